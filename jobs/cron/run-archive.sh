@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the nightly archive once: never two at a time (flock), full log kept per run, the summary
+# on stdout (which cron mails), and the job's exit code passed through for the scheduler.
+#   ARCHIVE_HOME  where livestation-archive.jar and the env file live (default /opt/livestation-archive)
+#   ARCHIVE_LOGS  where run logs go (default /var/log/livestation-archive)
+#   any further arguments go to the job, e.g. --archive.run-date=2026-11-20
+set -uo pipefail
+
+home=${ARCHIVE_HOME:-/opt/livestation-archive}
+logs=${ARCHIVE_LOGS:-/var/log/livestation-archive}
+java=${JAVA:-java}
+mkdir -p "$logs"
+log="$logs/run-$(date +%Y%m%d-%H%M%S).log"
+
+# credentials and settings: KEY=value lines, readable by the job's user only
+if [ -f "$home/archive.env" ]; then
+  set -a
+  # shellcheck disable=SC1091
+  . "$home/archive.env"
+  set +a
+fi
+
+exec 9>"$logs/.lock"
+if ! flock -n 9; then
+  echo "livestation-archive: a previous run is still going; not starting another" >&2
+  exit 3
+fi
+
+"$java" -XX:MaxRAMPercentage=75 -jar "$home/livestation-archive.jar" "$@" >"$log" 2>&1
+status=$?
+
+# the summary table starts at "Archive run"; the full log stays on disk
+sed -n '/^Archive run /,$p' "$log"
+[ "$status" -eq 0 ] || { echo; echo "exit code $status; full log: $log"; tail -n 20 "$log"; }
+find "$logs" -name 'run-*.log' -mtime +30 -delete 2>/dev/null
+exit "$status"

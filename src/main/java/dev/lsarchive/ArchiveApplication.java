@@ -1,0 +1,35 @@
+package dev.lsarchive;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
+import org.springframework.boot.context.properties.bind.BindException;
+
+import dev.lsarchive.job.ExitCodes;
+
+/** Entry point: runs one archive job (or the simulator, by profile) and exits with its exit code. */
+@SpringBootApplication
+public class ArchiveApplication {
+
+	public static void main(String[] args) {
+		int exitCode;
+		try {
+			exitCode = SpringApplication.exit(SpringApplication.run(ArchiveApplication.class, args));
+		}
+		catch (RuntimeException ex) {
+			// Spring Boot has already printed what failed; the exit code tells a scheduler which kind
+			exitCode = isConfigurationError(ex) ? ExitCodes.INVALID_CONFIGURATION : ExitCodes.FAILED;
+		}
+		System.exit(exitCode);
+	}
+
+	static boolean isConfigurationError(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BindException || cause instanceof ConfigurationPropertiesBindException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

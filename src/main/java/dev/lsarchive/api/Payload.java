@@ -1,0 +1,43 @@
+package dev.lsarchive.api;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A record as received, rendered as JSON only when someone asks: almost every event is archived
+ * and never needs its JSON again, so a million of them should not each be serialized back to text.
+ */
+public final class Payload {
+
+	private final JsonNode node;
+
+	private String json;
+
+	private Payload(JsonNode node, String json) {
+		this.node = node;
+		this.json = json;
+	}
+
+	/** A payload of parsed JSON (already redacted). */
+	static Payload of(JsonNode node) {
+		return new Payload(node, null);
+	}
+
+	/** A payload that is text already. */
+	public static Payload of(String json) {
+		return new Payload(null, json);
+	}
+
+	/** The payload as JSON text. */
+	public String json() {
+		if (this.json == null) {
+			this.json = this.node.toString();
+		}
+		return this.json;
+	}
+
+	@Override
+	public String toString() {
+		return json();
+	}
+
+}

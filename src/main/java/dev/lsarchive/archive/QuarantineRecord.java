@@ -1,0 +1,16 @@
+package dev.lsarchive.archive;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A record that could not be normalized.
+ *
+ * @param resource {@code channel}, {@code event} or {@code snapshot}
+ * @param endpoint the API request that returned it
+ * @param channelId the channel it concerns, when known
+ * @param reason why it could not be archived
+ * @param payload the record as received (secrets already removed by the client)
+ */
+public record QuarantineRecord(String resource, String endpoint, @Nullable String channelId, String reason,
+		String payload) {
+}

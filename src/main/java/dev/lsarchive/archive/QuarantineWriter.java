@@ -1,0 +1,41 @@
+package dev.lsarchive.archive;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+/** Stores quarantined records in {@code livestation.quarantine}, inside the chunk's transaction. */
+public final class QuarantineWriter {
+
+	private static final String INSERT = """
+			INSERT INTO livestation.quarantine (run_date, job_execution_id, resource, endpoint, channel_id, reason, payload)
+			VALUES (:runDate, :jobExecutionId, :resource, :endpoint, :channelId, :reason, :payload)
+			""";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	public QuarantineWriter(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Writes every record in one batch. */
+	public void write(List<QuarantineRecord> records, LocalDate runDate, long jobExecutionId) {
+		if (records.isEmpty()) {
+			return;
+		}
+		SqlParameterSource[] batch = records.stream()
+			.map((r) -> new MapSqlParameterSource().addValue("runDate", runDate)
+				.addValue("jobExecutionId", jobExecutionId)
+				.addValue("resource", r.resource())
+				.addValue("endpoint", r.endpoint())
+				.addValue("channelId", TextSanitizer.clean(r.channelId()))
+				.addValue("reason", TextSanitizer.clean(r.reason()))
+				.addValue("payload", TextSanitizer.clean(r.payload())))
+			.toArray(SqlParameterSource[]::new);
+		this.jdbc.batchUpdate(INSERT, batch);
+	}
+
+}

@@ -1,0 +1,199 @@
+package dev.lsarchive.bench;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.postgresql.PGConnection;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.env.Environment;
+
+import dev.lsarchive.ArchiveApplication;
+import dev.lsarchive.simulator.LiveStationSimulator;
+import dev.lsarchive.simulator.SimulatedDataset;
+import dev.lsarchive.simulator.SimulatorProperties;
+
+/**
+ * Measures the archive against PostgreSQL's own bulk load: a first load and a re-run of the whole
+ * job over a simulated account, then {@code COPY} of the very same normalized rows into an empty
+ * copy of {@code channel_event}. Prints the figures and, last, one {@code BENCH …} line.
+ */
+class BenchRunner implements ApplicationRunner {
+
+	private final BenchProperties bench;
+
+	private final Environment environment;
+
+	BenchRunner(BenchProperties bench, Environment environment) {
+		this.bench = bench;
+		this.environment = environment;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		String configured = this.environment.getRequiredProperty("spring.datasource.url");
+		String user = this.environment.getProperty("spring.datasource.username", "postgres");
+		String password = this.environment.getProperty("spring.datasource.password", "");
+		BenchDatabase database = BenchDatabase.create(configured, user, password);
+		SimulatorProperties data = SimulatorProperties.of(this.bench.channels(), this.bench.eventsPerChannel())
+			.withFaults(SimulatorProperties.Faults.NONE, this.bench.latency());
+		data = new SimulatorProperties(0, data.accessKey(), data.secretKey(), data.allowedSkew(), data.seed(),
+				data.channels(), data.eventsPerChannel(), this.bench.snapshotShare(), data.latency(),
+				Math.max(16, this.bench.eventThreads() * 2), data.legacyStatusShare(), data.mixedCaseShare(),
+				data.missingChannelIdShare(), 0, 0, false, data.faults());
+		say("Benchmark: %d channels x %d events, API latency %d ms, %d event threads, %d partitions, budget %d req/s;"
+				+ " database %s", this.bench.channels(), this.bench.eventsPerChannel(), this.bench.latency().toMillis(),
+				this.bench.eventThreads(), this.bench.eventPartitions(), this.bench.requestsPerSecond(), database.name());
+		try (LiveStationSimulator simulator = new LiveStationSimulator(data, new SimulatedDataset(data),
+				Clock.systemUTC())) {
+			Run first = archive(simulator, database, false);
+			long events = count(database, "SELECT count(*) FROM livestation.channel_event");
+			say("first load: %d events in %.2f s = %.0f events/s; %d requests, %.0f req/s, peak concurrency %d, peak heap %d MB",
+					events, first.seconds, events / first.seconds, first.requests, first.requests / first.seconds,
+					first.peakConcurrency, first.peakHeapMb);
+			say("steps of the first load: %s", stepDurations(database));
+			Run rerun = archive(simulator, database, true);
+			say("re-run:     %d events in %.2f s = %.0f events/s; %d requests, peak heap %d MB", events, rerun.seconds,
+					events / rerun.seconds, rerun.requests, rerun.peakHeapMb);
+			double copySeconds = copyReference(database);
+			say("COPY:       %d rows in %.2f s = %.0f rows/s (same rows, empty copy of channel_event, same indexes)",
+					events, copySeconds, events / copySeconds);
+			double firstPerSecond = events / first.seconds;
+			double rerunPerSecond = events / rerun.seconds;
+			double copyPerSecond = events / copySeconds;
+			say("rate budget: %d req/s; achieved %.0f req/s in the first load (%.0f%% of the budget)",
+					this.bench.requestsPerSecond(), first.requests / first.seconds,
+					100.0 * first.requests / first.seconds / this.bench.requestsPerSecond());
+			say("BENCH events=%d first_load_per_s=%.0f rerun_per_s=%.0f copy_per_s=%.0f first_vs_copy=%.2f rerun_vs_copy=%.2f peak_heap_mb=%d",
+					events, firstPerSecond, rerunPerSecond, copyPerSecond, firstPerSecond / copyPerSecond,
+					rerunPerSecond / copyPerSecond, Math.max(first.peakHeapMb, rerun.peakHeapMb));
+		}
+		finally {
+			if (!this.bench.keepDatabase()) {
+				database.drop(configured);
+			}
+		}
+	}
+
+	private Run archive(LiveStationSimulator simulator, BenchDatabase database, boolean rerun) throws Exception {
+		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(),
+				"--livestation.api.base-url=" + simulator.baseUrl(), "--livestation.api.allow-insecure-http=true",
+				"--livestation.api.access-key=" + simulator.accessKey(),
+				"--livestation.api.secret-key=" + simulator.secretKey(),
+				"--livestation.api.requests-per-second=" + this.bench.requestsPerSecond(),
+				"--archive.event-threads=" + this.bench.eventThreads(),
+				"--archive.event-partitions=" + this.bench.eventPartitions(), "--archive.run-date=2026-01-01",
+				"--archive.rerun=" + rerun, "--archive.progress-interval=1h", "--logging.level.dev.lsarchive=WARN"));
+		long requestsBefore = simulator.requests();
+		resetPeakHeap();
+		int exitCode = SpringApplication.exit(new SpringApplicationBuilder(ArchiveApplication.class)
+			.run(args.toArray(String[]::new)));
+		if (exitCode != 0) {
+			throw new IllegalStateException("the measured run failed with exit code " + exitCode);
+		}
+		double seconds;
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT extract(epoch FROM finished_at - started_at)"
+						+ " FROM livestation.archive_run ORDER BY job_execution_id DESC LIMIT 1")) {
+			result.next();
+			seconds = result.getDouble(1);
+		}
+		return new Run(seconds, simulator.requests() - requestsBefore, simulator.peakConcurrency(), peakHeapMb());
+	}
+
+	private static double copyReference(BenchDatabase database) throws Exception {
+		Path rows = Files.createTempFile("channel_event", ".copy");
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			PGConnection pg = connection.unwrap(PGConnection.class);
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(rows), 1 << 20)) {
+				pg.getCopyAPI().copyOut("COPY livestation.channel_event TO STDOUT", out);
+			}
+			statement.execute("DROP TABLE IF EXISTS livestation.channel_event_copy_reference");
+			statement.execute("CREATE TABLE livestation.channel_event_copy_reference"
+					+ " (LIKE livestation.channel_event INCLUDING ALL)");
+			statement.execute("CHECKPOINT");
+			long start = System.nanoTime();
+			try (InputStream in = new BufferedInputStream(Files.newInputStream(rows), 1 << 20)) {
+				pg.getCopyAPI().copyIn("COPY livestation.channel_event_copy_reference FROM STDIN", in);
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			statement.execute("DROP TABLE livestation.channel_event_copy_reference");
+			return seconds;
+		}
+		finally {
+			Files.deleteIfExists(rows);
+		}
+	}
+
+	private static String stepDurations(BenchDatabase database) throws Exception {
+		StringBuilder steps = new StringBuilder();
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("""
+						SELECT regexp_replace(step_name, ':.*', '') AS step,
+						       extract(epoch FROM max(end_time) - min(start_time)) AS seconds
+						FROM batch.batch_step_execution
+						WHERE job_execution_id = (SELECT min(job_execution_id) FROM batch.batch_job_execution)
+						  AND step_name NOT LIKE 'eventsWorker%'
+						GROUP BY 1 ORDER BY min(start_time)""")) {
+			while (result.next()) {
+				steps.append(String.format(Locale.ROOT, "%s %.2f s; ", result.getString(1), result.getDouble(2)));
+			}
+		}
+		return steps.toString();
+	}
+
+	private static long count(BenchDatabase database, String sql) throws Exception {
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private static void resetPeakHeap() {
+		System.gc();
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				pool.resetPeakUsage();
+			}
+		}
+	}
+
+	private static long peakHeapMb() {
+		long peak = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				peak += pool.getPeakUsage().getUsed();
+			}
+		}
+		return peak / (1024 * 1024);
+	}
+
+	private static void say(String format, Object... args) {
+		System.out.println(String.format(Locale.ROOT, format, args));
+		System.out.flush();
+	}
+
+	private record Run(double seconds, long requests, int peakConcurrency, long peakHeapMb) {
+	}
+
+}

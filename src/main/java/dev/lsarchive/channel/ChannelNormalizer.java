@@ -1,0 +1,96 @@
+package dev.lsarchive.channel;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import dev.lsarchive.api.ChannelDto;
+import dev.lsarchive.archive.ChannelStatus;
+import dev.lsarchive.archive.EpochTime;
+import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.QuarantineRecord;
+
+/** Turns a listed channel into a {@link ChannelRow}, or a quarantine entry saying why it cannot be one. */
+class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>> {
+
+	static final String ENDPOINT = "GET /api/v2/channels";
+
+	private final EpochTime epochTime;
+
+	ChannelNormalizer(Clock clock) {
+		this.epochTime = new EpochTime(clock);
+	}
+
+	@Override
+	public Outcome<ChannelRow> process(ChannelDto channel) {
+		String channelId = (channel.channelId() != null) ? channel.channelId().trim() : "";
+		if (channelId.isEmpty()) {
+			return reject(channel, null, "missing channelId");
+		}
+		Instant createdAt = null;
+		if (channel.createdTime() != null) {
+			EpochTime.Parsed created = this.epochTime.parse(channel.createdTime(), "createdTime");
+			if (!created.valid()) {
+				return reject(channel, channelId, created.error());
+			}
+			createdAt = created.instant();
+		}
+		Instant recentPublish = null;
+		if (channel.recentPublishStartTime() != null) {
+			EpochTime.Parsed recent = this.epochTime.parse(channel.recentPublishStartTime(), "recentPublishStartTime");
+			if (!recent.valid()) {
+				return reject(channel, channelId, recent.error());
+			}
+			recentPublish = recent.instant();
+		}
+		Long snapshotId = null;
+		if (channel.snapshotId() != null) {
+			snapshotId = parseLong(channel.snapshotId());
+			if (snapshotId == null) {
+				return reject(channel, channelId, "snapshot.snapshotId is not an integer: " + channel.snapshotId());
+			}
+		}
+		Integer timemachine = null;
+		if (channel.timemachineMin() != null) {
+			Long minutes = parseLong(channel.timemachineMin());
+			if (minutes == null || minutes < 0 || minutes > Integer.MAX_VALUE) {
+				return reject(channel, channelId, "timemachineMin is not a number of minutes: " + channel.timemachineMin());
+			}
+			timemachine = minutes.intValue();
+		}
+		ChannelStatus status = ChannelStatus.of(channel.channelStatus());
+		String raw = (status.raw() != null && status.raw().equals(status.value())) ? null : status.raw();
+		return Outcome.archive(new ChannelRow(channelId, channel.channelName(), status.value(), raw, status.known(),
+				channel.qualitySetName(), channel.outputProtocol(), parseBoolean(channel.isRecording()), timemachine,
+				createdAt, recentPublish, snapshotId));
+	}
+
+	private static Outcome<ChannelRow> reject(ChannelDto channel, @Nullable String channelId, String reason) {
+		return Outcome.quarantine(new QuarantineRecord("channel", ENDPOINT, channelId, reason, channel.payload()));
+	}
+
+	private static @Nullable Long parseLong(String text) {
+		try {
+			return new java.math.BigDecimal(text.trim()).longValueExact();
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable Boolean parseBoolean(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		return switch (text.trim().toLowerCase(Locale.ROOT)) {
+			case "true" -> Boolean.TRUE;
+			case "false" -> Boolean.FALSE;
+			default -> null;
+		};
+	}
+
+}

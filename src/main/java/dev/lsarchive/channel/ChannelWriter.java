@@ -1,0 +1,143 @@
+package dev.lsarchive.channel;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.lsarchive.archive.CountingWriter;
+import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.QuarantineRecord;
+import dev.lsarchive.archive.QuarantineWriter;
+import dev.lsarchive.archive.RunContext;
+import dev.lsarchive.archive.SqlArrays;
+import dev.lsarchive.archive.TextSanitizer;
+
+/**
+ * Writes a chunk of channels with a few set-based statements: upsert into {@code channel} (rows
+ * whose content did not change are not touched), close and open {@code channel_status_history}
+ * intervals, and record the run's listing in {@code listed_channel}.
+ */
+class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
+
+	private static final String UPSERT = """
+			INSERT INTO livestation.channel AS c (channel_id, channel_name, channel_status, channel_status_raw,
+			    quality_set_name, output_protocol, is_recording, timemachine_min, created_at, recent_publish_start_at,
+			    snapshot_id, first_archived_at, last_archived_at)
+			SELECT i.*, ?, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
+			    ?::integer[], ?::timestamptz[], ?::timestamptz[], ?::bigint[])
+			    AS i(channel_id, channel_name, channel_status, channel_status_raw, quality_set_name, output_protocol,
+			         is_recording, timemachine_min, created_at, recent_publish_start_at, snapshot_id)
+			ON CONFLICT (channel_id) DO UPDATE SET channel_name = excluded.channel_name,
+			    channel_status = excluded.channel_status, channel_status_raw = excluded.channel_status_raw,
+			    quality_set_name = excluded.quality_set_name, output_protocol = excluded.output_protocol,
+			    is_recording = excluded.is_recording, timemachine_min = excluded.timemachine_min,
+			    created_at = excluded.created_at, recent_publish_start_at = excluded.recent_publish_start_at,
+			    snapshot_id = excluded.snapshot_id, last_archived_at = excluded.last_archived_at
+			WHERE (c.channel_name, c.channel_status, c.channel_status_raw, c.quality_set_name, c.output_protocol,
+			       c.is_recording, c.timemachine_min, c.created_at, c.recent_publish_start_at, c.snapshot_id)
+			    IS DISTINCT FROM
+			      (excluded.channel_name, excluded.channel_status, excluded.channel_status_raw, excluded.quality_set_name,
+			       excluded.output_protocol, excluded.is_recording, excluded.timemachine_min, excluded.created_at,
+			       excluded.recent_publish_start_at, excluded.snapshot_id)
+			""";
+
+	private static final String CLOSE_CHANGED_STATUS = """
+			UPDATE livestation.channel_status_history h SET valid_to = ?
+			FROM unnest(?::text[], ?::text[]) AS i(channel_id, channel_status)
+			WHERE h.channel_id = i.channel_id AND h.valid_to IS NULL AND h.channel_status <> i.channel_status
+			  AND h.valid_from < ?
+			""";
+
+	private static final String OPEN_NEW_STATUS = """
+			INSERT INTO livestation.channel_status_history (channel_id, channel_status, channel_status_raw, valid_from)
+			SELECT i.channel_id, i.channel_status, i.channel_status_raw, ?
+			FROM unnest(?::text[], ?::text[], ?::text[]) AS i(channel_id, channel_status, channel_status_raw)
+			WHERE NOT EXISTS (SELECT 1 FROM livestation.channel_status_history h
+			                  WHERE h.channel_id = i.channel_id AND h.valid_to IS NULL)
+			""";
+
+	private static final String LIST = """
+			INSERT INTO livestation.listed_channel (run_date, channel_id, snapshot_id)
+			SELECT ?, i.channel_id, i.snapshot_id FROM unnest(?::text[], ?::bigint[]) AS i(channel_id, snapshot_id)
+			ON CONFLICT (run_date, channel_id) DO UPDATE SET snapshot_id = excluded.snapshot_id
+			WHERE livestation.listed_channel.snapshot_id IS DISTINCT FROM excluded.snapshot_id
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	private final QuarantineWriter quarantine;
+
+	ChannelWriter(JdbcTemplate jdbc, QuarantineWriter quarantine) {
+		this.jdbc = jdbc;
+		this.quarantine = quarantine;
+	}
+
+	@Override
+	protected void writeChunk(Chunk<? extends Outcome<ChannelRow>> chunk) {
+		RunContext run = RunContext.current();
+		Outcome.Split<ChannelRow> split = Outcome.split(chunk);
+		List<ChannelRow> rows = split.rows();
+		List<QuarantineRecord> rejected = split.rejected();
+		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
+		int written = rows.isEmpty() ? 0 : upsert(rows, run.observedAt());
+		if (!rows.isEmpty()) {
+			history(rows, run.observedAt());
+			list(rows, run);
+		}
+		count("channels.read", chunk.size());
+		count("channels.written", written);
+		count("channels.unchanged", rows.size() - written);
+		count("channels.quarantined", rejected.size());
+		count("channels.unknown_status", rows.stream().filter((r) -> !r.statusKnown()).count());
+	}
+
+	private int upsert(List<ChannelRow> rows, Instant observedAt) {
+		Timestamp observed = Timestamp.from(observedAt);
+		return this.jdbc.update(UPSERT, (ps) -> {
+			ps.setTimestamp(1, observed);
+			ps.setTimestamp(2, observed);
+			SqlArrays.bind(ps, 3, "text", rows.stream().map(ChannelRow::channelId).toArray());
+			SqlArrays.bind(ps, 4, "text", rows.stream().map((r) -> TextSanitizer.clean(r.channelName())).toArray());
+			SqlArrays.bind(ps, 5, "text", rows.stream().map(ChannelRow::channelStatus).toArray());
+			SqlArrays.bind(ps, 6, "text", rows.stream().map((r) -> TextSanitizer.clean(r.channelStatusRaw())).toArray());
+			SqlArrays.bind(ps, 7, "text", rows.stream().map((r) -> TextSanitizer.clean(r.qualitySetName())).toArray());
+			SqlArrays.bind(ps, 8, "text", rows.stream().map((r) -> TextSanitizer.clean(r.outputProtocol())).toArray());
+			SqlArrays.bind(ps, 9, "boolean", rows.stream().map(ChannelRow::recording).toArray());
+			SqlArrays.bind(ps, 10, "integer", rows.stream().map(ChannelRow::timemachineMin).toArray());
+			SqlArrays.bind(ps, 11, "timestamptz", rows.stream().map((r) -> SqlArrays.timestamp(r.createdAt())).toArray());
+			SqlArrays.bind(ps, 12, "timestamptz",
+					rows.stream().map((r) -> SqlArrays.timestamp(r.recentPublishStartAt())).toArray());
+			SqlArrays.bind(ps, 13, "bigint", rows.stream().map(ChannelRow::snapshotId).toArray());
+		});
+	}
+
+	private void history(List<ChannelRow> rows, Instant observedAt) {
+		Timestamp observed = Timestamp.from(observedAt);
+		Object[] ids = rows.stream().map(ChannelRow::channelId).toArray();
+		Object[] statuses = rows.stream().map(ChannelRow::channelStatus).toArray();
+		this.jdbc.update(CLOSE_CHANGED_STATUS, (ps) -> {
+			ps.setTimestamp(1, observed);
+			SqlArrays.bind(ps, 2, "text", ids);
+			SqlArrays.bind(ps, 3, "text", statuses);
+			ps.setTimestamp(4, observed);
+		});
+		this.jdbc.update(OPEN_NEW_STATUS, (ps) -> {
+			ps.setTimestamp(1, observed);
+			SqlArrays.bind(ps, 2, "text", ids);
+			SqlArrays.bind(ps, 3, "text", statuses);
+			SqlArrays.bind(ps, 4, "text", rows.stream().map((r) -> TextSanitizer.clean(r.channelStatusRaw())).toArray());
+		});
+	}
+
+	private void list(List<ChannelRow> rows, RunContext run) {
+		this.jdbc.update(LIST, (ps) -> {
+			ps.setObject(1, run.runDate());
+			SqlArrays.bind(ps, 2, "text", rows.stream().map(ChannelRow::channelId).toArray());
+			SqlArrays.bind(ps, 3, "bigint", rows.stream().map(ChannelRow::snapshotId).toArray());
+		});
+	}
+
+}

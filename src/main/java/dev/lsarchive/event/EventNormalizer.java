@@ -1,0 +1,95 @@
+package dev.lsarchive.event;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import dev.lsarchive.api.EventDto;
+import dev.lsarchive.archive.EpochTime;
+import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.QuarantineRecord;
+import dev.lsarchive.archive.TextSanitizer;
+
+/**
+ * Turns a received event into an {@link EventRow}: upper-cases code and level, reads the timestamp
+ * (scaling seconds), finds the channel (own id, else the requested one, else the id in the
+ * description) and derives the event's key from its content.
+ */
+class EventNormalizer implements ItemProcessor<EventDto, Outcome<EventRow>> {
+
+	private static final Pattern CHANNEL_IN_TEXT = Pattern.compile("ls-\\d{14}-[A-Za-z0-9]+");
+
+	private final EpochTime epochTime;
+
+	EventNormalizer(Clock clock) {
+		this.epochTime = new EpochTime(clock);
+	}
+
+	@Override
+	public Outcome<EventRow> process(EventDto event) {
+		String description = TextSanitizer.clean(event.description());
+		String channelId;
+		String source;
+		if (notBlank(event.channelId())) {
+			channelId = event.channelId().trim();
+			source = "event";
+		}
+		else if (notBlank(event.requestedChannelId())) {
+			channelId = event.requestedChannelId().trim();
+			source = "request";
+		}
+		else {
+			channelId = channelInText(description);
+			source = "description";
+		}
+		if (channelId == null) {
+			return reject(event, null, "no channel: no channelId, no requested channel, no ls- id in the description");
+		}
+		if (!notBlank(event.eventCode())) {
+			return reject(event, channelId, "missing eventCode");
+		}
+		EpochTime.Parsed time = this.epochTime.parse(event.timestamp(), "timestamp");
+		if (!time.valid()) {
+			return reject(event, channelId, time.error());
+		}
+		String code = event.eventCode().trim().toUpperCase(Locale.ROOT);
+		String level = notBlank(event.logLevel()) ? event.logLevel().trim().toUpperCase(Locale.ROOT) : null;
+		long millis = time.instant().toEpochMilli();
+		return Outcome.archive(new EventRow(key(channelId, code, level, description, millis), channelId, code, level,
+				description, millis, time.scaled(), source));
+	}
+
+	/** The event's identity: the same event read twice, in any case or from any endpoint, has one key. */
+	static UUID key(String channelId, String code, @Nullable String level, @Nullable String description,
+			long millis) {
+		String identity = channelId + '\u0000' + code + '\u0000' + ((level != null) ? level : "") + '\u0000'
+				+ ((description != null) ? description : "") + '\u0000' + millis;
+		return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static @Nullable String channelInText(@Nullable String description) {
+		if (description == null) {
+			return null;
+		}
+		Matcher matcher = CHANNEL_IN_TEXT.matcher(description);
+		return matcher.find() ? matcher.group() : null;
+	}
+
+	private static Outcome<EventRow> reject(EventDto event, @Nullable String channelId, String reason) {
+		String endpoint = "GET /api/v2/events"
+				+ ((event.requestedChannelId() != null) ? "?channelId=" + event.requestedChannelId() : "");
+		return Outcome.quarantine(new QuarantineRecord("event", endpoint, channelId, reason, event.payload().json()));
+	}
+
+	private static boolean notBlank(@Nullable String text) {
+		return text != null && !text.isBlank();
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.lsarchive.event;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.lsarchive.api.EventDto;
+import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.QuarantineWriter;
+import dev.lsarchive.job.ArchiveProperties;
+import dev.lsarchive.job.ProgressListener;
+
+/**
+ * Step 2, {@code events}: the channels of the run's listing split into partitions, each streaming
+ * its channels' events on its own thread (at most {@code archive.event-threads} at once).
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("!simulator & !health & !bench")
+class EventStepConfiguration {
+
+	@Bean
+	Step eventsStep(JobRepository jobRepository, ArchiveProperties properties, Step eventsWorkerStep) {
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("events-");
+		threads.setConcurrencyLimit(properties.eventThreads());
+		return new StepBuilder("events", jobRepository).partitioner("eventsWorker", new ChannelPartitioner())
+			.step(eventsWorkerStep)
+			.gridSize(properties.eventPartitions())
+			.taskExecutor(threads)
+			.build();
+	}
+
+	@Bean
+	Step eventsWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ArchiveProperties properties, ItemStreamReader<EventDto> eventReader,
+			ItemStreamWriter<Outcome<EventRow>> eventWriter, Clock clock, ProgressListener progress) {
+		return new StepBuilder("eventsWorker", jobRepository)
+			.<EventDto, Outcome<EventRow>>chunk(properties.eventChunkSize())
+			.transactionManager(transactionManager)
+			.reader(eventReader)
+			.processor(new EventNormalizer(clock))
+			.writer(eventWriter)
+			.listener(progress)
+			.build();
+	}
+
+	@Bean
+	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
+	ItemStreamReader<EventDto> eventReader(LiveStationClient client, JdbcTemplate jdbc,
+			@Value("#{jobParameters['run.date']}") LocalDate runDate,
+			@Value("#{stepExecution.stepName}") String stepName) {
+		int[] partition = ChannelPartitioner.ofStep(stepName);
+		return new EventReader(client, jdbc, runDate, partition[0], partition[1]);
+	}
+
+	@Bean
+	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
+	ItemStreamWriter<Outcome<EventRow>> eventWriter(DataSource dataSource, QuarantineWriter quarantine) {
+		return new EventWriter(dataSource, quarantine);
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.lsarchive.job;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What to archive and how.
+ *
+ * @param runDate the night to archive (YYYY-MM-DD); identifies the job instance. Default: yesterday in {@code timeZone}
+ * @param timeZone business time zone: the default run date and the reporting day boundaries
+ * @param maxQuarantineRatio largest share of quarantined records (0..1) with which a run still completes
+ * @param rerun archive a run date again even though it already completed (a new job instance)
+ * @param pageSize {@code pageSizeNo} of channel list requests (1..100)
+ * @param listingRereads extra passes over the channel list when it drifts while being paged
+ * @param channelChunkSize channels per transaction
+ * @param eventChunkSize events per transaction
+ * @param snapshotChunkSize snapshots per transaction
+ * @param eventThreads requests in flight at once, for events and snapshots (bounded further by the API rate budget)
+ * @param eventPartitions partitions the channels are split into for the events step
+ * @param progressInterval how often a running step logs its progress
+ * @param catchUpFrom archive every date from this one through {@code runDate}, in order, stopping at the first failure
+ * @param summaryFile where to write the run summary as JSON (none when empty)
+ */
+@Validated
+@ConfigurationProperties("archive")
+public record ArchiveProperties(
+		@Nullable LocalDate runDate,
+		@NotNull @DefaultValue("Asia/Seoul") ZoneId timeZone,
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.05") double maxQuarantineRatio,
+		@DefaultValue("false") boolean rerun,
+		@Min(1) @Max(100) @DefaultValue("100") int pageSize,
+		@Min(0) @Max(20) @DefaultValue("3") int listingRereads,
+		@Min(1) @Max(10_000) @DefaultValue("100") int channelChunkSize,
+		@Min(1) @Max(100_000) @DefaultValue("2000") int eventChunkSize,
+		@Min(1) @Max(10_000) @DefaultValue("100") int snapshotChunkSize,
+		@Min(1) @Max(256) @DefaultValue("4") int eventThreads,
+		@Min(1) @Max(4096) @DefaultValue("8") int eventPartitions,
+		@NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration progressInterval,
+		@Nullable LocalDate catchUpFrom,
+		@Nullable Path summaryFile) {
+
+	public ArchiveProperties {
+		if (catchUpFrom != null && runDate != null && catchUpFrom.isAfter(runDate)) {
+			throw new IllegalArgumentException("archive.catch-up-from (" + catchUpFrom
+					+ ") must not be after archive.run-date (" + runDate + ")");
+		}
+	}
+
+	/** The configured run date, or yesterday in the business time zone. */
+	public LocalDate effectiveRunDate(Clock clock) {
+		return (this.runDate != null) ? this.runDate : LocalDate.now(clock.withZone(this.timeZone)).minusDays(1);
+	}
+
+	/** The run dates to archive, oldest first: the run date alone, or every date since {@code catchUpFrom}. */
+	public List<LocalDate> runDates(Clock clock) {
+		LocalDate last = effectiveRunDate(clock);
+		if (this.catchUpFrom == null) {
+			return List.of(last);
+		}
+		if (this.catchUpFrom.isAfter(last)) {
+			throw new IllegalArgumentException("archive.catch-up-from (" + this.catchUpFrom + ") is after the run date " + last);
+		}
+		return this.catchUpFrom.datesUntil(last.plusDays(1)).toList();
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.lsarchive.job;
+
+/** Process exit codes a scheduler can act on. */
+public final class ExitCodes {
+
+	/** The run completed (or the run date was already archived completely). */
+	public static final int COMPLETED = 0;
+
+	/** The run failed or was stopped; re-launching the same run date resumes it. */
+	public static final int FAILED = 1;
+
+	/** A setting is missing or invalid; nothing was done. */
+	public static final int INVALID_CONFIGURATION = 2;
+
+	/** Another process is archiving the same run date right now; nothing was done. */
+	public static final int ALREADY_RUNNING = 3;
+
+	/** Health check: last night's run did not complete, or the archive has a gap. */
+	public static final int UNHEALTHY = 4;
+
+	private ExitCodes() {
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.lsarchive.job;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.batch.core.job.JobExecution;
+
+import dev.lsarchive.api.LiveStationApiException;
+
+/**
+ * Why an execution did not complete, in words an operator can act on: the API error (which names
+ * the cause and the trace id) or the innermost cause, not the wrappers Spring Batch adds around it.
+ */
+final class FailureReason {
+
+	private FailureReason() {
+	}
+
+	static String of(JobExecution execution) {
+		Set<String> reasons = new LinkedHashSet<>();
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			reasons.add(reason(failure));
+		}
+		if (reasons.isEmpty()) {
+			String description = execution.getExitStatus().getExitDescription();
+			return (description == null) ? "" : description.lines().findFirst().orElse("");
+		}
+		return String.join("; ", reasons);
+	}
+
+	private static String reason(Throwable failure) {
+		Throwable innermost = failure;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof LiveStationApiException) {
+				return cause.getMessage();
+			}
+			innermost = cause;
+		}
+		return (innermost.getMessage() != null) ? innermost.getMessage() : innermost.getClass().getSimpleName();
+	}
+
+}

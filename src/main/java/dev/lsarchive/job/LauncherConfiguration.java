@@ -1,0 +1,80 @@
+package dev.lsarchive.job;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Runs the archive job once at start-up and turns its outcome into the process exit code. */
+@Configuration(proxyBeanMethods = false)
+@Profile("!simulator & !health & !bench")
+class LauncherConfiguration {
+
+	@Bean
+	ArchiveLauncher archiveLauncher(JobOperator jobOperator, JobRepository jobRepository, Job archiveJob,
+			DataSource dataSource, RunLedger ledger, Clock clock) {
+		return new ArchiveLauncher(jobOperator, jobRepository, archiveJob, dataSource, ledger, clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "archive.run-on-startup", havingValue = "true", matchIfMissing = true)
+	LaunchOnStartup launchOnStartup(ArchiveLauncher launcher, ArchiveProperties properties, Clock clock,
+			Environment environment, JdbcTemplate jdbc) {
+		boolean demo = environment.matchesProfiles("demo");
+		return new LaunchOnStartup(launcher, properties, clock, demo ? jdbc : null);
+	}
+
+	/** The {@link ApplicationRunner} that launches one run and reports its exit code. */
+	static final class LaunchOnStartup implements ApplicationRunner, ExitCodeGenerator {
+
+		private final ArchiveLauncher launcher;
+
+		private final ArchiveProperties properties;
+
+		private final Clock clock;
+
+		private final JdbcTemplate demoQueries;
+
+		private int exitCode = ExitCodes.FAILED;
+
+		LaunchOnStartup(ArchiveLauncher launcher, ArchiveProperties properties, Clock clock, JdbcTemplate demoQueries) {
+			this.launcher = launcher;
+			this.properties = properties;
+			this.clock = clock;
+			this.demoQueries = demoQueries;
+		}
+
+		@Override
+		public void run(org.springframework.boot.ApplicationArguments args) throws Exception {
+			// catching up: in date order, and never past a failed night, so the archive stays gap-free
+			for (LocalDate runDate : this.properties.runDates(this.clock)) {
+				this.exitCode = this.launcher.launch(runDate, this.properties.rerun());
+				if (this.exitCode != ExitCodes.COMPLETED) {
+					break;
+				}
+			}
+			if (this.demoQueries != null && this.exitCode == ExitCodes.COMPLETED) {
+				DemoQuery.print(this.demoQueries, System.out);
+			}
+		}
+
+		@Override
+		public int getExitCode() {
+			return this.exitCode;
+		}
+
+	}
+
+}

@@ -1,0 +1,157 @@
+package dev.lsarchive.job;
+
+import java.sql.Timestamp;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import dev.lsarchive.api.ApiCallStats;
+import dev.lsarchive.archive.RunContext;
+
+/**
+ * Keeps {@code livestation.archive_run}: a STARTED row when an execution begins, its status and
+ * counts when it ends, and prints the run summary. A process that dies leaves its row STARTED until
+ * the next launch for the run date recovers it.
+ */
+class RunLedger implements JobExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(RunLedger.class);
+
+	private static final String START = """
+			INSERT INTO livestation.archive_run (job_execution_id, job_instance_id, run_date, status, started_at)
+			VALUES (:id, :instance, :runDate, 'STARTED', :startedAt)
+			ON CONFLICT (job_execution_id) DO NOTHING
+			""";
+
+	private static final String FINISH = """
+			UPDATE livestation.archive_run SET status = :status, exit_code = :exitCode, exit_message = :exitMessage,
+			    finished_at = :finishedAt, channels_listed = :channelsListed, channels_read = :channelsRead,
+			    channels_written = :channelsWritten, channels_unchanged = :channelsUnchanged, events_read = :eventsRead,
+			    events_written = :eventsWritten, events_already_archived = :eventsAlready,
+			    snapshots_read = :snapshotsRead, snapshots_written = :snapshotsWritten,
+			    snapshots_unchanged = :snapshotsUnchanged, items_read = :itemsRead, items_written = :itemsWritten,
+			    items_already_archived = :itemsAlready, items_quarantined = :itemsQuarantined,
+			    unknown_statuses = :unknownStatuses, scaled_timestamps = :scaled, listing_drift = :drift,
+			    listing_rereads = :rereads, api_requests = :requests, api_retries = :retries, api_throttled = :throttled
+			WHERE job_execution_id = :id
+			""";
+
+	private static final String MARK_DEAD = """
+			UPDATE livestation.archive_run SET status = 'FAILED', finished_at = now(),
+			    exit_message = 'The process running this execution died (killed, out of memory or power loss); a later launch recovered and resumed it'
+			WHERE job_execution_id = :id AND status = 'STARTED'
+			""";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final JobRepository jobRepository;
+
+	private final ApiCallStats apiStats;
+
+	private final RunSummary summary;
+
+	private final ArchiveMetrics metrics;
+
+	private final Path summaryFile;
+
+	private ApiCallStats.Snapshot apiAtStart;
+
+	RunLedger(NamedParameterJdbcTemplate jdbc, JobRepository jobRepository, ApiCallStats apiStats,
+			RunSummary summary, ArchiveMetrics metrics, Path summaryFile) {
+		this.jdbc = jdbc;
+		this.jobRepository = jobRepository;
+		this.apiStats = apiStats;
+		this.summary = summary;
+		this.metrics = metrics;
+		this.summaryFile = summaryFile;
+	}
+
+	@Override
+	public void beforeJob(JobExecution execution) {
+		this.apiAtStart = this.apiStats.snapshot();
+		this.jdbc.update(START, new MapSqlParameterSource().addValue("id", execution.getId())
+			.addValue("instance", execution.getJobInstance().getInstanceId())
+			.addValue("runDate", execution.getJobParameters().getLocalDate(RunContext.RUN_DATE))
+			.addValue("startedAt", timestamp(execution.getStartTime())));
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		RunTotals totals = RunTotals.of(this.jobRepository, execution);
+		ApiCallStats.Snapshot api = this.apiStats.snapshot().since(this.apiAtStart);
+		String exitMessage = FailureReason.of(execution);
+		this.jdbc.update(FINISH, new MapSqlParameterSource().addValue("id", execution.getId())
+			.addValue("status", execution.getStatus().name())
+			.addValue("exitCode", execution.getExitStatus().getExitCode())
+			.addValue("exitMessage", (exitMessage == null || exitMessage.isEmpty()) ? null : firstLines(exitMessage))
+			.addValue("finishedAt", new Timestamp(System.currentTimeMillis()))
+			.addValue("channelsListed", totals.get("channels.listed"))
+			.addValue("channelsRead", totals.get("channels.read"))
+			.addValue("channelsWritten", totals.get("channels.written"))
+			.addValue("channelsUnchanged", totals.get("channels.unchanged"))
+			.addValue("eventsRead", totals.get("events.read"))
+			.addValue("eventsWritten", totals.get("events.written"))
+			.addValue("eventsAlready", totals.get("events.already_archived"))
+			.addValue("snapshotsRead", totals.get("snapshots.read"))
+			.addValue("snapshotsWritten", totals.get("snapshots.written"))
+			.addValue("snapshotsUnchanged", totals.get("snapshots.unchanged"))
+			.addValue("itemsRead", totals.itemsRead())
+			.addValue("itemsWritten", totals.itemsWritten())
+			.addValue("itemsAlready", totals.itemsAlreadyArchived())
+			.addValue("itemsQuarantined", totals.itemsQuarantined())
+			.addValue("unknownStatuses", totals.unknownStatuses())
+			.addValue("scaled", totals.get("events.scaled_timestamps"))
+			.addValue("drift", totals.get("listing.drift"))
+			.addValue("rereads", totals.get("listing.rereads"))
+			.addValue("requests", api.requests())
+			.addValue("retries", api.retries())
+			.addValue("throttled", api.throttled()));
+		this.summary.print(execution, totals, api, exitMessage);
+		this.metrics.recordRun(execution, totals);
+		if (this.summaryFile != null) {
+			writeReport(execution, totals, api, exitMessage);
+		}
+	}
+
+	private void writeReport(JobExecution execution, RunTotals totals, ApiCallStats.Snapshot api, String reason) {
+		LocalDateTime start = (execution.getStartTime() != null) ? execution.getStartTime() : LocalDateTime.now();
+		double seconds = Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0;
+		RunReport report = new RunReport(execution.getJobParameters().getLocalDate(RunContext.RUN_DATE),
+				execution.getId(), execution.getStatus().name(), reason, seconds, totals.counts(), totals.itemsRead(),
+				totals.itemsWritten(), totals.itemsAlreadyArchived(), totals.itemsQuarantined(), api.requests(),
+				api.retries(), api.throttled());
+		try {
+			report.writeTo(this.summaryFile);
+		}
+		catch (IOException | RuntimeException ex) {
+			// the archive and the ledger are what matter; a summary file that cannot be written is reported, not fatal
+			log.error("Could not write the run summary to {} (archive.summary-file): {}", this.summaryFile, ex.toString());
+		}
+	}
+
+	/** Marks the ledger row of an execution whose process died, once it has been recovered. */
+	void markDead(long jobExecutionId) {
+		this.jdbc.update(MARK_DEAD, new MapSqlParameterSource("id", jobExecutionId));
+	}
+
+	private static Timestamp timestamp(LocalDateTime time) {
+		return Timestamp.from(((time != null) ? time : LocalDateTime.now()).atZone(ZoneId.systemDefault())
+			.toInstant());
+	}
+
+	private static String firstLines(String text) {
+		return (text.length() > 2000) ? text.substring(0, 2000) : text;
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.lsarchive.job;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+/**
+ * A PostgreSQL advisory lock per run date, held on a connection of its own for the life of a run.
+ * A live run holds it; a run whose process died no longer does, because PostgreSQL releases the
+ * lock with the dead session. That is how a launch tells a dead STARTED run from a live one.
+ */
+final class RunLock implements AutoCloseable {
+
+	// "LSAR": keeps our locks apart from any other application's in the same database
+	private static final int NAMESPACE = 0x4C534152;
+
+	private final Connection connection;
+
+	private final int key;
+
+	private final boolean held;
+
+	private RunLock(Connection connection, int key, boolean held) {
+		this.connection = connection;
+		this.key = key;
+		this.held = held;
+	}
+
+	static RunLock tryAcquire(DataSource dataSource, LocalDate runDate) throws SQLException {
+		Connection connection = dataSource.getConnection();
+		int key = (int) runDate.toEpochDay();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+			connection.setAutoCommit(true);
+			statement.setInt(1, NAMESPACE);
+			statement.setInt(2, key);
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return new RunLock(connection, key, result.getBoolean(1));
+			}
+		}
+		catch (SQLException ex) {
+			connection.close();
+			throw ex;
+		}
+	}
+
+	boolean held() {
+		return this.held;
+	}
+
+	@Override
+	public void close() throws SQLException {
+		try (Connection connection = this.connection) {
+			if (this.held) {
+				try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+					statement.setInt(1, NAMESPACE);
+					statement.setInt(2, this.key);
+					statement.execute();
+				}
+			}
+		}
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.lsarchive.job;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+import dev.lsarchive.api.ApiCallStats;
+import dev.lsarchive.archive.RunContext;
+
+/**
+ * The end of a run in a few lines: a table on standard output, readable in a cron mail, and one
+ * log event with the same figures. With structured (JSON) logging, only the log event is written,
+ * so the output stays one JSON document per line.
+ */
+class RunSummary {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunSummary.class);
+
+	private final PrintStream out;
+
+	private final boolean table;
+
+	RunSummary(PrintStream out, boolean table) {
+		this.out = out;
+		this.table = table;
+	}
+
+	void print(JobExecution execution, RunTotals totals, ApiCallStats.Snapshot api, String failureReason) {
+		Duration took = Duration.between(
+				(execution.getStartTime() != null) ? execution.getStartTime() : LocalDateTime.now(),
+				(execution.getEndTime() != null) ? execution.getEndTime() : LocalDateTime.now());
+		StringBuilder text = new StringBuilder();
+		text.append(String.format("%nArchive run %s: %s in %.1f s (job execution %d)%n",
+				execution.getJobParameters().getLocalDate(RunContext.RUN_DATE), execution.getStatus(),
+				took.toMillis() / 1000.0, execution.getId()));
+		text.append(String.format("  %-10s %12s %12s %12s %12s%n", "resource", "read", "written", "unchanged",
+				"quarantined"));
+		row(text, "channels", totals.get("channels.read"), totals.get("channels.written"),
+				totals.get("channels.unchanged"), totals.get("channels.quarantined"));
+		row(text, "events", totals.get("events.read"), totals.get("events.written"),
+				totals.get("events.already_archived"), totals.get("events.quarantined"));
+		row(text, "snapshots", totals.get("snapshots.read"), totals.get("snapshots.written"),
+				totals.get("snapshots.unchanged"), totals.get("snapshots.quarantined"));
+		row(text, "total", totals.itemsRead(), totals.itemsWritten(), totals.itemsAlreadyArchived(),
+				totals.itemsQuarantined());
+		text.append(String.format("  listing: %d channels, %d re-reads, drift %d; unknown statuses %d, scaled timestamps %d%n",
+				totals.get("channels.listed"), totals.get("listing.rereads"), totals.get("listing.drift"),
+				totals.unknownStatuses(), totals.get("events.scaled_timestamps")));
+		text.append(String.format("  API: %d requests, %d retries, %d throttled (429)%n", api.requests(),
+				api.retries(), api.throttled()));
+		log.info("Archive run {} {}: read {}, written {}, already archived {}, quarantined {}; API requests {}, retries {}, throttled {}{}",
+				execution.getJobParameters().getLocalDate(RunContext.RUN_DATE), execution.getStatus(),
+				totals.itemsRead(), totals.itemsWritten(), totals.itemsAlreadyArchived(), totals.itemsQuarantined(),
+				api.requests(), api.retries(), api.throttled(), failureReason.isEmpty() ? "" : "; " + failureReason);
+		if (!this.table) {
+			return;
+		}
+		if (!totals.reconciled()) {
+			text.append("  WARNING: read != written + unchanged + quarantined\n");
+		}
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			text.append("  reason: ").append(failureReason.isEmpty() ? "(none given)" : failureReason).append('\n');
+		}
+		this.out.print(text);
+		this.out.flush();
+	}
+
+	private static void row(StringBuilder text, String name, long read, long written, long unchanged,
+			long quarantined) {
+		text.append(String.format("  %-10s %12d %12d %12d %12d%n", name, read, written, unchanged, quarantined));
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.lsarchive.reporting;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Brings the reporting layer up to date after a run: the business time zone from
+ * {@code archive.time-zone}, then every materialized view, in parallel, each refreshed
+ * concurrently so that dashboards reading them are never blocked.
+ */
+public class ReportingRefresh {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportingRefresh.class);
+
+	/** The materialized views of schema reporting, in refresh order. */
+	public static final List<String> MATERIALIZED_VIEWS = List.of("reporting.daily_channel_events",
+			"reporting.publish_session", "reporting.recording_session");
+
+	private final JdbcTemplate jdbc;
+
+	public ReportingRefresh(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Sets the business time zone and refreshes every materialized view. */
+	public void refresh(ZoneId timeZone) {
+		refresh(timeZone, true);
+	}
+
+	/**
+	 * Sets the business time zone, and refreshes every materialized view when the events changed or
+	 * the time zone did: an unchanged night costs no refresh.
+	 */
+	public void refresh(ZoneId timeZone, boolean eventsChanged) {
+		long start = System.nanoTime();
+		// every statement on a pool thread: each on its own connection, committed at once, so that the
+		// refreshes (in parallel, on as many cores as PostgreSQL has) see the new time zone
+		ExecutorService pool = Executors.newFixedThreadPool(MATERIALIZED_VIEWS.size());
+		try {
+			int zoneChanged = pool.submit(() -> this.jdbc.update(
+					"UPDATE reporting.setting SET time_zone = ? WHERE time_zone IS DISTINCT FROM ?", timeZone.getId(),
+					timeZone.getId()))
+				.get();
+			if (!eventsChanged && zoneChanged == 0) {
+				log.info("Reporting views are up to date: no new events, same time zone");
+				return;
+			}
+			List<Future<?>> refreshes = new ArrayList<>();
+			for (String view : MATERIALIZED_VIEWS) {
+				refreshes.add(pool.submit(() -> refreshView(view)));
+			}
+			for (Future<?> refresh : refreshes) {
+				refresh.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while refreshing the reporting views", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Refreshing the reporting views failed: " + ex.getCause().getMessage(),
+					ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		log.info("Reporting views refreshed in {} ms", (System.nanoTime() - start) / 1_000_000);
+	}
+
+	// names come from the constant list above, never from input
+	private void refreshView(String view) {
+		Boolean empty = this.jdbc.queryForObject("SELECT NOT EXISTS (SELECT 1 FROM " + view + ")", Boolean.class);
+		// concurrently keeps readers going but diffs against the old rows; an empty view has no
+		// reader to keep and nothing to diff against, so the plain refresh (twice as fast) is used
+		this.jdbc.execute("REFRESH MATERIALIZED VIEW " + (Boolean.TRUE.equals(empty) ? "" : "CONCURRENTLY ") + view);
+	}
+
+}

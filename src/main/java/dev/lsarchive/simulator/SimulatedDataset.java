@@ -1,0 +1,249 @@
+package dev.lsarchive.simulator;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The deterministic content of a simulated account: channels in listing order, and for each
+ * channel a lazily generated event history (a million events cost no memory). The same seed and
+ * anchor give the same data, so tests can compute what the archive must contain.
+ */
+public final class SimulatedDataset {
+
+	/** Every documented channel status. */
+	public static final List<String> STATUSES = List.of("CREATING", "READY", "PUBLISHING", "DELETED", "BLOCK",
+			"FORCE_BLOCK", "FORCE_DELETED", "RESERVED");
+
+	// PUBLISHING and READY dominate a real account
+	private static final List<String> STATUS_MIX = List.of("PUBLISHING", "READY", "PUBLISHING", "READY", "READY",
+			"CREATING", "DELETED", "BLOCK", "FORCE_BLOCK", "FORCE_DELETED", "RESERVED", "PUBLISHING");
+
+	private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+		.withZone(ZoneOffset.UTC);
+
+	private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+	private final SimulatorProperties properties;
+
+	private final Instant anchor;
+
+	private final List<SimulatedChannel> channels = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger generated = new AtomicInteger();
+
+	/** Data anchored at the start of the current UTC day. */
+	public SimulatedDataset(SimulatorProperties properties) {
+		this(properties, Instant.now().truncatedTo(ChronoUnit.DAYS));
+	}
+
+	/** Data whose history ends at {@code anchor}. */
+	public SimulatedDataset(SimulatorProperties properties, Instant anchor) {
+		this.properties = properties;
+		this.anchor = anchor;
+		for (int i = 0; i < properties.channels(); i++) {
+			this.channels.add(newChannel());
+		}
+	}
+
+	/** The instant the generated history ends at. */
+	public Instant anchor() {
+		return this.anchor;
+	}
+
+	/** Channels in listing order (the newest first once drift has created some). */
+	public List<SimulatedChannel> channels() {
+		return List.copyOf(this.channels);
+	}
+
+	/** The channel with this id, if any. */
+	public Optional<SimulatedChannel> channel(String channelId) {
+		return this.channels.stream().filter((c) -> c.channelId().equals(channelId)).findFirst();
+	}
+
+	/** Creates a channel at the head of the listing, as a user creating one while the archive pages. */
+	public SimulatedChannel createChannelAtHead() {
+		SimulatedChannel channel = newChannel();
+		this.channels.add(0, channel);
+		return channel;
+	}
+
+	/** The events of a channel in the order the API sends them. */
+	public Iterator<SimulatedEvent> events(SimulatedChannel channel) {
+		return new EventGenerator(channel, this.properties, this.anchor);
+	}
+
+	/** Number of events every channel has. */
+	public int eventsPerChannel() {
+		return this.properties.eventsPerChannel();
+	}
+
+	private SimulatedChannel newChannel() {
+		int index = this.generated.getAndIncrement();
+		SplittableRandom random = new SplittableRandom(this.properties.seed() * 1_000_003L + index);
+		long created = this.anchor.minus(90, ChronoUnit.DAYS).toEpochMilli() + index * 5_000L;
+		String id = "ls-" + ID_TIME.format(Instant.ofEpochMilli(created)) + "-" + word(random, 5);
+		String status = STATUS_MIX.get(random.nextInt(STATUS_MIX.size()));
+		String reported = ("PUBLISHING".equals(status) && random.nextDouble() < this.properties.legacyStatusShare())
+				? "PUBLISH" : status;
+		Long snapshotId = (random.nextDouble() < this.properties.snapshotShare()) ? 1000L + index : null;
+		long snapshotCreated = this.anchor.toEpochMilli() - random.nextLong(1, 48 * 3_600_000L);
+		long recentPublish = this.anchor.toEpochMilli() - random.nextLong(60_000L, 30 * 86_400_000L);
+		return new SimulatedChannel(index, id, "channel " + (index + 1) + " " + word(random, 4), status, reported,
+				created, recentPublish, random.nextBoolean(), snapshotId, snapshotCreated, random.nextInt(1, 241),
+				"sk-" + word(random, 24));
+	}
+
+	private static String word(SplittableRandom random, int length) {
+		StringBuilder word = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			word.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
+		}
+		return word.toString();
+	}
+
+	/** Sessions of publishing (and recording) in time order, cut at the channel's event count. */
+	private static final class EventGenerator implements Iterator<SimulatedEvent> {
+
+		private final SimulatedChannel channel;
+
+		private final SimulatorProperties properties;
+
+		private final SplittableRandom random;
+
+		// a stream of its own, so that changing a share does not change the events themselves
+		private final SplittableRandom oddities;
+
+		private final ArrayDeque<String> pending = new ArrayDeque<>();
+
+		private final long meanGap;
+
+		private final long end;
+
+		private long time;
+
+		private int emitted;
+
+		EventGenerator(SimulatedChannel channel, SimulatorProperties properties, Instant anchor) {
+			this.channel = channel;
+			this.properties = properties;
+			this.random = new SplittableRandom(properties.seed() * 7_919L + channel.index());
+			this.oddities = new SplittableRandom(properties.seed() * 104_729L + channel.index() + 1);
+			long window = anchor.toEpochMilli() - 60_000L - (channel.createdTime() + 60_000L);
+			this.meanGap = Math.max(2, window / Math.max(1, properties.eventsPerChannel()));
+			this.end = anchor.toEpochMilli() - 60_000L;
+			this.time = channel.createdTime() + 60_000L;
+			this.pending.add("STREAM_RESERVE");
+		}
+
+		@Override
+		public boolean hasNext() {
+			return this.emitted < this.properties.eventsPerChannel();
+		}
+
+		@Override
+		public SimulatedEvent next() {
+			if (!hasNext()) {
+				throw new NoSuchElementException();
+			}
+			if (this.pending.isEmpty()) {
+				planSession();
+			}
+			String code = this.pending.poll();
+			// gaps average 90% of the mean gap, so a history spans most of its window; the bound (rarely
+			// reached) keeps it before the anchor with an instant of its own for every event
+			long remaining = this.properties.eventsPerChannel() - this.emitted;
+			this.time = Math.min(this.time + 1 + this.random.nextLong(Math.max(1, this.meanGap * 18 / 10)),
+					this.end - remaining);
+			this.emitted++;
+			double mixed = this.oddities.nextDouble();
+			double missing = this.oddities.nextDouble();
+			double seconds = this.oddities.nextDouble();
+			double bad = this.oddities.nextDouble();
+			SimulatedEvent.TimestampForm form = (bad < this.properties.badEventShare())
+					? SimulatedEvent.TimestampForm.BAD : (seconds < this.properties.secondsTimestampShare())
+							? SimulatedEvent.TimestampForm.SECONDS : SimulatedEvent.TimestampForm.MILLIS;
+			return new SimulatedEvent(this.channel.channelId(), code,
+					(mixed < this.properties.mixedCaseShare()) ? mixedCase(code) : code, level(code),
+					description(code, this.channel.channelId()), this.time,
+					missing >= this.properties.missingChannelIdShare(), form);
+		}
+
+		private void planSession() {
+			boolean recording = this.random.nextDouble() < 0.6;
+			this.pending.add("PUBLISH_START");
+			maybe(0.3, "RTMP_MAIN_STREAM_ENABLED");
+			maybe(0.1, "RTMP_BACKUP_STREAM_ENABLED");
+			if (recording) {
+				this.pending.add("ONAIR_START");
+			}
+			maybe(0.5, "THUMBNAIL_CREATE");
+			maybe(0.1, "PUBLISH_OVER_THRESHOLD");
+			maybe(0.1, "SIMULCAST_STATUS_CHANGE");
+			if (this.random.nextDouble() < 0.05) {
+				this.pending.add("BACKUP_SESSION_STREAMING_CONNECTED");
+				this.pending.add("BACKUP_SESSION_STREAMING_DISCONNECTED");
+			}
+			if (recording) {
+				this.pending.add("ONAIR_END");
+			}
+			this.pending.add("PUBLISH_END");
+			maybe(0.2, "STREAM_UPDATE");
+			maybe(0.05, "STREAM_FINISH");
+		}
+
+		private void maybe(double probability, String code) {
+			if (this.random.nextDouble() < probability) {
+				this.pending.add(code);
+			}
+		}
+
+		private static String level(String code) {
+			return switch (code) {
+				case "PUBLISH_OVER_THRESHOLD", "BACKUP_SESSION_STREAMING_DISCONNECTED" -> "ERROR";
+				default -> "INFO";
+			};
+		}
+
+		private static String mixedCase(String code) {
+			int underscore = code.indexOf('_');
+			if (underscore < 0) {
+				return code.charAt(0) + code.substring(1).toLowerCase();
+			}
+			String rest = code.substring(underscore + 1);
+			return code.substring(0, underscore + 1) + rest.charAt(0) + rest.substring(1).toLowerCase();
+		}
+
+		private static String description(String code, String id) {
+			return switch (code) {
+				case "PUBLISH_START" -> "You have started publishing channel " + id + ".";
+				case "PUBLISH_END" -> id + " channel publishing has ended.";
+				case "ONAIR_START" -> id + " Channel recording has started.";
+				case "ONAIR_END" -> id + " Channel recording has ended.";
+				case "STREAM_RESERVE" -> "Channel " + id + " has been created.";
+				case "STREAM_UPDATE" -> "Channel " + id + " settings have been updated.";
+				case "STREAM_FINISH" -> "Channel " + id + " streaming has finished.";
+				case "THUMBNAIL_CREATE" -> "A thumbnail of channel " + id + " has been created.";
+				case "SIMULCAST_STATUS_CHANGE" -> "The re-stream status of channel " + id + " has changed.";
+				case "PUBLISH_OVER_THRESHOLD" -> "The input bitrate of channel " + id + " exceeded the threshold.";
+				case "RTMP_MAIN_STREAM_ENABLED" -> "The main stream of channel " + id + " is enabled.";
+				case "RTMP_BACKUP_STREAM_ENABLED" -> "The backup stream of channel " + id + " is enabled.";
+				case "BACKUP_SESSION_STREAMING_CONNECTED" -> "The backup session of channel " + id + " connected.";
+				case "BACKUP_SESSION_STREAMING_DISCONNECTED" ->
+					"The backup session of channel " + id + " disconnected.";
+				default -> id + " " + code;
+			};
+		}
+
+	}
+
+}

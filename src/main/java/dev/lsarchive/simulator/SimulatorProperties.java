@@ -1,0 +1,137 @@
+package dev.lsarchive.simulator;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The simulated Live Station gateway: its keys, its data and the faults it injects.
+ *
+ * @param port TCP port on 127.0.0.1; 0 picks a free one
+ * @param accessKey the only access key the simulator accepts
+ * @param secretKey the secret key it verifies signatures with
+ * @param allowedSkew largest difference between a request's timestamp and the simulator's clock
+ * @param seed seed of the generated data; the same seed gives the same channels and events
+ * @param channels number of channels
+ * @param eventsPerChannel number of events of every channel
+ * @param snapshotShare share of channels whose listing carries a snapshot id (0..1)
+ * @param latency added to every response (0: none)
+ * @param threads threads serving requests
+ * @param legacyStatusShare share of PUBLISHING channels reported as the legacy {@code PUBLISH}
+ * @param mixedCaseShare share of events whose code arrives in mixed case ({@code PUBLISH_Start})
+ * @param missingChannelIdShare share of events without their own {@code channelId} (older responses)
+ * @param secondsTimestampShare share of events whose timestamp arrives in seconds instead of milliseconds
+ * @param badEventShare share of events with an unusable timestamp (they must land in quarantine)
+ * @param errorCodeAsNumber send gateway error codes as numbers and Live Station codes as strings
+ * @param faults injected faults
+ */
+@Validated
+@ConfigurationProperties("simulator")
+public record SimulatorProperties(
+		@Min(0) @Max(65535) @DefaultValue("0") int port,
+		@NotBlank @DefaultValue("simulator-access-key") String accessKey,
+		@NotBlank @DefaultValue("simulator-secret-key-not-a-real-one") String secretKey,
+		@NotNull @DefaultValue("5m") Duration allowedSkew,
+		@DefaultValue("20260101") long seed,
+		@Min(0) @Max(1_000_000) @DefaultValue("20") int channels,
+		@Min(0) @Max(100_000_000) @DefaultValue("200") int eventsPerChannel,
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5") double snapshotShare,
+		@NotNull @DefaultValue("0ms") Duration latency,
+		@Min(1) @Max(512) @DefaultValue("16") int threads,
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double legacyStatusShare,
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.05") double mixedCaseShare,
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.2") double missingChannelIdShare,
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double secondsTimestampShare,
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double badEventShare,
+		@DefaultValue("false") boolean errorCodeAsNumber,
+		@Valid @NotNull @DefaultValue Faults faults) {
+
+	/** A small, fault-free data set with the given size: the starting point of tests and benchmarks. */
+	public static SimulatorProperties of(int channels, int eventsPerChannel) {
+		return new SimulatorProperties(0, "simulator-access-key", "simulator-secret-key-not-a-real-one",
+				Duration.ofMinutes(5), 20260101L, channels, eventsPerChannel, 0.5, Duration.ZERO, 16, 0.3, 0.05, 0.2,
+				0, 0, false, Faults.NONE);
+	}
+
+	/** The same data with other keys. */
+	public SimulatorProperties withKeys(String accessKey, String secretKey) {
+		return new SimulatorProperties(this.port, accessKey, secretKey, this.allowedSkew, this.seed, this.channels,
+				this.eventsPerChannel, this.snapshotShare, this.latency, this.threads, this.legacyStatusShare,
+				this.mixedCaseShare, this.missingChannelIdShare, this.secondsTimestampShare, this.badEventShare,
+				this.errorCodeAsNumber, this.faults);
+	}
+
+	/** The same data with other record-level oddities. */
+	public SimulatorProperties withOddities(double secondsTimestampShare, double badEventShare) {
+		return new SimulatorProperties(this.port, this.accessKey, this.secretKey, this.allowedSkew, this.seed,
+				this.channels, this.eventsPerChannel, this.snapshotShare, this.latency, this.threads,
+				this.legacyStatusShare, this.mixedCaseShare, this.missingChannelIdShare, secondsTimestampShare,
+				badEventShare, this.errorCodeAsNumber, this.faults);
+	}
+
+	/** The same data served with other faults and latency. */
+	public SimulatorProperties withFaults(Faults faults, Duration latency) {
+		return new SimulatorProperties(this.port, this.accessKey, this.secretKey, this.allowedSkew, this.seed,
+				this.channels, this.eventsPerChannel, this.snapshotShare, latency, this.threads,
+				this.legacyStatusShare, this.mixedCaseShare, this.missingChannelIdShare, this.secondsTimestampShare,
+				this.badEventShare, this.errorCodeAsNumber, faults);
+	}
+
+	// the secret key is left out on purpose
+	@Override
+	public String toString() {
+		return "SimulatorProperties[port=" + this.port + ", accessKey=" + this.accessKey + ", seed=" + this.seed
+				+ ", channels=" + this.channels + ", eventsPerChannel=" + this.eventsPerChannel + ", faults="
+				+ this.faults + "]";
+	}
+
+	/**
+	 * Faults injected into API responses (shares are per request, 0..1).
+	 *
+	 * @param throttleShare share answered 429
+	 * @param retryAfterShare share of those 429s that carry {@code Retry-After: 1}
+	 * @param serverErrorShare share answered 500, 503 or 504
+	 * @param truncateShare share whose body is cut off mid-way
+	 * @param malformedShare share whose body is malformed JSON
+	 * @param slowShare share answered only after {@code slowDelay}
+	 * @param slowDelay delay of the slow responses
+	 * @param driftInserts channels created while a listing is being paged (one per page request after the first)
+	 * @param failingChannels channels whose event list always fails with 500
+	 * @param seed seed of the fault draws
+	 */
+	public record Faults(@DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double throttleShare,
+			@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5") double retryAfterShare,
+			@DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double serverErrorShare,
+			@DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double truncateShare,
+			@DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double malformedShare,
+			@DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double slowShare,
+			@NotNull @DefaultValue("2s") Duration slowDelay, @Min(0) @DefaultValue("0") int driftInserts,
+			@NotNull @DefaultValue List<String> failingChannels, @DefaultValue("7") long seed) {
+
+		/** No faults at all. */
+		public static final Faults NONE = new Faults(0, 0.5, 0, 0, 0, 0, Duration.ofSeconds(2), 0, List.of(), 7);
+
+		/** Only the event lists of these channels fail, always (HTTP 500). */
+		public static Faults failingChannels(String... channelIds) {
+			return new Faults(0, 0.5, 0, 0, 0, 0, Duration.ofSeconds(2), 0, List.of(channelIds), 7);
+		}
+
+		boolean any() {
+			return this.throttleShare > 0 || this.serverErrorShare > 0 || this.truncateShare > 0
+					|| this.malformedShare > 0 || this.slowShare > 0;
+		}
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.lsarchive.snapshot;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import dev.lsarchive.api.SnapshotDto;
+import dev.lsarchive.archive.ChannelStatus;
+import dev.lsarchive.archive.EpochTime;
+import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.QuarantineRecord;
+
+/** Turns snapshot info into a {@link SnapshotRow}, or a quarantine entry saying why not. */
+class SnapshotNormalizer implements ItemProcessor<SnapshotFetch, Outcome<SnapshotRow>> {
+
+	private final EpochTime epochTime;
+
+	SnapshotNormalizer(Clock clock) {
+		this.epochTime = new EpochTime(clock);
+	}
+
+	@Override
+	public Outcome<SnapshotRow> process(SnapshotFetch fetch) {
+		SnapshotDto snapshot = fetch.snapshot();
+		if (snapshot == null) {
+			return reject(fetch, "the listed snapshot no longer exists (HTTP 404)", "{}");
+		}
+		if (snapshot.snapshotId() != null && !snapshot.snapshotId().trim().equals(Long.toString(fetch.snapshotId()))) {
+			return reject(fetch, "the API answered with snapshot " + snapshot.snapshotId() + " instead", snapshot.payload());
+		}
+		Instant createdAt = null;
+		if (snapshot.createdTime() != null) {
+			EpochTime.Parsed created = this.epochTime.parse(snapshot.createdTime(), "snapshot.createdTime");
+			if (!created.valid()) {
+				return reject(fetch, created.error(), snapshot.payload());
+			}
+			createdAt = created.instant();
+		}
+		Instant expireAt = null;
+		if (snapshot.expireTime() != null) {
+			// expiry lies up to an hour ahead; "now + 1 day" still bounds it
+			EpochTime.Parsed expire = this.epochTime.parse(snapshot.expireTime(), "snapshot.expireTime");
+			if (!expire.valid()) {
+				return reject(fetch, expire.error(), snapshot.payload());
+			}
+			expireAt = expire.instant();
+		}
+		Integer duration = null;
+		if (snapshot.duration() != null) {
+			try {
+				duration = Integer.valueOf(snapshot.duration().trim());
+			}
+			catch (NumberFormatException ex) {
+				return reject(fetch, "snapshot.duration is not a number of minutes: " + snapshot.duration(),
+						snapshot.payload());
+			}
+			if (duration < 0) {
+				return reject(fetch, "snapshot.duration is negative: " + duration, snapshot.payload());
+			}
+		}
+		ChannelStatus status = ChannelStatus.of(snapshot.channelStatus());
+		String raw = (status.raw() != null && status.raw().equals(status.value())) ? null : status.raw();
+		return Outcome.archive(new SnapshotRow(fetch.channelId(), fetch.snapshotId(), snapshot.snapshotUrl(),
+				status.value(), raw, status.known(), createdAt, expireAt, duration));
+	}
+
+	private static Outcome<SnapshotRow> reject(SnapshotFetch fetch, @Nullable String reason, String payload) {
+		return Outcome.quarantine(new QuarantineRecord("snapshot",
+				"GET /api/v2/channels/" + fetch.channelId() + "/snapshot/" + fetch.snapshotId(), fetch.channelId(),
+				reason, payload));
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.lsarchive.snapshot;
+
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.archive.CommittedState;
+
+/**
+ * Fetches the snapshot info of every channel whose listing (this run date) carried a snapshot id,
+ * in channel order, several requests at a time (bounded by {@code concurrency} and by the client's
+ * rate budget): one request per snapshot would otherwise wait out every round trip in turn. The
+ * position saved on commit is the index in the listing, so a restart skips the committed ones.
+ */
+class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFetch> {
+
+	private static final String LISTED = """
+			SELECT channel_id, snapshot_id FROM livestation.listed_channel
+			WHERE run_date = ? AND snapshot_id IS NOT NULL ORDER BY channel_id
+			""";
+
+	private final LiveStationClient client;
+
+	private final JdbcTemplate jdbc;
+
+	private final LocalDate runDate;
+
+	private final int concurrency;
+
+	private final ArrayDeque<CompletableFuture<SnapshotFetch>> ahead = new ArrayDeque<>();
+
+	private List<Listed> listed = List.of();
+
+	private int nextToFetch;
+
+	private ExecutorService fetchers;
+
+	SnapshotReader(LiveStationClient client, JdbcTemplate jdbc, LocalDate runDate, int concurrency) {
+		this.client = client;
+		this.jdbc = jdbc;
+		this.runDate = runDate;
+		this.concurrency = concurrency;
+		setName("snapshots");
+	}
+
+	@Override
+	protected void doOpen() {
+		this.listed = this.jdbc.query(LISTED, (rs, n) -> new Listed(rs.getString(1), rs.getLong(2)), this.runDate);
+		this.fetchers = Executors.newFixedThreadPool(this.concurrency, (task) -> {
+			Thread thread = new Thread(task, "snapshots-fetch");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Override
+	protected SnapshotFetch doRead() throws InterruptedException {
+		int index = getCurrentItemCount() - 1;
+		if (index >= this.listed.size()) {
+			return null;
+		}
+		if (this.nextToFetch <= index) {
+			this.nextToFetch = index;
+		}
+		// keep a window of requests in flight ahead of the item being read
+		while (this.nextToFetch < this.listed.size() && this.ahead.size() < this.concurrency * 2) {
+			Listed next = this.listed.get(this.nextToFetch++);
+			this.ahead.add(CompletableFuture.supplyAsync(() -> new SnapshotFetch(next.channelId(), next.snapshotId(),
+					this.client.snapshot(next.channelId(), Long.toString(next.snapshotId())).orElse(null)),
+					this.fetchers));
+		}
+		try {
+			return this.ahead.poll().get();
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
+		}
+	}
+
+	@Override
+	public void update(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+		CommittedState.guard(context, getExecutionContextKey("read.count"));
+		super.update(context);
+	}
+
+	@Override
+	protected void jumpToItem(int itemIndex) {
+		// the position is an index into the listing: no need to fetch the skipped snapshots again
+		setCurrentItemCount(itemIndex);
+		this.nextToFetch = itemIndex;
+	}
+
+	@Override
+	protected void doClose() {
+		this.ahead.forEach((fetch) -> fetch.cancel(true));
+		this.ahead.clear();
+		if (this.fetchers != null) {
+			this.fetchers.shutdownNow();
+		}
+		this.listed = List.of();
+	}
+
+	private record Listed(String channelId, long snapshotId) {
+	}
+
+}

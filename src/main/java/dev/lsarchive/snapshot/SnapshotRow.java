@@ -1,0 +1,23 @@
+package dev.lsarchive.snapshot;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A normalized snapshot, as stored in {@code livestation.snapshot}.
+ *
+ * @param channelId channel that took it
+ * @param snapshotId snapshot id
+ * @param snapshotUrl playback URL
+ * @param channelStatus normalized channel status at capture
+ * @param channelStatusRaw status as received
+ * @param statusKnown whether the status was a documented value
+ * @param createdAt creation instant
+ * @param expireAt expiry instant
+ * @param durationMinutes requested length in minutes
+ */
+record SnapshotRow(String channelId, long snapshotId, @Nullable String snapshotUrl, String channelStatus,
+		@Nullable String channelStatusRaw, boolean statusKnown, @Nullable Instant createdAt, @Nullable Instant expireAt,
+		@Nullable Integer durationMinutes) {
+}

@@ -1,0 +1,58 @@
+package dev.lsarchive.snapshot;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.QuarantineWriter;
+import dev.lsarchive.job.ArchiveProperties;
+import dev.lsarchive.job.ProgressListener;
+
+/** Step 3, {@code snapshots}: snapshot info of every listed channel that carries a snapshot id. */
+@Configuration(proxyBeanMethods = false)
+@Profile("!simulator & !health & !bench")
+class SnapshotStepConfiguration {
+
+	@Bean
+	Step snapshotsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ArchiveProperties properties, ItemStreamReader<SnapshotFetch> snapshotReader,
+			ItemStreamWriter<Outcome<SnapshotRow>> snapshotWriter, Clock clock, ProgressListener progress) {
+		return new StepBuilder("snapshots", jobRepository)
+			.<SnapshotFetch, Outcome<SnapshotRow>>chunk(properties.snapshotChunkSize())
+			.transactionManager(transactionManager)
+			.reader(snapshotReader)
+			.processor(new SnapshotNormalizer(clock))
+			.writer(snapshotWriter)
+			.listener(progress)
+			.build();
+	}
+
+	@Bean
+	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
+	ItemStreamReader<SnapshotFetch> snapshotReader(LiveStationClient client, JdbcTemplate jdbc,
+			@Value("#{jobParameters['run.date']}") LocalDate runDate, ArchiveProperties properties) {
+		return new SnapshotReader(client, jdbc, runDate, properties.eventThreads());
+	}
+
+	@Bean
+	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
+	ItemStreamWriter<Outcome<SnapshotRow>> snapshotWriter(JdbcTemplate jdbc, QuarantineWriter quarantine) {
+		return new SnapshotWriter(jdbc, quarantine);
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.lsarchive.snapshot;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.lsarchive.archive.CountingWriter;
+import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.QuarantineWriter;
+import dev.lsarchive.archive.RunContext;
+import dev.lsarchive.archive.SqlArrays;
+import dev.lsarchive.archive.TextSanitizer;
+
+/** Upserts a chunk of snapshots in one statement; unchanged snapshots are not touched. */
+class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
+
+	private static final String UPSERT = """
+			INSERT INTO livestation.snapshot AS s (channel_id, snapshot_id, snapshot_url, channel_status,
+			    channel_status_raw, created_at, expire_at, duration_minutes, first_archived_at, last_archived_at)
+			SELECT i.*, ?, ? FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+			    ?::timestamptz[], ?::integer[])
+			    AS i(channel_id, snapshot_id, snapshot_url, channel_status, channel_status_raw, created_at, expire_at,
+			         duration_minutes)
+			ON CONFLICT (channel_id, snapshot_id) DO UPDATE SET snapshot_url = excluded.snapshot_url,
+			    channel_status = excluded.channel_status, channel_status_raw = excluded.channel_status_raw,
+			    created_at = excluded.created_at, expire_at = excluded.expire_at,
+			    duration_minutes = excluded.duration_minutes, last_archived_at = excluded.last_archived_at
+			WHERE (s.snapshot_url, s.channel_status, s.channel_status_raw, s.created_at, s.expire_at, s.duration_minutes)
+			    IS DISTINCT FROM (excluded.snapshot_url, excluded.channel_status, excluded.channel_status_raw,
+			                      excluded.created_at, excluded.expire_at, excluded.duration_minutes)
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	private final QuarantineWriter quarantine;
+
+	SnapshotWriter(JdbcTemplate jdbc, QuarantineWriter quarantine) {
+		this.jdbc = jdbc;
+		this.quarantine = quarantine;
+	}
+
+	@Override
+	protected void writeChunk(Chunk<? extends Outcome<SnapshotRow>> chunk) {
+		Outcome.Split<SnapshotRow> split = Outcome.split(chunk);
+		RunContext run = RunContext.current();
+		this.quarantine.write(split.rejected(), run.runDate(), run.jobExecutionId());
+		List<SnapshotRow> rows = split.rows();
+		int written = rows.isEmpty() ? 0 : upsert(rows, run.observedAt());
+		count("snapshots.read", chunk.size());
+		count("snapshots.written", written);
+		count("snapshots.unchanged", rows.size() - written);
+		count("snapshots.quarantined", split.rejected().size());
+		count("snapshots.unknown_status", rows.stream().filter((r) -> !r.statusKnown()).count());
+	}
+
+	private int upsert(List<SnapshotRow> rows, Instant observedAt) {
+		Timestamp observed = Timestamp.from(observedAt);
+		return this.jdbc.update(UPSERT, (ps) -> {
+			ps.setTimestamp(1, observed);
+			ps.setTimestamp(2, observed);
+			SqlArrays.bind(ps, 3, "text", rows.stream().map(SnapshotRow::channelId).toArray());
+			SqlArrays.bind(ps, 4, "bigint", rows.stream().map(SnapshotRow::snapshotId).toArray());
+			SqlArrays.bind(ps, 5, "text", rows.stream().map((r) -> TextSanitizer.clean(r.snapshotUrl())).toArray());
+			SqlArrays.bind(ps, 6, "text", rows.stream().map(SnapshotRow::channelStatus).toArray());
+			SqlArrays.bind(ps, 7, "text", rows.stream().map((r) -> TextSanitizer.clean(r.channelStatusRaw())).toArray());
+			SqlArrays.bind(ps, 8, "timestamptz", rows.stream().map((r) -> SqlArrays.timestamp(r.createdAt())).toArray());
+			SqlArrays.bind(ps, 9, "timestamptz", rows.stream().map((r) -> SqlArrays.timestamp(r.expireAt())).toArray());
+			SqlArrays.bind(ps, 10, "integer", rows.stream().map(SnapshotRow::durationMinutes).toArray());
+		});
+	}
+
+}

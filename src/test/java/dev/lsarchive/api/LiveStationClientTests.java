@@ -1,0 +1,346 @@
+package dev.lsarchive.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.lsarchive.simulator.LiveStationSimulator;
+import dev.lsarchive.simulator.SimulatedChannel;
+import dev.lsarchive.simulator.SimulatorProperties;
+import dev.lsarchive.support.Simulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The client against the simulator over real HTTP. */
+@ExtendWith(OutputCaptureExtension.class)
+class LiveStationClientTests {
+
+	@Test
+	void pagesTheChannelListAsDocumented() {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(23, 1))) {
+			LiveStationClient client = ApiTestClients.client(simulator, new ApiCallStats());
+
+			// when
+			ChannelPage first = client.channelPage(1, 10);
+			ChannelPage last = client.channelPage(3, 10);
+
+			// then
+			assertThat(first.total()).isEqualTo(23);
+			assertThat(first.content()).hasSize(10);
+			assertThat(last.content()).hasSize(3);
+			assertThat(first.content().get(0).channelId())
+				.isEqualTo(simulator.dataset().channels().get(0).channelId());
+			assertThat(first.content()).allSatisfy((c) -> assertThat(c.payload()).doesNotContain("streamKey", "publishUrl"));
+			assertThat(simulator.authFailures()).isZero();
+		}
+	}
+
+	@Test
+	void readsSnapshotInfoAndReportsAMissingOneAsEmpty() {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(10, 1))) {
+			LiveStationClient client = ApiTestClients.client(simulator, new ApiCallStats());
+			SimulatedChannel withSnapshot = simulator.dataset().channels().stream()
+				.filter((c) -> c.snapshotId() != null).findFirst().orElseThrow();
+
+			// when
+			SnapshotDto snapshot = client.snapshot(withSnapshot.channelId(), withSnapshot.snapshotId().toString())
+				.orElseThrow();
+
+			// then
+			assertThat(snapshot.snapshotUrl()).isEqualTo(withSnapshot.snapshotUrl());
+			assertThat(snapshot.createdTime()).isEqualTo(Long.toString(withSnapshot.snapshotCreatedTime()));
+			assertThat(client.snapshot(withSnapshot.channelId(), "999999999")).isEmpty();
+		}
+	}
+
+	@Test
+	void readsChannelInfoAndDecodesLiveStationsOwnErrorBody() {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(3, 5))) {
+			LiveStationClient client = ApiTestClients.client(simulator, new ApiCallStats());
+			SimulatedChannel channel = simulator.dataset().channels().get(2);
+
+			// when
+			ChannelDto info = client.channel(channel.channelId()).orElseThrow();
+			LiveStationApiException missing = catchThrowableOfType(LiveStationApiException.class,
+					() -> client.events("ls-20990101000000-XXXXX").next());
+
+			// then
+			assertThat(info.channelName()).isEqualTo(channel.channelName());
+			assertThat(info.payload()).doesNotContain(channel.streamKey());
+			assertThat(client.channel("ls-20990101000000-XXXXX")).isEmpty();
+			assertThat(missing.httpStatus()).isEqualTo(404);
+			assertThat(missing.errorCode()).isEqualTo("250004");
+		}
+	}
+
+	@Test
+	void readsTheEventsOfAllChannelsInOneList() {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(4, 25))) {
+			LiveStationClient client = ApiTestClients.client(simulator, new ApiCallStats());
+			long count = 0;
+
+			// when
+			try (EventStream events = client.events(null)) {
+				while (events.next() != null) {
+					count++;
+				}
+				// then
+				assertThat(events.total()).isEqualTo(100);
+			}
+			assertThat(count).isEqualTo(100);
+		}
+	}
+
+	@Test
+	void aResponseSlowerThanTheReadTimeoutIsAbandonedAndRetried() {
+		// given: a third of the answers take a second, the client waits 300 ms
+		SimulatorProperties slow = SimulatorProperties.of(1, 1)
+			.withFaults(new SimulatorProperties.Faults(0, 0, 0, 0, 0, 0.34, Duration.ofSeconds(1), 0, List.of(), 9),
+					Duration.ZERO);
+		try (LiveStationSimulator simulator = Simulators.start(slow)) {
+			LiveStationProperties base = ApiTestClients.properties(simulator, 10, 10_000);
+			LiveStationProperties impatient = new LiveStationProperties(base.baseUrl(), base.accessKey(),
+					base.secretKey(), "KR", Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(300), 10,
+					Duration.ofMillis(2), Duration.ofMillis(20), 10_000, true);
+			ApiCallStats stats = new ApiCallStats();
+			LiveStationClient client = new LiveStationClient(impatient, stats);
+
+			// when
+			for (int i = 0; i < 6; i++) {
+				client.channelPage(1, 1);
+			}
+
+			// then
+			assertThat(simulator.faultsInjected()).isPositive();
+			assertThat(stats.snapshot().retries()).isEqualTo(simulator.faultsInjected());
+		}
+	}
+
+	@Test
+	void retriesServerErrorsThrottlingAndBrokenBodiesUntilEveryEventArrivesOnce() {
+		// given: a third of the answers fail in one way or another
+		SimulatorProperties faulty = SimulatorProperties.of(40, 150)
+			.withFaults(new SimulatorProperties.Faults(0.1, 0.0, 0.1, 0.1, 0.05, 0, Duration.ofSeconds(1), 0,
+					List.of(), 11), Duration.ZERO);
+		try (LiveStationSimulator simulator = Simulators.start(faulty)) {
+			ApiCallStats stats = new ApiCallStats();
+			LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 20, 10_000), stats);
+			List<String> timestamps = new ArrayList<>();
+
+			// when
+			for (SimulatedChannel channel : simulator.dataset().channels()) {
+				try (EventStream events = client.events(channel.channelId())) {
+					for (EventDto event = events.next(); event != null; event = events.next()) {
+						timestamps.add(event.requestedChannelId() + "@" + event.timestamp());
+					}
+				}
+			}
+
+			// then
+			assertThat(timestamps).hasSize(6000);
+			assertThat(new HashSet<>(timestamps)).as("no event lost or repeated").hasSize(6000);
+			assertThat(simulator.faultsInjected()).isPositive();
+			assertThat(stats.snapshot().retries()).isGreaterThanOrEqualTo(simulator.faultsInjected());
+		}
+	}
+
+	@Test
+	void waitsWhatRetryAfterAsksForInsteadOfItsOwnBackoff() {
+		// given: half of the answers are 429 with Retry-After: 1
+		SimulatorProperties throttled = SimulatorProperties.of(1, 1)
+			.withFaults(new SimulatorProperties.Faults(0.5, 1.0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, List.of(), 3),
+					Duration.ZERO);
+		try (LiveStationSimulator simulator = Simulators.start(throttled)) {
+			ApiCallStats stats = new ApiCallStats();
+			LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 10, 10_000), stats);
+			List<Duration> waits = new CopyOnWriteArrayList<>();
+			client.retry().getEventPublisher().onRetry((event) -> waits.add(event.getWaitInterval()));
+
+			// when
+			for (int i = 0; i < 4; i++) {
+				client.channelPage(1, 10);
+			}
+
+			// then: the client's own backoff would be 1-10 ms here
+			assertThat(waits).isNotEmpty().allSatisfy((wait) -> assertThat(wait).isEqualTo(Duration.ofSeconds(1)));
+			assertThat(stats.snapshot().throttled()).isEqualTo(waits.size());
+		}
+	}
+
+	@Test
+	void usesItsOwnJitteredBackoffWhenThereIsNoRetryAfter() {
+		// given
+		SimulatorProperties throttled = SimulatorProperties.of(1, 1)
+			.withFaults(new SimulatorProperties.Faults(0.5, 0.0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, List.of(), 3),
+					Duration.ZERO);
+		try (LiveStationSimulator simulator = Simulators.start(throttled)) {
+			LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 10, 10_000),
+					new ApiCallStats());
+			List<Duration> waits = new CopyOnWriteArrayList<>();
+			client.retry().getEventPublisher().onRetry((event) -> waits.add(event.getWaitInterval()));
+
+			// when
+			for (int i = 0; i < 4; i++) {
+				client.channelPage(1, 10);
+			}
+
+			// then: initial backoff 2 ms, doubling: far below a second
+			assertThat(waits).isNotEmpty().allSatisfy((wait) -> assertThat(wait).isLessThan(Duration.ofMillis(600)));
+		}
+	}
+
+	@Test
+	void oneRateBudgetBoundsEveryCallerOfTheProcess() throws Exception {
+		// given: 5 requests per second for everyone
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
+			LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 1, 5),
+					new ApiCallStats());
+			ExecutorService callers = Executors.newFixedThreadPool(3);
+			long start = System.nanoTime();
+
+			// when: three callers send 15 requests
+			List<Future<?>> calls = new ArrayList<>();
+			for (int i = 0; i < 15; i++) {
+				calls.add(callers.submit(() -> client.channelPage(1, 1)));
+			}
+			for (Future<?> call : calls) {
+				call.get();
+			}
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			callers.shutdown();
+
+			// then: after the first 5 permits, 10 more need two further refreshes of the budget, at least
+			// one full period apart (unlimited, the 15 calls take a few tens of milliseconds)
+			assertThat(simulator.requests()).isEqualTo(15);
+			assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1000));
+		}
+	}
+
+	@Test
+	void aWrongSecretFailsAtOnceNamingTheKeysAndTheTraceId() {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
+			LiveStationProperties wrong = ApiTestClients.properties(simulator, 5, 100)
+				.withEndpoint(simulator.baseUrl(), simulator.accessKey(), "wrong-secret");
+			LiveStationClient client = new LiveStationClient(wrong, new ApiCallStats());
+
+			// when
+			LiveStationAuthException failure = catchThrowableOfType(LiveStationAuthException.class,
+					() -> client.channelPage(1, 10));
+
+			// then
+			assertThat(simulator.requests()).as("not retried").isEqualTo(1);
+			assertThat(failure.httpStatus()).isEqualTo(401);
+			assertThat(failure.errorCode()).isEqualTo("200");
+			assertThat(failure.traceId()).isNotBlank();
+			assertThat(failure.getMessage()).contains("livestation.api.secret-key", failure.traceId())
+				.doesNotContain("wrong-secret");
+		}
+	}
+
+	@Test
+	void aSkewedClockIsNamedAsTheCause() {
+		// given: this machine's clock runs six minutes ahead
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
+			Clock skewed = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6));
+			LiveStationClient client = ApiTestClients.client(ApiTestClients.properties(simulator, 5, 100),
+					new ApiCallStats(), skewed);
+
+			// when
+			LiveStationAuthException failure = catchThrowableOfType(LiveStationAuthException.class,
+					() -> client.channelPage(1, 10));
+
+			// then
+			assertThat(failure.getMessage()).contains("clock is 6 minutes off");
+		}
+	}
+
+	@Test
+	void decodesErrorCodesSentAsNumbersOrAsStrings() {
+		for (boolean asNumber : new boolean[] { false, true }) {
+			// given
+			SimulatorProperties data = SimulatorProperties.of(1, 1);
+			data = new SimulatorProperties(0, data.accessKey(), data.secretKey(), data.allowedSkew(), data.seed(), 1, 1,
+					0, Duration.ZERO, 4, 0, 0, 0, 0, 0, asNumber,
+					new SimulatorProperties.Faults(1.0, 0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, List.of(), 1));
+			try (LiveStationSimulator simulator = Simulators.start(data)) {
+				LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 1, 100),
+						new ApiCallStats());
+
+				// when
+				LiveStationApiException failure = catchThrowableOfType(LiveStationApiException.class,
+						() -> client.channelPage(1, 10));
+
+				// then
+				assertThat(failure.httpStatus()).isEqualTo(429);
+				assertThat(failure.errorCode()).isEqualTo("420");
+			}
+		}
+	}
+
+	@Test
+	void secretKeyAndSignaturesNeverReachTheLogsOrErrors(CapturedOutput output) {
+		// given: everything logged, down to DEBUG
+		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+		Level before = root.getLevel();
+		root.setLevel(Level.DEBUG);
+		SimulatorProperties faulty = SimulatorProperties.of(20, 50)
+			.withFaults(new SimulatorProperties.Faults(0.2, 0.5, 0.2, 0.1, 0, 0, Duration.ofSeconds(1), 0, List.of(),
+					5), Duration.ZERO);
+		try (LiveStationSimulator simulator = Simulators.start(faulty)) {
+			LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 20, 10_000),
+					new ApiCallStats());
+			List<String> messages = new ArrayList<>();
+
+			// when
+			client.channelPage(1, 100).content().forEach((c) -> messages.add(c.toString() + c.payload()));
+			for (SimulatedChannel channel : simulator.dataset().channels()) {
+				try (EventStream events = client.events(channel.channelId())) {
+					while (events.next() != null) {
+						// consume
+					}
+				}
+			}
+			LiveStationClient wrong = new LiveStationClient(ApiTestClients.properties(simulator, 3, 100)
+				.withEndpoint(simulator.baseUrl(), simulator.accessKey(), "a-wrong-secret-123"), new ApiCallStats());
+			messages.add(catchThrowableOfType(LiveStationApiException.class, () -> wrong.channelPage(1, 1)).getMessage());
+
+			// then
+			Set<String> secrets = new HashSet<>(simulator.signaturesSeen());
+			secrets.add(simulator.secretKey());
+			secrets.add("a-wrong-secret-123");
+			simulator.dataset().channels().forEach((c) -> secrets.add(c.streamKey()));
+			assertThat(simulator.signaturesSeen()).hasSizeGreaterThan(5);
+			String everything = output.getAll() + String.join("\n", messages);
+			assertThat(everything).contains("Retrying");
+			for (String secret : secrets) {
+				assertThat(everything).doesNotContain(secret);
+			}
+		}
+		finally {
+			root.setLevel(before);
+		}
+	}
+
+}

@@ -1,0 +1,181 @@
+package dev.lsarchive.drill;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.lsarchive.api.ApiCallStats;
+import dev.lsarchive.api.EventStream;
+import dev.lsarchive.api.LiveStationApiException;
+import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.api.LiveStationProperties;
+import dev.lsarchive.simulator.LiveStationSimulator;
+import dev.lsarchive.simulator.SimulatorProperties;
+import dev.lsarchive.support.ArchiveRun;
+import dev.lsarchive.support.Simulators;
+import dev.lsarchive.support.TestDatabase;
+
+import static dev.lsarchive.support.ArchiveTables.count;
+import static dev.lsarchive.support.ArchiveTables.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * A corpus of hostile and malformed API payloads. Each record either lands normalized, lands in
+ * quarantine with a reason, or fails its request with a clear error after retries: never a crash,
+ * never a silent drop, never an unbounded allocation.
+ */
+class BadInputDrillIntegrationTests {
+
+	private static final long TS = 1_700_000_000_000L;
+
+	/** What must become of a record. */
+	enum Fate {
+
+		ARCHIVED, ALREADY_ARCHIVED, QUARANTINED
+
+	}
+
+	record Case(String name, String json, Fate fate, String reason) {
+	}
+
+	@BeforeEach
+	void emptyArchive() {
+		TestDatabase.get().reset();
+	}
+
+	@Test
+	void everyHostileRecordIsArchivedOrQuarantinedWithAReason() {
+		// given: one channel's event list is the corpus
+		String tenMegabytes = "x".repeat(10_000_000);
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(3, 10))) {
+			String channel = simulator.dataset().channels().get(0).channelId();
+			String other = simulator.dataset().channels().get(1).channelId();
+			List<Case> corpus = List.of(
+					new Case("missing timestamp", "{\"eventCode\":\"PUBLISH_START\",\"logLevel\":\"INFO\"}", Fate.QUARANTINED, "missing timestamp"),
+					new Case("null timestamp", ev("\"PUBLISH_START\"", "null"), Fate.QUARANTINED, "missing timestamp"),
+					new Case("timestamp as numeric text", ev("\"PUBLISH_END\"", "\"" + (TS + 1) + "\""), Fate.ARCHIVED, null),
+					new Case("timestamp as words", ev("\"PUBLISH_END\"", "\"yesterday\""), Fate.QUARANTINED, "not an integer"),
+					new Case("negative timestamp", ev("\"X\"", "-" + TS), Fate.QUARANTINED, "outside"),
+					new Case("timestamp in seconds", ev("\"ONAIR_START\"", Long.toString(TS / 1000 + 7)), Fate.ARCHIVED, null),
+					new Case("timestamp in the year 2999", ev("\"X\"", "32472144000000"), Fate.QUARANTINED, "outside"),
+					new Case("timestamp zero", ev("\"X\"", "0"), Fate.QUARANTINED, "outside"),
+					new Case("fractional timestamp", ev("\"X\"", TS + ".5"), Fate.QUARANTINED, "not an integer"),
+					new Case("timestamp out of range", ev("\"X\"", "1e30"), Fate.QUARANTINED, "not an integer"),
+					new Case("missing eventCode", "{\"logLevel\":\"INFO\",\"timestamp\":" + (TS + 2) + "}", Fate.QUARANTINED, "missing eventCode"),
+					new Case("null eventCode", ev("null", Long.toString(TS + 3)), Fate.QUARANTINED, "missing eventCode"),
+					new Case("numeric eventCode", ev("123", Long.toString(TS + 4)), Fate.ARCHIVED, null),
+					new Case("unknown eventCode", ev("\"BRAND_NEW_CODE\"", Long.toString(TS + 5)), Fate.ARCHIVED, null),
+					new Case("lower-case eventCode", ev("\"publish_start\"", Long.toString(TS + 6)), Fate.ARCHIVED, null),
+					new Case("unknown logLevel", "{\"logLevel\":\"DEBUG\",\"eventCode\":\"X\",\"timestamp\":" + (TS + 8) + "}", Fate.ARCHIVED, null),
+					new Case("missing logLevel and description", "{\"eventCode\":\"X\",\"timestamp\":" + (TS + 9) + "}", Fate.ARCHIVED, null),
+					new Case("10 MB description", "{\"eventCode\":\"X\",\"description\":\"" + tenMegabytes + "\",\"timestamp\":" + (TS + 10) + "}", Fate.ARCHIVED, null),
+					new Case("NUL in the description", "{\"eventCode\":\"X\",\"description\":\"a\\u0000b\",\"timestamp\":" + (TS + 11) + "}", Fate.ARCHIVED, null),
+					new Case("description is an object", "{\"eventCode\":\"X\",\"description\":{\"a\":[1,2]},\"timestamp\":" + (TS + 12) + "}", Fate.ARCHIVED, null),
+					new Case("empty channelId", "{\"channelId\":\"\",\"eventCode\":\"X\",\"timestamp\":" + (TS + 13) + "}", Fate.ARCHIVED, null),
+					new Case("another channel's channelId", "{\"channelId\":\"" + other + "\",\"eventCode\":\"X\",\"timestamp\":" + (TS + 14) + "}", Fate.ARCHIVED, null),
+					new Case("nested garbage", "{\"eventCode\":\"X\",\"timestamp\":" + (TS + 15) + ",\"junk\":{\"a\":[1,{\"b\":[[],{}]}],\"c\":null}}", Fate.ARCHIVED, null),
+					new Case("emoji and Korean", "{\"eventCode\":\"X\",\"description\":\"🎥 라이브 시작\",\"timestamp\":" + (TS + 16) + "}", Fate.ARCHIVED, null),
+					new Case("a number instead of an event", "42", Fate.QUARANTINED, "missing eventCode"),
+					new Case("a string instead of an event", "\"oops\"", Fate.QUARANTINED, "missing eventCode"),
+					new Case("null instead of an event", "null", Fate.QUARANTINED, "missing eventCode"),
+					new Case("an array instead of an event", "[1,2,3]", Fate.QUARANTINED, "missing eventCode"),
+					new Case("an event", ev("\"PUBLISH_END\"", Long.toString(TS + 17)), Fate.ARCHIVED, null),
+					new Case("the same event again", ev("\"PUBLISH_END\"", Long.toString(TS + 17)), Fate.ALREADY_ARCHIVED, null));
+			StringBuilder body = new StringBuilder("{\"content\":[");
+			for (int i = 0; i < corpus.size(); i++) {
+				body.append((i == 0) ? "" : ",").append(corpus.get(i).json());
+			}
+			body.append("],\"total\":").append(corpus.size()).append('}');
+			simulator.script("/api/v2/events?channelId=" + channel, 200, "application/json;charset=utf-8",
+					body.toString().getBytes(StandardCharsets.UTF_8));
+
+			// when
+			int exitCode = ArchiveRun.run(simulator, "2026-11-20", "--archive.max-quarantine-ratio=1");
+
+			// then
+			assertThat(corpus).hasSizeGreaterThanOrEqualTo(30);
+			long archived = corpus.stream().filter((c) -> c.fate() == Fate.ARCHIVED).count();
+			long quarantined = corpus.stream().filter((c) -> c.fate() == Fate.QUARANTINED).count();
+			long repeated = corpus.stream().filter((c) -> c.fate() == Fate.ALREADY_ARCHIVED).count();
+			assertThat(exitCode).isZero();
+			assertThat(count("SELECT count(*) FROM livestation.channel_event")).isEqualTo(archived + 2 * 10);
+			assertThat(count("SELECT count(*) FROM livestation.quarantine WHERE resource = 'event'")).isEqualTo(quarantined);
+			List<String> reasons = rows("SELECT reason FROM livestation.quarantine ORDER BY quarantine_id").stream()
+				.map((r) -> (String) r.get("reason")).toList();
+			List<String> expectedReasons = corpus.stream().filter((c) -> c.fate() == Fate.QUARANTINED).map(Case::reason).toList();
+			for (int i = 0; i < expectedReasons.size(); i++) {
+				assertThat(reasons.get(i)).contains(expectedReasons.get(i));
+			}
+			Map<String, Object> run = rows("SELECT * FROM livestation.archive_run").get(0);
+			assertThat(run).containsEntry("events_read", (long) corpus.size() + 2 * 10)
+				.containsEntry("events_already_archived", repeated)
+				.containsEntry("items_quarantined", quarantined)
+				.containsEntry("scaled_timestamps", 1L);
+			assertThat(count("SELECT max(length(description)) FROM livestation.channel_event")).isEqualTo(10_000_000);
+			assertThat(count("SELECT count(*) FROM livestation.channel_event WHERE description = 'a' || chr(65533) || 'b'")).isOne();
+			assertThat(count("SELECT count(*) FROM livestation.channel_event WHERE channel_id = '" + other + "'")).isEqualTo(11);
+		}
+	}
+
+	@Test
+	void everyBrokenResponseFailsItsRequestWithAClearErrorAfterRetrying() {
+		// given: twelve bodies no client should accept
+		ByteArrayOutputStream invalidUtf8 = new ByteArrayOutputStream();
+		invalidUtf8.writeBytes("{\"content\":[{\"eventCode\":\"X\",\"description\":\"".getBytes(StandardCharsets.UTF_8));
+		invalidUtf8.writeBytes(new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF });
+		invalidUtf8.writeBytes("\",\"timestamp\":1700000000000}],\"total\":1}".getBytes(StandardCharsets.UTF_8));
+		Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
+		bodies.put("HTML error page with status 200", "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8));
+		bodies.put("empty body", new byte[0]);
+		bodies.put("truncated JSON", "{\"content\":[{\"eventCode\":\"PUBLISH_START\",\"times".getBytes(StandardCharsets.UTF_8));
+		bodies.put("an array instead of an object", "[{\"eventCode\":\"X\"}]".getBytes(StandardCharsets.UTF_8));
+		bodies.put("content is null", "{\"content\":null,\"total\":0}".getBytes(StandardCharsets.UTF_8));
+		bodies.put("content is an object", "{\"content\":{\"eventCode\":\"X\"}}".getBytes(StandardCharsets.UTF_8));
+		bodies.put("no content at all", "{\"total\":3}".getBytes(StandardCharsets.UTF_8));
+		bodies.put("invalid UTF-8", invalidUtf8.toByteArray());
+		bodies.put("a 20 MB string", ("{\"content\":[{\"description\":\"" + "y".repeat(20_000_000) + "\"}]}").getBytes(StandardCharsets.UTF_8));
+		bodies.put("nesting 100,000 deep", ("{\"content\":[" + "[".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+		bodies.put("garbage bytes", new byte[] { 0, 1, 2, (byte) 0xFE, (byte) 0xFF, 0x7F });
+		bodies.put("a bare number", "12345".getBytes(StandardCharsets.UTF_8));
+		List<String> outcomes = new ArrayList<>();
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
+			LiveStationClient client = new LiveStationClient(new LiveStationProperties(simulator.baseUrl(),
+					simulator.accessKey(), simulator.secretKey(), "KR", Duration.ofSeconds(2), Duration.ofSeconds(10),
+					Duration.ofSeconds(10), 2, Duration.ofMillis(1), Duration.ofMillis(5), 1000, true), new ApiCallStats());
+			int n = 0;
+			for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
+				String channel = "ls-20260101000000-BAD" + (n++);
+				simulator.script("/api/v2/events?channelId=" + channel, 200, "application/json", body.getValue());
+				long before = simulator.requests();
+
+				// when
+				Throwable failure = catchThrowable(() -> {
+					try (EventStream events = client.events(channel)) {
+						while (events.next() != null) {
+							// read to the end
+						}
+					}
+				});
+
+				// then
+				assertThat(failure).as(body.getKey()).isInstanceOf(LiveStationApiException.class);
+				assertThat(failure.getMessage()).as(body.getKey()).contains("malformed").contains(channel);
+				assertThat(simulator.requests() - before).as(body.getKey() + ": retried").isBetween(2L, 3L);
+				outcomes.add(body.getKey() + ": " + failure.getMessage());
+			}
+		}
+		assertThat(outcomes).hasSize(12);
+	}
+
+	private static String ev(String code, String timestamp) {
+		return "{\"logLevel\":\"INFO\",\"eventCode\":" + code + ",\"description\":\"d\",\"timestamp\":" + timestamp + "}";
+	}
+
+}

@@ -1,0 +1,126 @@
+package dev.lsarchive.drill;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.lsarchive.simulator.LiveStationSimulator;
+import dev.lsarchive.simulator.SimulatedChannel;
+import dev.lsarchive.simulator.SimulatorProperties;
+import dev.lsarchive.support.ArchiveRun;
+import dev.lsarchive.support.Simulators;
+import dev.lsarchive.support.TestDatabase;
+
+import static dev.lsarchive.support.ArchiveTables.count;
+import static dev.lsarchive.support.ArchiveTables.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Secrets stay secret everywhere a run leaves a trace; the job needs no special database privilege. */
+class SecurityDrillIntegrationTests {
+
+	@BeforeEach
+	void emptyArchive() {
+		TestDatabase.get().reset();
+	}
+
+	@Test
+	void noSecretReachesTheLogsErrorsArchiveSummaryOrMetrics() throws Exception {
+		// given: a known secret, every log at DEBUG, the summary file, metrics pushed to a stand-in gateway
+		String secret = "drill-secret-" + UUID.randomUUID();
+		SimulatorProperties data = SimulatorProperties.of(5, 40).withKeys("drill-access-key", secret);
+		Path summary = Files.createTempFile("summary", ".json");
+		List<String> pushed = new CopyOnWriteArrayList<>();
+		HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		gateway.createContext("/", (exchange) -> {
+			pushed.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		gateway.start();
+		StringBuilder traces = new StringBuilder();
+		Set<String> secrets = new HashSet<>(List.of(secret));
+		try (LiveStationSimulator simulator = Simulators.start(data); JarRuns runs = new JarRuns()) {
+			for (SimulatedChannel channel : simulator.dataset().channels()) {
+				secrets.add(channel.streamKey());
+			}
+			String[] observed = { "--logging.level.root=DEBUG", "--archive.summary-file=" + summary,
+					"--management.prometheus.metrics.export.pushgateway.enabled=true",
+					"--management.prometheus.metrics.export.pushgateway.format=text",
+					"--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:" + gateway.getAddress().getPort() };
+
+			// when: a good run, and a run failing on a wrong secret that shares most of the real one
+			JarRuns.Launch good = runs.start(simulator, observed);
+			assertThat(good.waitForExit()).isZero();
+			traces.append(good.text());
+			String almost = secret.substring(0, secret.length() - 4) + "XXXX";
+			JarRuns.Launch bad = runs.start(simulator, "--livestation.api.secret-key=" + almost,
+					"--archive.run-date=2026-11-21", "--logging.level.root=DEBUG");
+			assertThat(bad.waitForExit()).isNotZero();
+			traces.append(bad.text());
+			secrets.add(almost);
+			secrets.addAll(simulator.signaturesSeen());
+			assertThat(simulator.signaturesSeen()).hasSizeGreaterThanOrEqualTo(5);
+		}
+		finally {
+			gateway.stop(0);
+		}
+		traces.append(Files.readString(summary)).append(String.join("\n", pushed));
+		traces.append(rows("SELECT * FROM livestation.channel").toString());
+		traces.append(rows("SELECT * FROM livestation.channel_event").toString());
+		traces.append(rows("SELECT * FROM livestation.snapshot").toString());
+		traces.append(rows("SELECT * FROM livestation.quarantine").toString());
+		traces.append(rows("SELECT * FROM livestation.archive_run").toString());
+		traces.append(rows("SELECT * FROM batch.batch_job_execution_params").toString());
+		traces.append(rows("SELECT * FROM batch.batch_step_execution_context").toString());
+		traces.append(rows("SELECT * FROM batch.batch_job_execution").toString());
+
+		// then
+		String everything = traces.toString();
+		assertThat(everything).contains("DEBUG").contains("livestation_archive_items").contains("HTTP 401");
+		for (String value : secrets) {
+			assertThat(everything).as("a secret leaked").doesNotContain(value);
+		}
+		assertThat(everything).doesNotContain("rtmp://");
+	}
+
+	@Test
+	void theJobRunsAsARoleWithNoSpecialPrivilege() throws Exception {
+		// given: a plain login role that owns its database, and nothing else
+		String role = "lsarchive_plain_" + Long.toHexString(System.nanoTime());
+		String database = role + "_db";
+		try (Connection admin = TestDatabase.get().connect(); Statement statement = admin.createStatement()) {
+			statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION");
+			statement.execute("CREATE DATABASE " + database + " OWNER " + role);
+		}
+		String url = TestDatabase.get().jdbcUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(3, 30))) {
+
+			// when
+			int exitCode = ArchiveRun.run(simulator, "2026-11-20", "--spring.datasource.url=" + url,
+					"--spring.datasource.username=" + role, "--spring.datasource.password=");
+
+			// then
+			assertThat(exitCode).isZero();
+		}
+		finally {
+			try (Connection admin = TestDatabase.get().connect(); Statement statement = admin.createStatement()) {
+				statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+				statement.execute("DROP ROLE IF EXISTS " + role);
+			}
+		}
+	}
+
+}

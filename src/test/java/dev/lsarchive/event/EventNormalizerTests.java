@@ -1,0 +1,136 @@
+package dev.lsarchive.event;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lsarchive.api.EventDto;
+import dev.lsarchive.api.Payload;
+import dev.lsarchive.archive.Outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventNormalizerTests {
+
+	private static final String CHANNEL = "ls-20200313162828-G60tN";
+
+	private final EventNormalizer normalizer = new EventNormalizer(
+			Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+
+	@Test
+	void normalizesTheDocumentedExample() {
+		// given
+		EventDto event = new EventDto(CHANNEL, null, "INFO", "PUBLISH_START",
+				"You have started publishing channel " + CHANNEL + ".", "1585572599000", Payload.of("{}"));
+
+		// when
+		EventRow row = archived(this.normalizer.process(event));
+
+		// then
+		assertThat(row.channelId()).isEqualTo(CHANNEL);
+		assertThat(row.channelSource()).isEqualTo("request");
+		assertThat(row.eventCode()).isEqualTo("PUBLISH_START");
+		assertThat(row.logLevel()).isEqualTo("INFO");
+		assertThat(row.occurredAtMillis()).isEqualTo(1585572599000L);
+		assertThat(row.timestampScaled()).isFalse();
+	}
+
+	@Test
+	void upperCasesMixedCaseCodesAndLevels() {
+		// when
+		EventRow row = archived(this.normalizer.process(
+				new EventDto(CHANNEL, CHANNEL, " info ", " PUBLISH_Start ", "x", "1585572599000", Payload.of("{}"))));
+
+		// then
+		assertThat(row.eventCode()).isEqualTo("PUBLISH_START");
+		assertThat(row.logLevel()).isEqualTo("INFO");
+	}
+
+	@Test
+	void keepsUnknownCodes() {
+		assertThat(archived(this.normalizer.process(
+				new EventDto(CHANNEL, null, "INFO", "brand_new_code", "x", "1585572599000", Payload.of("{}")))).eventCode())
+			.isEqualTo("BRAND_NEW_CODE");
+	}
+
+	@Test
+	void prefersTheEventsOwnChannelThenTheRequestThenTheDescription() {
+		// when
+		EventRow own = archived(this.normalizer.process(
+				new EventDto("ls-other", "ls-20260101000000-AAAAA", "INFO", "X", "d", "1585572599000", Payload.of("{}"))));
+		EventRow fromDescription = archived(this.normalizer.process(new EventDto(null, null, "INFO", "ONAIR_END",
+				CHANNEL + " Channel recording has ended.", "1585559598000", Payload.of("{}"))));
+
+		// then
+		assertThat(own.channelId()).isEqualTo("ls-20260101000000-AAAAA");
+		assertThat(own.channelSource()).isEqualTo("event");
+		assertThat(fromDescription.channelId()).isEqualTo(CHANNEL);
+		assertThat(fromDescription.channelSource()).isEqualTo("description");
+	}
+
+	@Test
+	void quarantinesAnEventWithNoChannelAnywhere() {
+		// when
+		Outcome<EventRow> outcome = this.normalizer.process(
+				new EventDto(null, null, "INFO", "PUBLISH_END", "publishing has ended.", "1585559611000", Payload.of("{\"a\":1}")));
+
+		// then
+		assertThat(outcome).isInstanceOfSatisfying(Outcome.Quarantine.class, (q) -> {
+			assertThat(q.record().reason()).startsWith("no channel");
+			assertThat(q.record().payload()).isEqualTo("{\"a\":1}");
+			assertThat(q.record().endpoint()).isEqualTo("GET /api/v2/events");
+		});
+	}
+
+	@Test
+	void quarantinesMissingCodesAndUnusableTimestamps() {
+		assertThat(reason(new EventDto(CHANNEL, null, "INFO", " ", "d", "1585559611000", Payload.of("{}"))))
+			.isEqualTo("missing eventCode");
+		assertThat(reason(new EventDto(CHANNEL, null, "INFO", "X", "d", null, Payload.of("{}")))).isEqualTo("missing timestamp");
+		assertThat(reason(new EventDto(CHANNEL, null, "INFO", "X", "d", "-5", Payload.of("{}")))).contains("outside");
+		assertThat(reason(new EventDto(CHANNEL, null, "INFO", "X", "d", "{\"n\":1}", Payload.of("{}")))).contains("not an integer");
+	}
+
+	@Test
+	void scalesSecondsAndFlagsThem() {
+		EventRow row = archived(
+				this.normalizer.process(new EventDto(CHANNEL, null, "INFO", "X", "d", "1585572599", Payload.of("{}"))));
+		assertThat(row.occurredAtMillis()).isEqualTo(1585572599000L);
+		assertThat(row.timestampScaled()).isTrue();
+	}
+
+	@Test
+	void theSameEventHasTheSameKeyWhateverItsCaseOrSource() {
+		// when
+		EventRow fromList = archived(this.normalizer.process(
+				new EventDto(null, CHANNEL, "INFO", "PUBLISH_Start", "d", "1585572599000", Payload.of("{}"))));
+		EventRow fromChannel = archived(this.normalizer.process(
+				new EventDto(CHANNEL, null, "info", "PUBLISH_START", "d", "1585572599000", Payload.of("{}"))));
+		EventRow later = archived(this.normalizer.process(
+				new EventDto(CHANNEL, null, "INFO", "PUBLISH_START", "d", "1585572599001", Payload.of("{}"))));
+
+		// then
+		assertThat(fromList.eventKey()).isEqualTo(fromChannel.eventKey()).isNotEqualTo(later.eventKey());
+	}
+
+	@Test
+	void replacesNulCharactersPostgresCannotStore() {
+		assertThat(archived(this.normalizer.process(
+				new EventDto(CHANNEL, null, "INFO", "X", "a\u0000b", "1585572599000", Payload.of("{}")))).description())
+			.isEqualTo("a\uFFFDb");
+	}
+
+	private String reason(EventDto event) {
+		Outcome<EventRow> outcome = this.normalizer.process(event);
+		assertThat(outcome).isInstanceOf(Outcome.Quarantine.class);
+		return ((Outcome.Quarantine<EventRow>) outcome).record().reason();
+	}
+
+	private static EventRow archived(Outcome<EventRow> outcome) {
+		assertThat(outcome).isInstanceOf(Outcome.Archive.class);
+		return ((Outcome.Archive<EventRow>) outcome).row();
+	}
+
+}

@@ -1,0 +1,173 @@
+package dev.lsarchive.job;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.lsarchive.simulator.LiveStationSimulator;
+import dev.lsarchive.simulator.SimulatorProperties;
+import dev.lsarchive.support.ArchiveRun;
+import dev.lsarchive.support.PackagedJar;
+import dev.lsarchive.support.Simulators;
+import dev.lsarchive.support.TestDatabase;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static dev.lsarchive.support.ArchiveTables.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator relies on: catching up, the JSON summary, pushed metrics, JSON logs, the health check. */
+class OperationsIntegrationTests {
+
+	@BeforeEach
+	void emptyArchive() {
+		TestDatabase.get().reset();
+	}
+
+	@Test
+	void catchingUpArchivesMissedNightsInOrder() {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(3, 20))) {
+
+			// when
+			int exitCode = ArchiveRun.run(simulator, "2026-11-20", "--archive.catch-up-from=2026-11-17");
+
+			// then
+			assertThat(exitCode).isZero();
+			assertThat(rows("SELECT run_date::text AS d, status FROM livestation.archive_run ORDER BY job_execution_id"))
+				.extracting((r) -> r.get("d") + " " + r.get("status"))
+				.containsExactly("2026-11-17 COMPLETED", "2026-11-18 COMPLETED", "2026-11-19 COMPLETED",
+						"2026-11-20 COMPLETED");
+		}
+	}
+
+	@Test
+	void catchingUpStopsAtTheFirstFailedNight() {
+		// given: one channel's events always fail
+		SimulatorProperties data = SimulatorProperties.of(3, 20);
+		String failing;
+		try (LiveStationSimulator probe = Simulators.start(data)) {
+			failing = probe.dataset().channels().get(0).channelId();
+		}
+		try (LiveStationSimulator simulator = Simulators.start(data.withFaults(
+				SimulatorProperties.Faults.failingChannels(failing),
+				Duration.ZERO))) {
+
+			// when
+			int exitCode = ArchiveRun.run(simulator, "2026-11-20", "--archive.catch-up-from=2026-11-18",
+					"--livestation.api.max-attempts=1");
+
+			// then
+			assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
+			assertThat(rows("SELECT run_date::text AS d FROM livestation.archive_run"))
+				.extracting((r) -> r.get("d")).containsExactly("2026-11-18");
+		}
+	}
+
+	@Test
+	void theRunSummaryIsWrittenAsJson() throws IOException {
+		// given
+		Path summary = Files.createTempDirectory("summary").resolve("nested/summary.json");
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(4, 30))) {
+
+			// when
+			ArchiveRun.run(simulator, "2026-11-20", "--archive.summary-file=" + summary);
+		}
+
+		// then
+		JsonNode json = JsonMapper.builder().build().readTree(Files.readString(summary));
+		assertThat(json.path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(json.path("runDate").asString()).isEqualTo("2026-11-20");
+		assertThat(json.path("counts").path("events.written").asLong()).isEqualTo(120);
+		assertThat(json.path("itemsRead").asLong()).isEqualTo(json.path("itemsWritten").asLong()
+				+ json.path("itemsAlreadyArchived").asLong() + json.path("itemsQuarantined").asLong());
+		assertThat(json.path("apiRequests").asLong()).isPositive();
+	}
+
+	@Test
+	void theRunsMetricsArePushedWhenItEnds() throws IOException {
+		// given: a stand-in Pushgateway
+		List<String> pushes = new CopyOnWriteArrayList<>();
+		HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		gateway.createContext("/", (exchange) -> {
+			pushes.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\n"
+					+ new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		gateway.start();
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 25))) {
+
+			// when
+			ArchiveRun.run(simulator, "2026-11-20", "--management.prometheus.metrics.export.pushgateway.enabled=true",
+					"--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:"
+							+ gateway.getAddress().getPort(),
+					"--management.prometheus.metrics.export.pushgateway.format=text");
+		}
+		finally {
+			gateway.stop(0);
+		}
+
+		// then
+		assertThat(pushes).isNotEmpty();
+		String last = pushes.get(pushes.size() - 1);
+		assertThat(last).startsWith("PUT /metrics/job/livestation-archive");
+		assertThat(last).containsPattern("livestation_archive_items\\{[^}]*outcome=\"written\"[^}]*resource=\"events\"[^}]*} 50")
+			.contains("livestation_api_requests_total")
+			.contains("livestation_api_retries_total")
+			.contains("livestation_api_throttled_total")
+			.containsPattern("livestation_archive_step_duration_seconds_count\\{[^}]*step=\"events\"")
+			.containsPattern("livestation_archive_run_completed\\{[^}]*} 1");
+	}
+
+	@Test
+	void structuredLoggingWritesOneJsonDocumentPerLine() throws Exception {
+		// when
+		PackagedJar.Result result = PackagedJar.run("--spring.profiles.active=demo", "--simulator.channels=2",
+				"--simulator.events-per-channel=5", "--logging.structured.format.console=ecs");
+
+		// then
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		List<String> lines = result.output().lines().filter((line) -> !line.isBlank()).toList();
+		List<String> logLines = lines.stream().takeWhile((line) -> !line.startsWith("How many")).toList();
+		assertThat(logLines).hasSizeGreaterThan(5).allSatisfy((line) -> assertThat(line).startsWith("{"));
+		JsonMapper json = JsonMapper.builder().build();
+		assertThat(logLines).anySatisfy((line) -> assertThat(json.readTree(line).path("message").asString())
+			.contains("Archive run").contains("COMPLETED"));
+	}
+
+	@Test
+	void theHealthCheckSaysWhetherLastNightCompleted() throws Exception {
+		// given: the 19th completed, the 20th failed
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 5))) {
+			ArchiveRun.run(simulator, "2026-11-19");
+		}
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 5))) {
+			ArchiveRun.runWithKeys(simulator, simulator.accessKey(), "wrong", "2026-11-20");
+		}
+
+		// when
+		PackagedJar.Result healthy = PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-19");
+		PackagedJar.Result unhealthy = PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-20");
+		PackagedJar.Result missing = PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-21");
+
+		// then
+		assertThat(healthy.exitCode()).as(healthy.output()).isZero();
+		assertThat(healthy.output()).contains("OK: the run for 2026-11-19 completed").contains("through 2026-11-19");
+		assertThat(unhealthy.exitCode()).isEqualTo(ExitCodes.UNHEALTHY);
+		assertThat(unhealthy.output()).contains("CRITICAL: the run for 2026-11-20 is FAILED");
+		assertThat(missing.exitCode()).isEqualTo(ExitCodes.UNHEALTHY);
+		assertThat(missing.output()).contains("CRITICAL: no archive run for 2026-11-21");
+	}
+
+}

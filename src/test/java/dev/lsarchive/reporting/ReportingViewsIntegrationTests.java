@@ -1,0 +1,185 @@
+package dev.lsarchive.reporting;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.lsarchive.simulator.LiveStationSimulator;
+import dev.lsarchive.simulator.SimulatedChannel;
+import dev.lsarchive.simulator.SimulatorProperties;
+import dev.lsarchive.support.ArchiveRun;
+import dev.lsarchive.support.Simulators;
+import dev.lsarchive.support.TestDatabase;
+
+import static dev.lsarchive.support.ArchiveTables.count;
+import static dev.lsarchive.support.ArchiveTables.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The reporting layer over an archive of known simulator data. */
+class ReportingViewsIntegrationTests {
+
+	@BeforeEach
+	void emptyArchive() {
+		TestDatabase.get().reset();
+	}
+
+	@Test
+	void publishAndRecordingSessionsPairStartsWithTheirEnds() {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(6, 250))) {
+			ExpectedSessions publish = ExpectedSessions.of(simulator.dataset(), "PUBLISH_START", "PUBLISH_END");
+			ExpectedSessions recording = ExpectedSessions.of(simulator.dataset(), "ONAIR_START", "ONAIR_END");
+
+			// when
+			ArchiveRun.run(simulator, "2026-11-20");
+
+			// then
+			assertThat(count("SELECT count(*) FROM reporting.publish_session WHERE ended_at IS NOT NULL"))
+				.isEqualTo(publish.closed().size());
+			assertThat(count("SELECT sum(duration_minutes) FROM reporting.publish_session"))
+				.isEqualTo(publish.closed().stream().mapToLong(ExpectedSessions.Session::minutes).sum());
+			assertThat(rows("SELECT channel_id FROM reporting.publish_session WHERE is_open ORDER BY channel_id"))
+				.extracting((r) -> r.get("channel_id"))
+				.isEqualTo(publish.openChannels().stream().sorted().toList());
+			assertThat(count("SELECT count(*) FROM reporting.recording_session WHERE ended_at IS NOT NULL"))
+				.isEqualTo(recording.closed().size());
+			assertThat(count("SELECT count(*) FROM reporting.publish_session WHERE is_orphan_end OR is_unterminated"))
+				.isZero();
+		}
+	}
+
+	@Test
+	void anEndWithoutAStartIsAnOrphanAndAStartWithoutAnEndIsNeverPairedAcrossSessions() throws Exception {
+		// given: a channel whose first mark is an end, and whose later start never ended before the next start
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 40))) {
+			ArchiveRun.run(simulator, "2026-11-20");
+			SimulatedChannel channel = simulator.dataset().channels().get(0);
+			long before = count("SELECT count(*) FROM reporting.publish_session WHERE ended_at IS NOT NULL");
+			String start = "SELECT min(occurred_at) FROM livestation.channel_event WHERE event_code = 'PUBLISH_START'";
+			execute("INSERT INTO livestation.channel_event (event_key, channel_id, event_code, occurred_at, channel_source)"
+					+ " SELECT gen_random_uuid(), '" + channel.channelId() + "', 'PUBLISH_END', (" + start
+					+ ") - interval '1 hour', 'request'",
+					"INSERT INTO livestation.channel_event (event_key, channel_id, event_code, occurred_at, channel_source)"
+							+ " SELECT gen_random_uuid(), '" + channel.channelId() + "', 'PUBLISH_START', (" + start
+							+ ") - interval '10 minutes', 'request'");
+
+			// when
+			new ReportingRefresh(new org.springframework.jdbc.core.JdbcTemplate(dataSource()))
+				.refresh(java.time.ZoneId.of("Asia/Seoul"));
+
+			// then
+			assertThat(count("SELECT count(*) FROM reporting.publish_session WHERE is_orphan_end")).isOne();
+			assertThat(count("SELECT count(*) FROM reporting.publish_session WHERE is_unterminated")).isOne();
+			assertThat(count("SELECT count(*) FROM reporting.publish_session WHERE ended_at IS NOT NULL AND NOT is_orphan_end"))
+				.as("the stray start is not paired with the next session's end").isEqualTo(before);
+		}
+	}
+
+	@Test
+	void currentChannelsTimelineAndSnapshotInventory() {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(10, 20))) {
+			long snapshots = simulator.dataset().channels().stream().filter((c) -> c.snapshotId() != null).count();
+
+			// when
+			ArchiveRun.run(simulator, "2026-11-20");
+
+			// then
+			assertThat(count("SELECT count(*) FROM reporting.channel_current WHERE status_since IS NOT NULL"
+					+ " AND last_event_at IS NOT NULL")).isEqualTo(10);
+			assertThat(count("SELECT count(*) FROM reporting.channel_status_timeline WHERE is_current")).isEqualTo(10);
+			assertThat(count("SELECT count(*) FROM reporting.snapshot_inventory")).isEqualTo(snapshots);
+			assertThat(count("SELECT count(*) FROM reporting.snapshot_inventory WHERE is_url_valid <> (expire_at > now())"))
+				.isZero();
+		}
+	}
+
+	@Test
+	void dayBoundariesFollowTheBusinessTimeZone() {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(3, 100))) {
+
+			// when
+			ArchiveRun.run(simulator, "2026-11-20", "--archive.time-zone=America/New_York");
+
+			// then
+			assertThat(count("SELECT sum(events) FROM reporting.daily_channel_events"))
+				.isEqualTo(count("SELECT count(*) FROM livestation.channel_event"));
+			assertThat(count("""
+					SELECT count(*) FROM (
+					  SELECT (occurred_at AT TIME ZONE 'America/New_York')::date AS day, channel_id, event_code, count(*) AS n
+					  FROM livestation.channel_event GROUP BY 1, 2, 3) expected
+					FULL JOIN (SELECT day, channel_id, event_code, sum(events) AS n FROM reporting.daily_channel_events
+					           GROUP BY 1, 2, 3) actual USING (day, channel_id, event_code)
+					WHERE expected.n IS DISTINCT FROM actual.n""")).isZero();
+		}
+	}
+
+	@Test
+	void archiveHealthSaysHowFarTheArchiveIsComplete() {
+		// given: the 18th and 20th completed, the 19th never ran
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 5))) {
+
+			// when
+			ArchiveRun.run(simulator, "2026-11-18");
+			ArchiveRun.run(simulator, "2026-11-20");
+
+			// then
+			assertThat(rows("SELECT DISTINCT archived_completely_through::text AS through FROM reporting.archive_health"))
+				.extracting((r) -> r.get("through"))
+				.containsExactly("2026-11-18");
+		}
+	}
+
+	@Test
+	void theReaderRoleReadsEveryViewAndWritesNothing() throws Exception {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 10))) {
+			ArchiveRun.run(simulator, "2026-11-20");
+		}
+		List<String> relations = rows("""
+				SELECT schemaname || '.' || viewname AS name FROM pg_views WHERE schemaname IN ('reporting', 'livestation')
+				UNION ALL SELECT schemaname || '.' || matviewname FROM pg_matviews WHERE schemaname = 'reporting'
+				UNION ALL SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname IN ('reporting', 'livestation')
+				""").stream().map((r) -> (String) r.get("name")).toList();
+		assertThat(relations).contains("reporting.publish_session", "reporting.archive_health", "livestation.channel");
+
+		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
+			statement.execute("SET ROLE livestation_reader");
+
+			// when / then: every relation reads
+			for (String relation : relations) {
+				statement.executeQuery("SELECT * FROM " + relation + " LIMIT 1").close();
+			}
+			// and nothing writes
+			for (String write : List.of("INSERT INTO livestation.channel (channel_id, channel_status, first_archived_at,"
+					+ " last_archived_at) VALUES ('x', 'READY', now(), now())", "DELETE FROM livestation.channel_event",
+					"UPDATE reporting.setting SET time_zone = 'UTC'",
+					"REFRESH MATERIALIZED VIEW reporting.publish_session", "CREATE TABLE reporting.mine (x int)",
+					"UPDATE reporting.snapshot_inventory SET snapshot_url = 'x'")) {
+				assertThatExceptionOfType(SQLException.class).as(write).isThrownBy(() -> statement.execute(write))
+					.satisfies((ex) -> assertThat(ex.getSQLState()).isIn("42501", "42809", "55000"));
+			}
+		}
+	}
+
+	private static void execute(String... statements) throws SQLException {
+		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	private static javax.sql.DataSource dataSource() {
+		TestDatabase database = TestDatabase.get();
+		return new org.springframework.jdbc.datasource.DriverManagerDataSource(database.jdbcUrl(), database.username(),
+				database.password());
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.lsarchive.snapshot;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lsarchive.api.SnapshotDto;
+import dev.lsarchive.archive.Outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SnapshotNormalizerTests {
+
+	private final SnapshotNormalizer normalizer = new SnapshotNormalizer(
+			Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC));
+
+	@Test
+	void normalizesTheDocumentedExample() {
+		// given: the snapshot page's example, legacy status spelling included
+		SnapshotDto snapshot = new SnapshotDto("ls-20220623115623-fHnXy", "PUBLISH", "1047",
+				"https://mytest.edge.naverncp.com/dvr/snapshot/1047-1655978668177.m3u8", "1655978668177",
+				"1655982268177", "1", "{}");
+
+		// when
+		Outcome<SnapshotRow> outcome = this.normalizer.process(new SnapshotFetch("ls-20220623115623-fHnXy", 1047, snapshot));
+
+		// then
+		assertThat(outcome).isInstanceOfSatisfying(Outcome.Archive.class, (archive) -> {
+			SnapshotRow row = (SnapshotRow) archive.row();
+			assertThat(row.channelStatus()).isEqualTo("PUBLISHING");
+			assertThat(row.channelStatusRaw()).isEqualTo("PUBLISH");
+			assertThat(row.createdAt()).isEqualTo(Instant.ofEpochMilli(1655978668177L));
+			assertThat(row.expireAt()).isEqualTo(Instant.ofEpochMilli(1655982268177L));
+			assertThat(row.durationMinutes()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void quarantinesAVanishedOrInconsistentSnapshot() {
+		assertThat(reason(new SnapshotFetch("ls-1", 5, null))).contains("404");
+		assertThat(reason(new SnapshotFetch("ls-1", 5,
+				new SnapshotDto("ls-1", "READY", "6", "u", "1655978668177", "1655982268177", "1", "{}"))))
+			.contains("snapshot 6 instead");
+		assertThat(reason(new SnapshotFetch("ls-1", 5,
+				new SnapshotDto("ls-1", "READY", "5", "u", "1655978668177", "1655982268177", "an hour", "{}"))))
+			.contains("duration");
+	}
+
+	private String reason(SnapshotFetch fetch) {
+		Outcome<SnapshotRow> outcome = this.normalizer.process(fetch);
+		assertThat(outcome).isInstanceOf(Outcome.Quarantine.class);
+		return ((Outcome.Quarantine<SnapshotRow>) outcome).record().reason();
+	}
+
+}

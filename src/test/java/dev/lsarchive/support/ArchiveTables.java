@@ -1,0 +1,81 @@
+package dev.lsarchive.support;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the archive back for assertions. */
+public final class ArchiveTables {
+
+	private ArchiveTables() {
+	}
+
+	/** The single value of {@code sql}, as a long. */
+	public static long count(String sql) {
+		try (Connection connection = TestDatabase.get().connect();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Rows in {@code table}, or 0 when the table does not exist (yet). */
+	public static long rowsIn(String table) {
+		if (count("SELECT count(*) FROM (SELECT to_regclass('" + table + "') AS t) r WHERE t IS NOT NULL") == 0) {
+			return 0;
+		}
+		return count("SELECT count(*) FROM " + table);
+	}
+
+	/** The rows of {@code sql}, each as column name to value. */
+	public static List<Map<String, Object>> rows(String sql) {
+		try (Connection connection = TestDatabase.get().connect();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			List<Map<String, Object>> rows = new ArrayList<>();
+			while (result.next()) {
+				Map<String, Object> row = new LinkedHashMap<>();
+				for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+					row.put(result.getMetaData().getColumnLabel(i), result.getObject(i));
+				}
+				rows.add(row);
+			}
+			return rows;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A checksum of the archive's business content (channels, events, snapshots, status history,
+	 * quarantine; every column but the archiving instants and run references), to compare two
+	 * archives row for row. The per-run-date listing is left out: each night adds its own.
+	 */
+	public static String contentChecksum() {
+		return rows("""
+				SELECT
+				  (SELECT md5(coalesce(string_agg(concat_ws('|', channel_id, channel_name, channel_status, channel_status_raw,
+				     quality_set_name, output_protocol, is_recording, timemachine_min, created_at, recent_publish_start_at,
+				     snapshot_id), ',' ORDER BY channel_id), '')) FROM livestation.channel) AS channels,
+				  (SELECT md5(coalesce(string_agg(concat_ws('|', event_key, channel_id, event_code, log_level, description,
+				     occurred_at, timestamp_scaled, channel_source), ',' ORDER BY event_key), '')) FROM livestation.channel_event) AS events,
+				  (SELECT md5(coalesce(string_agg(concat_ws('|', channel_id, snapshot_id, snapshot_url, channel_status,
+				     created_at, expire_at, duration_minutes), ',' ORDER BY channel_id, snapshot_id), '')) FROM livestation.snapshot) AS snapshots,
+				  (SELECT md5(coalesce(string_agg(concat_ws('|', channel_id, channel_status), ',' ORDER BY channel_id, valid_from), ''))
+				     FROM livestation.channel_status_history) AS history,
+				  (SELECT md5(coalesce(string_agg(concat_ws('|', run_date, resource, endpoint, channel_id, reason, payload), ','
+				     ORDER BY run_date, resource, endpoint, channel_id, reason, payload), '')) FROM livestation.quarantine) AS quarantine
+				""").get(0).toString();
+	}
+
+}

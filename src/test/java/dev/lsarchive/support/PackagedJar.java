@@ -1,0 +1,57 @@
+package dev.lsarchive.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code target/livestation-archive.jar} as an operator would, in a process of its own. */
+public final class PackagedJar {
+
+	private PackagedJar() {
+	}
+
+	/**
+	 * The result of one run.
+	 *
+	 * @param exitCode the process exit code
+	 * @param output standard output and error together
+	 */
+	public record Result(int exitCode, String output) {
+	}
+
+	/** Runs the jar with {@code args} against the test database and waits for it to exit. */
+	public static Result run(String... args) throws IOException, InterruptedException {
+		Process process = start(args);
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("the jar did not exit within 5 minutes:\n" + output);
+		}
+		return new Result(process.exitValue(), output);
+	}
+
+	/** Starts the jar with {@code args} against the test database; the caller reads and ends it. */
+	public static Process start(String... args) throws IOException {
+		return new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+	}
+
+	/** The command line that runs the jar with {@code args} against the test database. */
+	public static List<String> command(String... args) {
+		File jar = new File("target/livestation-archive.jar");
+		if (!jar.isFile()) {
+			throw new IllegalStateException("target/livestation-archive.jar is missing: run the tests with ./mvnw verify");
+		}
+		TestDatabase database = TestDatabase.get();
+		List<String> command = new ArrayList<>(List.of(
+				System.getProperty("java.home") + File.separator + "bin" + File.separator + "java", "-jar",
+				jar.getPath(), "--spring.datasource.url=" + database.jdbcUrl(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password()));
+		command.addAll(List.of(args));
+		return command;
+	}
+
+}

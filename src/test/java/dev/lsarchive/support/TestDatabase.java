@@ -1,0 +1,129 @@
+package dev.lsarchive.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL the integration tests use: a Testcontainers PostgreSQL when Docker runs, else a
+ * database of its own, created on {@code ARCHIVE_TEST_JDBC_URL}'s server and dropped at the end.
+ * Neither available fails the tests with a message saying so; they never skip silently.
+ */
+public final class TestDatabase {
+
+	/** Same image as docker-compose.yml. */
+	public static final String IMAGE = "postgres:15.10-alpine";
+
+	private static TestDatabase instance;
+
+	private final String jdbcUrl;
+
+	private final String username;
+
+	private final String password;
+
+	private TestDatabase(String jdbcUrl, String username, String password) {
+		this.jdbcUrl = jdbcUrl;
+		this.username = username;
+		this.password = password;
+	}
+
+	/** The database shared by every integration test of this JVM. */
+	public static synchronized TestDatabase get() {
+		if (instance == null) {
+			instance = dockerAvailable() ? container() : localServer();
+		}
+		return instance;
+	}
+
+	public String jdbcUrl() {
+		return this.jdbcUrl;
+	}
+
+	public String username() {
+		return this.username;
+	}
+
+	public String password() {
+		return this.password;
+	}
+
+	/** A new connection (the caller closes it). */
+	public Connection connect() throws SQLException {
+		return DriverManager.getConnection(this.jdbcUrl, this.username, this.password);
+	}
+
+	/** Empties every archive and job-repository table, so that each test starts from nothing. */
+	public void reset() {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("""
+					DO $$ BEGIN
+					  IF to_regclass('livestation.channel') IS NOT NULL THEN
+					    TRUNCATE livestation.channel, livestation.channel_status_history, livestation.channel_event,
+					      livestation.snapshot, livestation.listed_channel, livestation.archive_run, livestation.quarantine;
+					    TRUNCATE batch.batch_step_execution_context, batch.batch_job_execution_context,
+					      batch.batch_step_execution, batch.batch_job_execution_params, batch.batch_job_execution,
+					      batch.batch_job_instance;
+					  END IF;
+					END $$""");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot reset the test database: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	@SuppressWarnings("resource")
+	private static TestDatabase container() {
+		PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
+		container.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+		return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+	}
+
+	private static TestDatabase localServer() {
+		String serverUrl = env("ARCHIVE_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+		String user = env("ARCHIVE_TEST_JDBC_USER", "postgres");
+		String password = env("ARCHIVE_TEST_JDBC_PASSWORD", "");
+		String database = "lsarchive_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
+				Statement statement = admin.createStatement()) {
+			statement.execute("CREATE DATABASE " + database);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Integration tests need PostgreSQL: Docker is not available for"
+					+ " Testcontainers, and the server at ARCHIVE_TEST_JDBC_URL=" + serverUrl + " (user " + user
+					+ ") cannot be used: " + ex.getMessage(), ex);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
+					Statement statement = admin.createStatement()) {
+				statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+			}
+			catch (SQLException ex) {
+				System.err.println("Could not drop test database " + database + ": " + ex.getMessage());
+			}
+		}));
+		String databaseUrl = serverUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+		return new TestDatabase(databaseUrl, user, password);
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+}
