@@ -112,7 +112,8 @@ class CrashDrillIntegrationTests {
 
 		// then
 		assertThat(firstExit).isEqualTo(ExitCodes.FAILED);
-		assertThat(secondExit).isEqualTo(ExitCodes.FAILED);
+		// the second cut can find every session idle in the pool, which then simply reconnects
+		assertThat(secondExit).isIn(ExitCodes.FAILED, 0);
 		assertThat(thirdExit).isZero();
 		assertIdenticalTo(reference);
 	}
@@ -174,7 +175,11 @@ class CrashDrillIntegrationTests {
 		assertThat(last).containsEntry("status", "COMPLETED");
 		assertThat((long) last.get("items_read")).isEqualTo((long) last.get("items_written")
 				+ (long) last.get("items_already_archived") + (long) last.get("items_quarantined"));
-		assertThat(last).containsEntry("events_written", 60_000L);
+		// a commit whose acknowledgement is lost with the connection is durable, yet the job counts it as
+		// failed and reads that chunk again on the next launch, which then finds it already archived:
+		// every event is accounted for exactly once, but not necessarily as written
+		assertThat(last).containsEntry("events_read", 60_000L);
+		assertThat((long) last.get("events_written") + (long) last.get("events_already_archived")).isEqualTo(60_000L);
 	}
 
 }
