@@ -2,12 +2,14 @@ package dev.lsarchive.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * is sent again (with the client's retry policy) and the events already delivered are skipped.
  */
 public final class EventStream implements AutoCloseable {
+
+	// more than this after the closing brace is not a list worth fingerprinting
+	private static final int MAX_TRAILING_BYTES = 64 * 1024;
 
 	private final LiveStationClient client;
 
@@ -34,6 +39,16 @@ public final class EventStream implements AutoCloseable {
 	private long total = -1;
 
 	private boolean finished;
+
+	// SHA-256 of the body being streamed from the network, or null while reading a spooled body
+	private @Nullable MessageDigest digest;
+
+	// a body read whole by unchangedSince() and found changed: parsed from here, once
+	private @Nullable BodySpool spool;
+
+	private @Nullable byte[] spooledDigest;
+
+	private @Nullable byte[] fingerprint;
 
 	EventStream(LiveStationClient client, @Nullable String channelId, JsonMapper json) {
 		this.client = client;
@@ -84,13 +99,68 @@ public final class EventStream implements AutoCloseable {
 		return this.delivered;
 	}
 
+	/**
+	 * Reads the whole response before parsing any of it, and tells whether its SHA-256 is
+	 * {@code digest}: then the list is exactly one that was archived before and the stream ends here.
+	 * Otherwise the events are parsed from the body already read.
+	 */
+	public boolean unchangedSince(byte[] digest) {
+		if (this.parser != null || this.delivered > 0 || this.finished) {
+			throw new IllegalStateException("unchangedSince() must come before the first event is read");
+		}
+		BodySpool read = this.client.retrying(this.what, () -> {
+			try (InputStream body = this.client.openEventStream(this.channelId)) {
+				return BodySpool.read(body);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		if (MessageDigest.isEqual(read.digest(), digest)) {
+			read.close();
+			this.fingerprint = read.digest();
+			this.finished = true;
+			return true;
+		}
+		this.spool = read;
+		return false;
+	}
+
+	/**
+	 * SHA-256 of the whole response once every event of it has been read (see
+	 * {@link #unchangedSince}), or null before, or when the body did not end with its list.
+	 */
+	public @Nullable byte[] fingerprint() {
+		return (this.fingerprint != null) ? this.fingerprint.clone() : null;
+	}
+
 	/** The {@code total} of the response once it has been read, else -1. */
 	public long total() {
 		return this.total;
 	}
 
 	private void open() {
-		this.body = this.client.openEventStream(this.channelId);
+		if (this.spool != null) {
+			// parsed once from the spool; should that fail, the retry reads the network again
+			BodySpool spooled = this.spool;
+			this.spool = null;
+			try {
+				this.body = spooled.open();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			finally {
+				spooled.close();
+			}
+			this.spooledDigest = spooled.digest();
+			this.digest = null;
+		}
+		else {
+			this.digest = BodySpool.sha256();
+			this.spooledDigest = null;
+			this.body = new DigestInputStream(this.client.openEventStream(this.channelId), this.digest);
+		}
 		this.parser = this.json.createParser(this.body);
 		JsonParser p = this.parser;
 		if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -127,13 +197,37 @@ public final class EventStream implements AutoCloseable {
 		}
 		if (token == JsonToken.END_ARRAY) {
 			readRest(p);
+			this.fingerprint = digestOfWholeBody();
 			this.finished = true;
 			closeQuietly();
 			return null;
 		}
-		JsonNode node = this.json.readTree(p);
+		EventDto event = EventFields.read(p, this.json, this.channelId, this.what);
 		this.delivered++;
-		return EventDto.from(this.channelId, node);
+		return event;
+	}
+
+	// the parser stops at the closing brace: what may follow it (whitespace) still belongs to the body
+	private @Nullable byte[] digestOfWholeBody() {
+		if (this.spooledDigest != null) {
+			return this.spooledDigest;
+		}
+		try {
+			byte[] rest = new byte[8192];
+			long trailing = 0;
+			int n;
+			while ((n = this.body.read(rest)) > 0) {
+				trailing += n;
+				if (trailing > MAX_TRAILING_BYTES) {
+					return null;
+				}
+			}
+			return this.digest.digest();
+		}
+		catch (IOException ex) {
+			// the list itself was complete; only its fingerprint is lost
+			return null;
+		}
 	}
 
 	// the fields after the list (total) and the closing brace: a body cut off here is still incomplete
@@ -163,6 +257,10 @@ public final class EventStream implements AutoCloseable {
 	}
 
 	private void closeQuietly() {
+		if (this.spool != null) {
+			this.spool.close();
+			this.spool = null;
+		}
 		try {
 			if (this.parser != null) {
 				this.parser.close();

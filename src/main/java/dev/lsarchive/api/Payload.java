@@ -1,5 +1,7 @@
 package dev.lsarchive.api;
 
+import java.util.function.Supplier;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -8,17 +10,22 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Payload {
 
-	private final JsonNode node;
+	private final Supplier<JsonNode> node;
 
 	private String json;
 
-	private Payload(JsonNode node, String json) {
+	private Payload(Supplier<JsonNode> node, String json) {
 		this.node = node;
 		this.json = json;
 	}
 
 	/** A payload of parsed JSON (already redacted). */
 	static Payload of(JsonNode node) {
+		return new Payload(() -> node, null);
+	}
+
+	/** A payload built only when asked for (already redacted). */
+	static Payload lazy(Supplier<JsonNode> node) {
 		return new Payload(node, null);
 	}
 
@@ -30,7 +37,7 @@ public final class Payload {
 	/** The payload as JSON text. */
 	public String json() {
 		if (this.json == null) {
-			this.json = this.node.toString();
+			this.json = this.node.get().toString();
 		}
 		return this.json;
 	}

@@ -15,6 +15,11 @@ final class PayloadRedaction {
 	private PayloadRedaction() {
 	}
 
+	/** Whether a field of this name carries a stream secret. */
+	static boolean isSecret(String name) {
+		return SECRET_FIELDS.contains(name);
+	}
+
 	static JsonNode redact(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			object.remove(SECRET_FIELDS);

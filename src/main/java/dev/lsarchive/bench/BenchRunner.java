@@ -68,10 +68,11 @@ class BenchRunner implements ApplicationRunner {
 			say("first load: %d events in %.2f s = %.0f events/s; %d requests, %.0f req/s, peak concurrency %d, peak heap %d MB",
 					events, first.seconds, events / first.seconds, first.requests, first.requests / first.seconds,
 					first.peakConcurrency, first.peakHeapMb);
-			say("steps of the first load: %s", stepDurations(database));
+			say("steps of the first load: %s", stepDurations(database, "min"));
 			Run rerun = archive(simulator, database, true);
 			say("re-run:     %d events in %.2f s = %.0f events/s; %d requests, peak heap %d MB", events, rerun.seconds,
 					events / rerun.seconds, rerun.requests, rerun.peakHeapMb);
+			say("steps of the re-run: %s", stepDurations(database, "max"));
 			double copySeconds = copyReference(database);
 			say("COPY:       %d rows in %.2f s = %.0f rows/s (same rows, empty copy of channel_event, same indexes)",
 					events, copySeconds, events / copySeconds);
@@ -144,16 +145,17 @@ class BenchRunner implements ApplicationRunner {
 		}
 	}
 
-	private static String stepDurations(BenchDatabase database) throws Exception {
+	// which: "min" for the first job execution, "max" for the last (a constant, never input)
+	private static String stepDurations(BenchDatabase database, String which) throws Exception {
 		StringBuilder steps = new StringBuilder();
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("""
 						SELECT regexp_replace(step_name, ':.*', '') AS step,
 						       extract(epoch FROM max(end_time) - min(start_time)) AS seconds
 						FROM batch.batch_step_execution
-						WHERE job_execution_id = (SELECT min(job_execution_id) FROM batch.batch_job_execution)
+						WHERE job_execution_id = (SELECT %s(job_execution_id) FROM batch.batch_job_execution)
 						  AND step_name NOT LIKE 'eventsWorker%'
-						GROUP BY 1 ORDER BY min(start_time)""")) {
+						GROUP BY 1 ORDER BY min(start_time)""".formatted(which))) {
 			while (result.next()) {
 				steps.append(String.format(Locale.ROOT, "%s %.2f s; ", result.getString(1), result.getDouble(2)));
 			}

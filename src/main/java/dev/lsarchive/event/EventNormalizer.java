@@ -1,6 +1,8 @@
 package dev.lsarchive.event;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,6 +25,15 @@ import dev.lsarchive.archive.TextSanitizer;
  * description) and derives the event's key from its content.
  */
 class EventNormalizer implements ItemProcessor<EventDto, Outcome<EventRow>> {
+
+	private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("MD5");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("MD5 is not available in this JVM", ex);
+		}
+	});
 
 	private static final Pattern CHANNEL_IN_TEXT = Pattern.compile("ls-\\d{14}-[A-Za-z0-9]+");
 
@@ -69,9 +80,32 @@ class EventNormalizer implements ItemProcessor<EventDto, Outcome<EventRow>> {
 	/** The event's identity: the same event read twice, in any case or from any endpoint, has one key. */
 	static UUID key(String channelId, String code, @Nullable String level, @Nullable String description,
 			long millis) {
-		String identity = channelId + '\u0000' + code + '\u0000' + ((level != null) ? level : "") + '\u0000'
-				+ ((description != null) ? description : "") + '\u0000' + millis;
-		return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
+		// UUID.nameUUIDFromBytes of "channel NUL code NUL level NUL description NUL millis", without building
+		// that string or looking up a new MD5 implementation for each of a million events
+		MessageDigest md5 = MD5.get();
+		md5.update(channelId.getBytes(StandardCharsets.UTF_8));
+		md5.update((byte) 0);
+		md5.update(code.getBytes(StandardCharsets.UTF_8));
+		md5.update((byte) 0);
+		if (level != null) {
+			md5.update(level.getBytes(StandardCharsets.UTF_8));
+		}
+		md5.update((byte) 0);
+		if (description != null) {
+			md5.update(description.getBytes(StandardCharsets.UTF_8));
+		}
+		md5.update((byte) 0);
+		md5.update(Long.toString(millis).getBytes(StandardCharsets.US_ASCII));
+		byte[] hash = md5.digest();
+		hash[6] = (byte) ((hash[6] & 0x0f) | 0x30);
+		hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+		long high = 0;
+		long low = 0;
+		for (int i = 0; i < 8; i++) {
+			high = (high << 8) | (hash[i] & 0xff);
+			low = (low << 8) | (hash[i + 8] & 0xff);
+		}
+		return new UUID(high, low);
 	}
 
 	private static @Nullable String channelInText(@Nullable String description) {

@@ -1,7 +1,12 @@
 package dev.lsarchive.event;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,11 +21,17 @@ import dev.lsarchive.api.EventStream;
 import dev.lsarchive.api.LiveStationApiException;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.archive.CommittedState;
+import dev.lsarchive.archive.CountingWriter;
 
 /**
  * Streams the events of one partition's channels, channel after channel. The position (channel
  * index, events consumed of that channel) is saved on every commit; a restarted partition reopens
  * its channel's list and skips what was already committed.
+ * <p>
+ * A channel's list whose every event was committed (none quarantined) leaves its SHA-256 in
+ * {@code event_list_fingerprint}, written in the transaction that commits its last events. A later
+ * run that receives the very same body counts its events as read and already archived without
+ * parsing them: an unchanged night costs the transfer, not the parse, the keys and the look-ups.
  */
 class EventReader implements ItemStreamReader<EventDto> {
 
@@ -29,6 +40,28 @@ class EventReader implements ItemStreamReader<EventDto> {
 	private static final String CHANNEL_INDEX = "events.channel.index";
 
 	private static final String CHANNEL_OFFSET = "events.channel.offset";
+
+	private static final String UNCHANGED_EVENTS = "events.read_unchanged";
+
+	private static final String UNCHANGED_LISTS = "events.unchanged_lists";
+
+	private static final String FINGERPRINTS = """
+			SELECT channel_id, digest, events FROM livestation.event_list_fingerprint WHERE channel_id = ANY (?)
+			""";
+
+	private static final String QUARANTINED_LISTS = """
+			SELECT DISTINCT endpoint FROM livestation.quarantine
+			WHERE run_date = ? AND resource = 'event' AND endpoint = ANY (?)
+			""";
+
+	private static final String RECORD_FINGERPRINT = """
+			INSERT INTO livestation.event_list_fingerprint (channel_id, digest, events, run_date)
+			VALUES (?, ?, ?, ?)
+			ON CONFLICT (channel_id) DO UPDATE SET digest = excluded.digest, events = excluded.events,
+			    run_date = excluded.run_date, recorded_at = now()
+			""";
+
+	private static final String FORGET_FINGERPRINT = "DELETE FROM livestation.event_list_fingerprint WHERE channel_id = ?";
 
 	private static final String CHANNELS = """
 			SELECT channel_id FROM (
@@ -47,7 +80,20 @@ class EventReader implements ItemStreamReader<EventDto> {
 
 	private final int partitions;
 
+	private final boolean skipUnchanged;
+
 	private List<String> channels = List.of();
+
+	private Map<String, Fingerprint> fingerprints = Map.of();
+
+	// lists read whole in this execution, whose last events are in the chunk being committed
+	private final List<Fingerprint> completed = new ArrayList<>();
+
+	private boolean readFromStart;
+
+	private long unchangedEvents;
+
+	private long unchangedLists;
 
 	private int channelIndex;
 
@@ -55,12 +101,14 @@ class EventReader implements ItemStreamReader<EventDto> {
 
 	private @Nullable EventStream stream;
 
-	EventReader(LiveStationClient client, JdbcTemplate jdbc, LocalDate runDate, int partition, int partitions) {
+	EventReader(LiveStationClient client, JdbcTemplate jdbc, LocalDate runDate, int partition, int partitions,
+			boolean skipUnchanged) {
 		this.client = client;
 		this.jdbc = jdbc;
 		this.runDate = runDate;
 		this.partition = partition;
 		this.partitions = partitions;
+		this.skipUnchanged = skipUnchanged;
 	}
 
 	@Override
@@ -68,6 +116,13 @@ class EventReader implements ItemStreamReader<EventDto> {
 		this.channels = this.jdbc.queryForList(CHANNELS, String.class, this.runDate, this.partitions, this.partition);
 		this.channelIndex = context.getInt(CHANNEL_INDEX, 0);
 		this.channelOffset = context.getLong(CHANNEL_OFFSET, 0);
+		this.unchangedEvents = context.getLong(CountingWriter.PREFIX + UNCHANGED_EVENTS, 0);
+		this.unchangedLists = context.getLong(CountingWriter.PREFIX + UNCHANGED_LISTS, 0);
+		this.fingerprints = new HashMap<>();
+		this.jdbc.query(FINGERPRINTS, (row) -> {
+			this.fingerprints.put(row.getString(1),
+					new Fingerprint(row.getString(1), row.getBytes(2), row.getLong(3)));
+		}, (Object) this.channels.toArray(String[]::new));
 	}
 
 	@Override
@@ -77,12 +132,27 @@ class EventReader implements ItemStreamReader<EventDto> {
 			try {
 				if (this.stream == null) {
 					this.stream = this.client.events(channelId);
+					this.readFromStart = this.channelOffset == 0;
+					Fingerprint known = this.fingerprints.get(channelId);
+					if (this.readFromStart && this.skipUnchanged && known != null
+							&& this.stream.unchangedSince(known.digest())) {
+						this.unchangedEvents += known.events();
+						this.unchangedLists++;
+						this.stream.close();
+						this.stream = null;
+						this.channelIndex++;
+						continue;
+					}
 					this.stream.skip(this.channelOffset);
 				}
 				EventDto event = this.stream.next();
 				if (event != null) {
 					this.channelOffset++;
 					return event;
+				}
+				byte[] digest = this.stream.fingerprint();
+				if (this.readFromStart && digest != null) {
+					this.completed.add(new Fingerprint(channelId, digest, this.channelOffset));
 				}
 			}
 			catch (LiveStationApiException ex) {
@@ -102,14 +172,44 @@ class EventReader implements ItemStreamReader<EventDto> {
 
 	@Override
 	public void update(ExecutionContext context) {
-		CommittedState.guard(context, CHANNEL_INDEX, CHANNEL_OFFSET);
+		CommittedState.guard(context, CHANNEL_INDEX, CHANNEL_OFFSET, CountingWriter.PREFIX + UNCHANGED_EVENTS,
+				CountingWriter.PREFIX + UNCHANGED_LISTS);
 		context.putInt(CHANNEL_INDEX, this.channelIndex);
 		context.putLong(CHANNEL_OFFSET, this.channelOffset);
+		context.putLong(CountingWriter.PREFIX + UNCHANGED_EVENTS, this.unchangedEvents);
+		context.putLong(CountingWriter.PREFIX + UNCHANGED_LISTS, this.unchangedLists);
+		recordFingerprints();
+	}
+
+	// inside the chunk's transaction: the fingerprints commit with the last events of their lists
+	private void recordFingerprints() {
+		if (this.completed.isEmpty()) {
+			return;
+		}
+		Set<String> quarantined = new HashSet<>(this.jdbc.queryForList(QUARANTINED_LISTS, String.class, this.runDate,
+				this.completed.stream().map((list) -> endpoint(list.channelId())).toArray(String[]::new)));
+		for (Fingerprint list : this.completed) {
+			if (quarantined.contains(endpoint(list.channelId()))) {
+				// its quarantined events must be judged again next time (a timestamp in the future may be valid then)
+				this.jdbc.update(FORGET_FINGERPRINT, list.channelId());
+			}
+			else {
+				this.jdbc.update(RECORD_FINGERPRINT, list.channelId(), list.digest(), list.events(), this.runDate);
+			}
+		}
+		this.completed.clear();
+	}
+
+	private static String endpoint(String channelId) {
+		return "GET /api/v2/events?channelId=" + channelId;
 	}
 
 	@Override
 	public void close() {
 		closeStream();
+	}
+
+	private record Fingerprint(String channelId, byte[] digest, long events) {
 	}
 
 	private void closeStream() {

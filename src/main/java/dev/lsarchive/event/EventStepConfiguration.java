@@ -5,6 +5,8 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -52,6 +54,9 @@ class EventStepConfiguration {
 			ItemStreamWriter<Outcome<EventRow>> eventWriter, Clock clock, ProgressListener progress) {
 		return new StepBuilder("eventsWorker", jobRepository)
 			.<EventDto, Outcome<EventRow>>chunk(properties.eventChunkSize())
+			// an observation per item read and processed costs more than parsing the event; the job's own
+			// metrics (ArchiveMetrics) count items and time steps
+			.observationRegistry(ObservationRegistry.NOOP)
 			.transactionManager(transactionManager)
 			.reader(eventReader)
 			.processor(new EventNormalizer(clock))
@@ -64,9 +69,10 @@ class EventStepConfiguration {
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
 	ItemStreamReader<EventDto> eventReader(LiveStationClient client, JdbcTemplate jdbc,
 			@Value("#{jobParameters['run.date']}") LocalDate runDate,
-			@Value("#{stepExecution.stepName}") String stepName) {
+			@Value("#{stepExecution.stepName}") String stepName, ArchiveProperties properties) {
 		int[] partition = ChannelPartitioner.ofStep(stepName);
-		return new EventReader(client, jdbc, runDate, partition[0], partition[1]);
+		return new EventReader(client, jdbc, runDate, partition[0], partition[1],
+				properties.skipUnchangedEventLists());
 	}
 
 	@Bean

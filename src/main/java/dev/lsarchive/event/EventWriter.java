@@ -1,7 +1,6 @@
 package dev.lsarchive.event;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -113,24 +111,35 @@ class EventWriter extends CountingWriter<Outcome<EventRow>> {
 	}
 
 	private static List<EventRow> notYetArchived(Connection connection, List<EventRow> rows) throws SQLException {
+		// a chunk holds runs of one channel's events: one range per run, looked up once
 		Map<String, long[]> ranges = new LinkedHashMap<>();
+		String channel = null;
+		long[] range = null;
 		for (EventRow row : rows) {
-			long[] range = ranges.computeIfAbsent(row.channelId(), (id) -> new long[] { Long.MAX_VALUE, Long.MIN_VALUE });
+			if (!row.channelId().equals(channel)) {
+				channel = row.channelId();
+				range = ranges.computeIfAbsent(channel, (id) -> new long[] { Long.MAX_VALUE, Long.MIN_VALUE });
+			}
 			range[0] = Math.min(range[0], row.occurredAtMillis());
 			range[1] = Math.max(range[1], row.occurredAtMillis());
 		}
 		Set<UUID> known = new HashSet<>();
 		try (PreparedStatement archived = connection.prepareStatement(ARCHIVED_IN_RANGE)) {
-			for (Map.Entry<String, long[]> range : ranges.entrySet()) {
-				archived.setString(1, range.getKey());
-				archived.setTimestamp(2, new Timestamp(range.getValue()[0]));
-				archived.setTimestamp(3, new Timestamp(range.getValue()[1]));
+			for (Map.Entry<String, long[]> entry : ranges.entrySet()) {
+				archived.setString(1, entry.getKey());
+				archived.setTimestamp(2, new Timestamp(entry.getValue()[0]));
+				archived.setTimestamp(3, new Timestamp(entry.getValue()[1]));
 				try (ResultSet keys = archived.executeQuery()) {
 					while (keys.next()) {
 						known.add(keys.getObject(1, UUID.class));
 					}
 				}
 			}
+		}
+		if (known.isEmpty()) {
+			// nothing of it archived yet (a first load): a second copy of an event within the chunk makes
+			// the COPY fail on the key, and the fallback drops it
+			return rows;
 		}
 		List<EventRow> fresh = new ArrayList<>(rows.size());
 		for (EventRow row : rows) {
@@ -152,63 +161,18 @@ class EventWriter extends CountingWriter<Outcome<EventRow>> {
 	}
 
 	private static void copy(Connection connection, String copy, List<EventRow> rows) throws SQLException {
-		StringBuilder text = new StringBuilder(rows.size() * 160);
+		CopyText text = new CopyText(rows.size() * 200);
 		for (EventRow row : rows) {
-			appendRow(text, row);
+			text.uuid(row.eventKey()).tab().text(row.channelId()).tab().text(row.eventCode()).tab();
+			text.text(row.logLevel()).tab().text(row.description()).tab().instant(row.occurredAtMillis()).tab();
+			text.bool(row.timestampScaled()).tab().text(row.channelSource()).endRow();
 		}
 		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text.toString()));
+			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, text.stream(), 256 * 1024);
 		}
 		catch (IOException ex) {
 			throw new SQLException("COPY of " + rows.size() + " events failed: " + ex.getMessage(), ex);
 		}
-	}
-
-	private static void appendRow(StringBuilder out, EventRow row) {
-		out.append(row.eventKey()).append('\t');
-		appendText(out, row.channelId());
-		out.append('\t');
-		appendText(out, row.eventCode());
-		out.append('\t');
-		appendText(out, row.logLevel());
-		out.append('\t');
-		appendText(out, row.description());
-		out.append('\t').append(Instant.ofEpochMilli(row.occurredAtMillis())).append('\t');
-		out.append(row.timestampScaled() ? 't' : 'f').append('\t');
-		appendText(out, row.channelSource());
-		out.append('\n');
-	}
-
-	// COPY text format: backslash escapes for the delimiter, line breaks and the backslash itself
-	private static void appendText(StringBuilder out, String value) {
-		if (value == null) {
-			out.append("\\N");
-			return;
-		}
-		if (!needsEscaping(value)) {
-			out.append(value);
-			return;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> out.append("\\\\");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				default -> out.append(c);
-			}
-		}
-	}
-
-	private static boolean needsEscaping(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -36,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * @param progressInterval how often a running step logs its progress
  * @param catchUpFrom archive every date from this one through {@code runDate}, in order, stopping at the first failure
  * @param summaryFile where to write the run summary as JSON (none when empty)
+ * @param skipUnchangedEventLists skip parsing a channel's event list when it is byte for byte the last one archived
  */
 @Validated
 @ConfigurationProperties("archive")
@@ -53,7 +54,8 @@ public record ArchiveProperties(
 		@Min(1) @Max(4096) @DefaultValue("8") int eventPartitions,
 		@NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration progressInterval,
 		@Nullable LocalDate catchUpFrom,
-		@Nullable Path summaryFile) {
+		@Nullable Path summaryFile,
+		@DefaultValue("true") boolean skipUnchangedEventLists) {
 
 	public ArchiveProperties {
 		if (catchUpFrom != null && runDate != null && catchUpFrom.isAfter(runDate)) {

@@ -43,7 +43,8 @@ class RunLedger implements JobExecutionListener {
 			    snapshots_unchanged = :snapshotsUnchanged, items_read = :itemsRead, items_written = :itemsWritten,
 			    items_already_archived = :itemsAlready, items_quarantined = :itemsQuarantined,
 			    unknown_statuses = :unknownStatuses, scaled_timestamps = :scaled, listing_drift = :drift,
-			    listing_rereads = :rereads, api_requests = :requests, api_retries = :retries, api_throttled = :throttled
+			    listing_rereads = :rereads, api_requests = :requests, api_retries = :retries, api_throttled = :throttled,
+			    event_lists_unchanged = :unchangedLists
 			WHERE job_execution_id = :id
 			""";
 
@@ -116,7 +117,8 @@ class RunLedger implements JobExecutionListener {
 			.addValue("rereads", totals.get("listing.rereads"))
 			.addValue("requests", api.requests())
 			.addValue("retries", api.retries())
-			.addValue("throttled", api.throttled()));
+			.addValue("throttled", api.throttled())
+			.addValue("unchangedLists", totals.get("events.unchanged_lists")));
 		this.summary.print(execution, totals, api, exitMessage);
 		this.metrics.recordRun(execution, totals);
 		if (this.summaryFile != null) {

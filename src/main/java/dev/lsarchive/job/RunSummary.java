@@ -49,6 +49,10 @@ class RunSummary {
 		text.append(String.format("  listing: %d channels, %d re-reads, drift %d; unknown statuses %d, scaled timestamps %d%n",
 				totals.get("channels.listed"), totals.get("listing.rereads"), totals.get("listing.drift"),
 				totals.unknownStatuses(), totals.get("events.scaled_timestamps")));
+		if (totals.get("events.unchanged_lists") > 0) {
+			text.append(String.format("  events: %d event lists unchanged since archived, %d events not parsed again%n",
+					totals.get("events.unchanged_lists"), totals.get("events.read_unchanged")));
+		}
 		text.append(String.format("  API: %d requests, %d retries, %d throttled (429)%n", api.requests(),
 				api.retries(), api.throttled()));
 		log.info("Archive run {} {}: read {}, written {}, already archived {}, quarantined {}; API requests {}, retries {}, throttled {}{}",

@@ -39,6 +39,10 @@ record RunTotals(Map<String, Long> counts) {
 				}
 			}
 		}
+		// lists found unchanged were counted by the reader, unparsed: their events are read and already archived
+		long unchanged = counts.getOrDefault("events.read_unchanged", 0L);
+		counts.merge("events.read", unchanged, Long::sum);
+		counts.merge("events.already_archived", unchanged, Long::sum);
 		return new RunTotals(counts);
 	}
 

@@ -1,8 +1,10 @@
 package dev.lsarchive.event;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +115,24 @@ class EventNormalizerTests {
 
 		// then
 		assertThat(fromList.eventKey()).isEqualTo(fromChannel.eventKey()).isNotEqualTo(later.eventKey());
+	}
+
+	@Test
+	void keysStayTheDocumentedNameBasedUuidSoThatArchivedEventsAreRecognized() {
+		// given: the derivation the archive's comment documents, over text of every kind
+		String[][] events = { { CHANNEL, "PUBLISH_START", "INFO", "d" }, { CHANNEL, "X", null, null },
+				{ "ls-채널", "ONAIR_END", "ERROR", "녹화가 종료되었습니다 \uD83C\uDFA5 \t\\" },
+				{ CHANNEL, "Y", "INFO", "unpaired \uD800 surrogate" } };
+		for (String[] event : events) {
+			String joined = event[0] + '\u0000' + event[1] + '\u0000' + ((event[2] != null) ? event[2] : "") + '\u0000'
+					+ ((event[3] != null) ? event[3] : "") + '\u0000' + 1585572599123L;
+
+			// when
+			UUID key = EventNormalizer.key(event[0], event[1], event[2], event[3], 1585572599123L);
+
+			// then
+			assertThat(key).isEqualTo(UUID.nameUUIDFromBytes(joined.getBytes(StandardCharsets.UTF_8)));
+		}
 	}
 
 	@Test
