@@ -154,7 +154,7 @@ class BenchRunner implements ApplicationRunner {
 						       extract(epoch FROM max(end_time) - min(start_time)) AS seconds
 						FROM batch.batch_step_execution
 						WHERE job_execution_id = (SELECT %s(job_execution_id) FROM batch.batch_job_execution)
-						  AND step_name NOT LIKE 'eventsWorker%'
+						  AND step_name NOT LIKE 'eventsWorker%%'
 						GROUP BY 1 ORDER BY min(start_time)""".formatted(which))) {
 			while (result.next()) {
 				steps.append(String.format(Locale.ROOT, "%s %.2f s; ", result.getString(1), result.getDouble(2)));

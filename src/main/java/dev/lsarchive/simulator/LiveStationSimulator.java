@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -413,19 +412,7 @@ public final class LiveStationSimulator implements AutoCloseable {
 			channels = List.of(channel.get());
 		}
 		long total = (long) channels.size() * this.dataset.eventsPerChannel();
-		respondJson(exchange, (out) -> {
-			out.writeStartObject();
-			out.writeArrayPropertyStart("content");
-			for (SimulatedChannel channel : channels) {
-				Iterator<SimulatedEvent> events = this.dataset.events(channel);
-				while (events.hasNext()) {
-					writeEvent(out, events.next());
-				}
-			}
-			out.writeEndArray();
-			out.writeNumberProperty("total", total);
-			out.writeEndObject();
-		});
+		respond(exchange, (out) -> EventListJson.write(out, this.dataset, channels, total));
 	}
 
 	private static void writeChannel(JsonGenerator out, SimulatedChannel c) {
@@ -463,31 +450,6 @@ public final class LiveStationSimulator implements AutoCloseable {
 		out.writeEndObject();
 	}
 
-	private static void writeEvent(JsonGenerator out, SimulatedEvent event) {
-		out.writeStartObject();
-		if (event.withChannelId()) {
-			out.writeStringProperty("channelId", event.channelId());
-		}
-		out.writeStringProperty("logLevel", event.logLevel());
-		out.writeStringProperty("eventCode", event.reportedEventCode());
-		out.writeStringProperty("description", event.description());
-		switch (event.form()) {
-			case MILLIS -> out.writeNumberProperty("timestamp", event.timestamp());
-			case SECONDS -> out.writeNumberProperty("timestamp", event.timestamp() / 1000);
-			case BAD -> {
-				switch ((int) (event.timestamp() % 4)) {
-					case 0 -> out.writeStringProperty("timestamp", "yesterday");
-					case 1 -> out.writeNumberProperty("timestamp", -event.timestamp());
-					case 2 -> out.writeNumberProperty("timestamp", event.timestamp() + 3_153_600_000_000L);
-					default -> {
-						// no timestamp at all
-					}
-				}
-			}
-		}
-		out.writeEndObject();
-	}
-
 	@FunctionalInterface
 	private interface JsonBody {
 
@@ -496,14 +458,27 @@ public final class LiveStationSimulator implements AutoCloseable {
 	}
 
 	private void respondJson(HttpExchange exchange, JsonBody body) throws IOException {
+		respond(exchange, (out) -> {
+			try (JsonGenerator generator = this.json.createGenerator(out)) {
+				body.write(generator);
+			}
+		});
+	}
+
+	@FunctionalInterface
+	private interface BytesBody {
+
+		void write(OutputStream out) throws IOException;
+
+	}
+
+	private void respond(HttpExchange exchange, BytesBody body) throws IOException {
 		exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
 		exchange.getResponseHeaders().set("x-ncp-trace-id", traceId());
 		if (this.truncateThisResponse.get()) {
 			// announce a length, send only part of it and drop the connection
 			java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-			try (JsonGenerator generator = this.json.createGenerator(buffer)) {
-				body.write(generator);
-			}
+			body.write(buffer);
 			byte[] whole = buffer.toByteArray();
 			exchange.sendResponseHeaders(200, whole.length);
 			OutputStream out = exchange.getResponseBody();
@@ -512,9 +487,8 @@ public final class LiveStationSimulator implements AutoCloseable {
 			throw new IOException("simulated cut-off after " + (whole.length / 2) + " of " + whole.length + " bytes");
 		}
 		exchange.sendResponseHeaders(200, 0);
-		try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
-				JsonGenerator generator = this.json.createGenerator(out)) {
-			body.write(generator);
+		try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024)) {
+			body.write(out);
 		}
 	}
 

@@ -67,7 +67,12 @@ public final class SimulatedDataset {
 
 	/** The channel with this id, if any. */
 	public Optional<SimulatedChannel> channel(String channelId) {
-		return this.channels.stream().filter((c) -> c.channelId().equals(channelId)).findFirst();
+		for (SimulatedChannel channel : this.channels) {
+			if (channel.channelId().equals(channelId)) {
+				return Optional.of(channel);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** Creates a channel at the head of the listing, as a user creating one while the archive pages. */
