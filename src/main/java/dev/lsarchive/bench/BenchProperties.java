@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param requestsPerSecond {@code livestation.api.requests-per-second} of the measured runs
  * @param keepDatabase keep the benchmark database afterwards (for EXPLAIN and profiling)
  * @param snapshotShare share of channels whose listing carries a snapshot id
+ * @param warmUpEvents events archived (first load and re-run) in a scratch database before the measured runs, so
+ * that they measure the job rather than the JVM compiling it (0: measure a cold JVM)
  */
 @Validated
 @ConfigurationProperties("bench")
@@ -34,5 +36,6 @@ public record BenchProperties(
 		@Min(1) @Max(4096) @DefaultValue("8") int eventPartitions,
 		@Min(1) @Max(1_000_000) @DefaultValue("100000") int requestsPerSecond,
 		@DefaultValue("false") boolean keepDatabase,
-		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5") double snapshotShare) {
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5") double snapshotShare,
+		@Min(0) @Max(100_000_000) @DefaultValue("0") int warmUpEvents) {
 }
