@@ -27,6 +27,7 @@ import dev.lsarchive.archive.CountingWriter;
 import dev.lsarchive.archive.Outcome;
 import dev.lsarchive.archive.QuarantineWriter;
 import dev.lsarchive.archive.RunContext;
+import dev.lsarchive.archive.SqlArrays;
 
 /**
  * Writes a chunk of events at PostgreSQL's bulk-load speed. It first asks which of the chunk's
@@ -35,6 +36,8 @@ import dev.lsarchive.archive.RunContext;
  * {@code channel_event}. A first load costs about a plain {@code COPY}; an unchanged night costs
  * the range scans and no write at all. Should another writer have inserted one of the rows in the
  * meantime, the chunk falls back to a staging table and {@code INSERT … ON CONFLICT DO NOTHING}.
+ * Either way the rows it adds are counted into {@code reporting.daily_channel_events} in the same
+ * transaction.
  */
 class EventWriter extends CountingWriter<Outcome<EventRow>> {
 
@@ -55,9 +58,27 @@ class EventWriter extends CountingWriter<Outcome<EventRow>> {
 
 	private static final String COPY_STAGE = "COPY channel_event_stage " + COLUMNS + " FROM STDIN";
 
-	private static final String MERGE = "INSERT INTO livestation.channel_event " + COLUMNS + " SELECT "
+	// the day counts of reporting.daily_channel_events, in the business time zone of reporting.setting
+	private static final String COUNT_DAYS = """
+			INSERT INTO reporting.daily_channel_events AS d (day, channel_id, event_code, log_level, events)
+			SELECT (e.occurred_at AT TIME ZONE s.time_zone)::date, e.channel_id, e.event_code, e.log_level, count(*)
+			FROM (%s) e CROSS JOIN reporting.setting s
+			GROUP BY 1, 2, 3, 4
+			ON CONFLICT (channel_id, day, event_code, (coalesce(log_level, '')))
+			DO UPDATE SET events = d.events + excluded.events
+			""";
+
+	private static final String COUNT_COPIED_DAYS = COUNT_DAYS.formatted("""
+			SELECT channel_id, event_code, log_level, timestamptz 'epoch' + occurred_ms * interval '1 millisecond' AS occurred_at
+			FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) AS c(channel_id, event_code, log_level, occurred_ms)""");
+
+	// the rows the merge inserted, counted into the days as well, in one statement
+	private static final String MERGE = "WITH inserted AS (INSERT INTO livestation.channel_event " + COLUMNS + " SELECT "
 			+ COLUMNS.substring(1, COLUMNS.length() - 1) + " FROM channel_event_stage"
-			+ " ON CONFLICT (channel_id, occurred_at, event_key) DO NOTHING";
+			+ " ON CONFLICT (channel_id, occurred_at, event_key) DO NOTHING"
+			+ " RETURNING channel_id, event_code, log_level, occurred_at),"
+			+ " counted AS (" + COUNT_DAYS.formatted("SELECT * FROM inserted") + ")"
+			+ " SELECT count(*) FROM inserted";
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
@@ -94,6 +115,7 @@ class EventWriter extends CountingWriter<Outcome<EventRow>> {
 			Savepoint beforeCopy = connection.setSavepoint();
 			try {
 				copy(connection, COPY, fresh);
+				countDays(connection, fresh);
 				connection.releaseSavepoint(beforeCopy);
 				return fresh.size();
 			}
@@ -156,7 +178,32 @@ class EventWriter extends CountingWriter<Outcome<EventRow>> {
 			statement.execute(CREATE_STAGE);
 			statement.execute("TRUNCATE channel_event_stage");
 			copy(connection, COPY_STAGE, rows);
-			return statement.executeUpdate(MERGE);
+			try (ResultSet inserted = statement.executeQuery(MERGE)) {
+				inserted.next();
+				return inserted.getInt(1);
+			}
+		}
+	}
+
+	// in the chunk's transaction: the counts commit, or roll back, with the events they count
+	private static void countDays(Connection connection, List<EventRow> rows) throws SQLException {
+		String[] channels = new String[rows.size()];
+		String[] codes = new String[rows.size()];
+		String[] levels = new String[rows.size()];
+		Long[] instants = new Long[rows.size()];
+		for (int i = 0; i < rows.size(); i++) {
+			EventRow row = rows.get(i);
+			channels[i] = row.channelId();
+			codes[i] = row.eventCode();
+			levels[i] = row.logLevel();
+			instants[i] = row.occurredAtMillis();
+		}
+		try (PreparedStatement count = connection.prepareStatement(COUNT_COPIED_DAYS)) {
+			SqlArrays.bind(count, 1, "text", channels);
+			SqlArrays.bind(count, 2, "text", codes);
+			SqlArrays.bind(count, 3, "text", levels);
+			SqlArrays.bind(count, 4, "int8", instants);
+			count.executeUpdate();
 		}
 	}
 

@@ -1,5 +1,9 @@
 package dev.lsarchive.reporting;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +19,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Brings the reporting layer up to date after a run: the business time zone from
- * {@code archive.time-zone}, then every materialized view, in parallel, each refreshed
- * concurrently so that dashboards reading them are never blocked.
+ * {@code archive.time-zone} (the day counts, which the event writer keeps current, are rebuilt when
+ * it changes), then the session views, in parallel, each refreshed concurrently so that dashboards
+ * reading them are never blocked.
  */
 public class ReportingRefresh {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportingRefresh.class);
 
 	/** The materialized views of schema reporting, in refresh order. */
-	public static final List<String> MATERIALIZED_VIEWS = List.of("reporting.daily_channel_events",
-			"reporting.publish_session", "reporting.recording_session");
+	public static final List<String> MATERIALIZED_VIEWS = List.of("reporting.publish_session",
+			"reporting.recording_session");
+
+	private static final String SET_TIME_ZONE = """
+			UPDATE reporting.setting SET time_zone = ? WHERE time_zone IS DISTINCT FROM ?
+			""";
+
+	private static final String RECOUNT_DAYS = """
+			INSERT INTO reporting.daily_channel_events (day, channel_id, event_code, log_level, events)
+			SELECT (e.occurred_at AT TIME ZONE s.time_zone)::date, e.channel_id, e.event_code, e.log_level, count(*)
+			FROM livestation.channel_event e CROSS JOIN reporting.setting s
+			GROUP BY 1, 2, 3, 4
+			""";
 
 	private final JdbcTemplate jdbc;
 
@@ -47,10 +63,7 @@ public class ReportingRefresh {
 		// refreshes (in parallel, on as many cores as PostgreSQL has) see the new time zone
 		ExecutorService pool = Executors.newFixedThreadPool(MATERIALIZED_VIEWS.size());
 		try {
-			int zoneChanged = pool.submit(() -> this.jdbc.update(
-					"UPDATE reporting.setting SET time_zone = ? WHERE time_zone IS DISTINCT FROM ?", timeZone.getId(),
-					timeZone.getId()))
-				.get();
+			int zoneChanged = pool.submit(() -> setTimeZone(timeZone)).get();
 			if (!eventsChanged && zoneChanged == 0) {
 				log.info("Reporting views are up to date: no new events, same time zone");
 				return;
@@ -75,6 +88,35 @@ public class ReportingRefresh {
 			pool.shutdownNow();
 		}
 		log.info("Reporting views refreshed in {} ms", (System.nanoTime() - start) / 1_000_000);
+	}
+
+	// the new zone and the day counts in it commit together: no reader sees days of the other zone
+	private int setTimeZone(ZoneId timeZone) {
+		Integer changed = this.jdbc.execute((Connection connection) -> {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try (PreparedStatement set = connection.prepareStatement(SET_TIME_ZONE);
+					Statement recount = connection.createStatement()) {
+				set.setString(1, timeZone.getId());
+				set.setString(2, timeZone.getId());
+				int rows = set.executeUpdate();
+				if (rows > 0) {
+					recount.execute("DELETE FROM reporting.daily_channel_events");
+					recount.execute(RECOUNT_DAYS);
+					log.info("Business time zone is now {}: daily counts recounted", timeZone.getId());
+				}
+				connection.commit();
+				return rows;
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		});
+		return (changed != null) ? changed : 0;
 	}
 
 	// names come from the constant list above, never from input

@@ -121,6 +121,62 @@ class ReportingViewsIntegrationTests {
 	}
 
 	@Test
+	void dailyCountsFollowEveryEventTheArchiveAddsAndTheTimeZone() {
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(4, 150))) {
+			// given: a first night
+			ArchiveRun.run(simulator, "2026-11-20");
+			assertThat(mismatchedDays("Asia/Seoul")).isZero();
+
+			// when: a channel's list grows by two events, a new channel's first list sends an event twice
+			// (the writer's staging path), then the business time zone changes
+			String channel = simulator.dataset().channels().get(1).channelId();
+			simulator.script("/api/v2/events?channelId=" + channel, 200, "application/json",
+					archivedListPlus(channel, "{\"eventCode\":\"LATE_ARRIVAL\",\"logLevel\":\"ERROR\",\"description\":\"a\",\"timestamp\":1763500000000}",
+							"{\"eventCode\":\"LATE_ARRIVAL\",\"description\":\"b\",\"timestamp\":1763510000000}"));
+			String added = simulator.dataset().createChannelAtHead().channelId();
+			simulator.script("/api/v2/events?channelId=" + added, 200, "application/json",
+					archivedListPlus(added, "{\"eventCode\":\"LATE_ARRIVAL\",\"description\":\"c\",\"timestamp\":1763520000000}",
+							"{\"eventCode\":\"LATE_ARRIVAL\",\"description\":\"c\",\"timestamp\":1763520000000}"));
+			ArchiveRun.run(simulator, "2026-11-21");
+			long lateInSeoul = count("SELECT sum(events) FROM reporting.daily_channel_events WHERE event_code = 'LATE_ARRIVAL'");
+			long mismatchedInSeoul = mismatchedDays("Asia/Seoul");
+			ArchiveRun.run(simulator, "2026-11-22", "--archive.time-zone=America/New_York");
+
+			// then
+			assertThat(lateInSeoul).isEqualTo(3);
+			assertThat(mismatchedInSeoul).isZero();
+			assertThat(mismatchedDays("America/New_York")).isZero();
+			assertThat(count("SELECT sum(events) FROM reporting.daily_channel_events"))
+				.isEqualTo(count("SELECT count(*) FROM livestation.channel_event"));
+		}
+	}
+
+	// day counts that differ from counting channel_event in the zone (0: all agree)
+	private static long mismatchedDays(String zone) {
+		return count("""
+				SELECT count(*) FROM (
+				  SELECT (occurred_at AT TIME ZONE '%s')::date AS day, channel_id, event_code,
+				         coalesce(log_level, '-') AS level, count(*) AS n
+				  FROM livestation.channel_event GROUP BY 1, 2, 3, 4) expected
+				FULL JOIN (SELECT day, channel_id, event_code, coalesce(log_level, '-') AS level, events
+				           FROM reporting.daily_channel_events) actual USING (day, channel_id, event_code, level)
+				WHERE expected.n IS DISTINCT FROM actual.events""".formatted(zone));
+	}
+
+	// the channel's archived events as the API would send them, followed by more
+	private static byte[] archivedListPlus(String channel, String... more) {
+		StringBuilder body = new StringBuilder("{\"content\":[");
+		for (java.util.Map<String, Object> event : rows("SELECT event_code, log_level, description,"
+				+ " (extract(epoch FROM occurred_at) * 1000)::bigint AS millis FROM livestation.channel_event"
+				+ " WHERE channel_id = '" + channel + "' ORDER BY occurred_at")) {
+			body.append(String.format("{\"eventCode\":\"%s\",\"logLevel\":\"%s\",\"description\":\"%s\",\"timestamp\":%d},",
+					event.get("event_code"), event.get("log_level"), event.get("description"), event.get("millis")));
+		}
+		body.append(String.join(",", more)).append("]}");
+		return body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Test
 	void archiveHealthSaysHowFarTheArchiveIsComplete() {
 		// given: the 18th and 20th completed, the 19th never ran
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 5))) {

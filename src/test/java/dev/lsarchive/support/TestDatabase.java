@@ -66,7 +66,7 @@ public final class TestDatabase {
 					  IF to_regclass('livestation.channel') IS NOT NULL THEN
 					    TRUNCATE livestation.channel, livestation.channel_status_history, livestation.channel_event,
 					      livestation.snapshot, livestation.listed_channel, livestation.archive_run, livestation.quarantine,
-					      livestation.event_list_fingerprint;
+					      livestation.event_list_fingerprint, reporting.daily_channel_events;
 					    TRUNCATE batch.batch_step_execution_context, batch.batch_job_execution_context,
 					      batch.batch_step_execution, batch.batch_job_execution_params, batch.batch_job_execution,
 					      batch.batch_job_instance;
