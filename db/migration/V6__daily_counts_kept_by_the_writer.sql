@@ -21,6 +21,12 @@ COMMENT ON COLUMN reporting.daily_channel_events.event_code IS 'Normalized event
 COMMENT ON COLUMN reporting.daily_channel_events.log_level IS 'INFO or ERROR (NULL when the API sent none)';
 COMMENT ON COLUMN reporting.daily_channel_events.events IS 'Number of events';
 
+-- A first load adds every event at once: counting them chunk by chunk would cost more than one
+-- count at the end. While this is false the writer leaves the counts alone and the finish step
+-- recounts them all; a crash in between leaves it false, so nothing is ever counted half.
+ALTER TABLE reporting.setting ADD COLUMN daily_counts_current boolean NOT NULL DEFAULT true;
+COMMENT ON COLUMN reporting.setting.daily_counts_current IS 'False while reporting.daily_channel_events awaits a full recount (during a first load)';
+
 INSERT INTO reporting.daily_channel_events (day, channel_id, event_code, log_level, events)
 SELECT (e.occurred_at AT TIME ZONE s.time_zone)::date, e.channel_id, e.event_code, e.log_level, count(*)
 FROM livestation.channel_event e CROSS JOIN reporting.setting s

@@ -8,7 +8,9 @@ import javax.sql.DataSource;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -37,14 +39,27 @@ import dev.lsarchive.job.ProgressListener;
 @Profile("!simulator & !health & !bench")
 class EventStepConfiguration {
 
+	// a first load adds every event at once: one count at the end costs less than one per chunk
+	private static final String FIRST_LOAD_COUNTS_DAYS_AT_THE_END = """
+			UPDATE reporting.setting SET daily_counts_current = false
+			WHERE NOT EXISTS (SELECT 1 FROM livestation.channel_event)
+			""";
+
 	@Bean
-	Step eventsStep(JobRepository jobRepository, ArchiveProperties properties, Step eventsWorkerStep) {
+	Step eventsStep(JobRepository jobRepository, ArchiveProperties properties, Step eventsWorkerStep,
+			JdbcTemplate jdbc) {
 		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("events-");
 		threads.setConcurrencyLimit(properties.eventThreads());
 		return new StepBuilder("events", jobRepository).partitioner("eventsWorker", new ChannelPartitioner())
 			.step(eventsWorkerStep)
 			.gridSize(properties.eventPartitions())
 			.taskExecutor(threads)
+			.listener(new StepExecutionListener() {
+				@Override
+				public void beforeStep(StepExecution stepExecution) {
+					jdbc.update(FIRST_LOAD_COUNTS_DAYS_AT_THE_END);
+				}
+			})
 			.build();
 	}
 

@@ -21,6 +21,8 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import dev.lsarchive.archive.CountingWriter;
@@ -72,13 +74,18 @@ class EventWriter extends CountingWriter<Outcome<EventRow>> {
 			SELECT channel_id, event_code, log_level, timestamptz 'epoch' + occurred_ms * interval '1 millisecond' AS occurred_at
 			FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) AS c(channel_id, event_code, log_level, occurred_ms)""");
 
-	// the rows the merge inserted, counted into the days as well, in one statement
-	private static final String MERGE = "WITH inserted AS (INSERT INTO livestation.channel_event " + COLUMNS + " SELECT "
-			+ COLUMNS.substring(1, COLUMNS.length() - 1) + " FROM channel_event_stage"
+	private static final String INSERTED = "WITH inserted AS (INSERT INTO livestation.channel_event " + COLUMNS
+			+ " SELECT " + COLUMNS.substring(1, COLUMNS.length() - 1) + " FROM channel_event_stage"
 			+ " ON CONFLICT (channel_id, occurred_at, event_key) DO NOTHING"
-			+ " RETURNING channel_id, event_code, log_level, occurred_at),"
-			+ " counted AS (" + COUNT_DAYS.formatted("SELECT * FROM inserted") + ")"
-			+ " SELECT count(*) FROM inserted";
+			+ " RETURNING channel_id, event_code, log_level, occurred_at)";
+
+	private static final String MERGE = INSERTED + " SELECT count(*) FROM inserted";
+
+	// the rows the merge inserted, counted into the days as well, in one statement
+	private static final String MERGE_AND_COUNT_DAYS = INSERTED + ", counted AS ("
+			+ COUNT_DAYS.formatted("SELECT * FROM inserted") + ") SELECT count(*) FROM inserted";
+
+	private static final String DAY_COUNTS_CURRENT = "SELECT daily_counts_current FROM reporting.setting";
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
@@ -86,9 +93,19 @@ class EventWriter extends CountingWriter<Outcome<EventRow>> {
 
 	private final QuarantineWriter quarantine;
 
+	// false during a first load: the finish step counts the days once instead (reporting.setting)
+	private boolean countDays = true;
+
 	EventWriter(DataSource dataSource, QuarantineWriter quarantine) {
 		this.dataSource = dataSource;
 		this.quarantine = quarantine;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		super.open(context);
+		this.countDays = Boolean.TRUE.equals(new JdbcTemplate(this.dataSource).queryForObject(DAY_COUNTS_CURRENT,
+				Boolean.class));
 	}
 
 	@Override
@@ -115,7 +132,9 @@ class EventWriter extends CountingWriter<Outcome<EventRow>> {
 			Savepoint beforeCopy = connection.setSavepoint();
 			try {
 				copy(connection, COPY, fresh);
-				countDays(connection, fresh);
+				if (this.countDays) {
+					countDays(connection, fresh);
+				}
 				connection.releaseSavepoint(beforeCopy);
 				return fresh.size();
 			}
@@ -124,7 +143,7 @@ class EventWriter extends CountingWriter<Outcome<EventRow>> {
 					throw ex;
 				}
 				connection.rollback(beforeCopy);
-				return stageAndMerge(connection, fresh);
+				return stageAndMerge(connection, fresh, this.countDays);
 			}
 		}
 		finally {
@@ -173,12 +192,13 @@ class EventWriter extends CountingWriter<Outcome<EventRow>> {
 		return fresh;
 	}
 
-	private static int stageAndMerge(Connection connection, List<EventRow> rows) throws SQLException {
+	private static int stageAndMerge(Connection connection, List<EventRow> rows, boolean countDays)
+			throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(CREATE_STAGE);
 			statement.execute("TRUNCATE channel_event_stage");
 			copy(connection, COPY_STAGE, rows);
-			try (ResultSet inserted = statement.executeQuery(MERGE)) {
+			try (ResultSet inserted = statement.executeQuery(countDays ? MERGE_AND_COUNT_DAYS : MERGE)) {
 				inserted.next();
 				return inserted.getInt(1);
 			}

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -34,6 +35,10 @@ public class ReportingRefresh {
 	private static final String SET_TIME_ZONE = """
 			UPDATE reporting.setting SET time_zone = ? WHERE time_zone IS DISTINCT FROM ?
 			""";
+
+	// the same key as migration V6 creates; the writer's ON CONFLICT needs it
+	private static final String DAY_KEY = "CREATE UNIQUE INDEX daily_channel_events_key ON reporting.daily_channel_events"
+			+ " (channel_id, day, event_code, (coalesce(log_level, '')))";
 
 	private static final String RECOUNT_DAYS = """
 			INSERT INTO reporting.daily_channel_events (day, channel_id, event_code, log_level, events)
@@ -61,14 +66,19 @@ public class ReportingRefresh {
 		long start = System.nanoTime();
 		// every statement on a pool thread: each on its own connection, committed at once, so that the
 		// refreshes (in parallel, on as many cores as PostgreSQL has) see the new time zone
-		ExecutorService pool = Executors.newFixedThreadPool(MATERIALIZED_VIEWS.size());
+		ExecutorService pool = Executors.newFixedThreadPool(MATERIALIZED_VIEWS.size() + 1);
 		try {
-			int zoneChanged = pool.submit(() -> setTimeZone(timeZone)).get();
-			if (!eventsChanged && zoneChanged == 0) {
+			boolean zoneChanged = pool.submit(() -> setTimeZone(timeZone)).get();
+			boolean countsStale = Boolean.FALSE.equals(this.jdbc.queryForObject(
+					"SELECT daily_counts_current FROM reporting.setting", Boolean.class));
+			if (!eventsChanged && !zoneChanged && !countsStale) {
 				log.info("Reporting views are up to date: no new events, same time zone");
 				return;
 			}
 			List<Future<?>> refreshes = new ArrayList<>();
+			if (countsStale) {
+				refreshes.add(pool.submit(this::recountDays));
+			}
 			for (String view : MATERIALIZED_VIEWS) {
 				refreshes.add(pool.submit(() -> refreshView(view)));
 			}
@@ -91,22 +101,57 @@ public class ReportingRefresh {
 	}
 
 	// the new zone and the day counts in it commit together: no reader sees days of the other zone
-	private int setTimeZone(ZoneId timeZone) {
-		Integer changed = this.jdbc.execute((Connection connection) -> {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try (PreparedStatement set = connection.prepareStatement(SET_TIME_ZONE);
-					Statement recount = connection.createStatement()) {
+	private boolean setTimeZone(ZoneId timeZone) {
+		return inTransaction((connection) -> {
+			try (PreparedStatement set = connection.prepareStatement(SET_TIME_ZONE)) {
 				set.setString(1, timeZone.getId());
 				set.setString(2, timeZone.getId());
-				int rows = set.executeUpdate();
-				if (rows > 0) {
-					recount.execute("DELETE FROM reporting.daily_channel_events");
-					recount.execute(RECOUNT_DAYS);
-					log.info("Business time zone is now {}: daily counts recounted", timeZone.getId());
+				if (set.executeUpdate() == 0) {
+					return false;
 				}
+			}
+			recount(connection);
+			log.info("Business time zone is now {}: daily counts recounted", timeZone.getId());
+			return true;
+		});
+	}
+
+	// after a first load, whose writers left the counting to the end (reporting.setting.daily_counts_current)
+	private boolean recountDays() {
+		return inTransaction((connection) -> {
+			try (Statement statement = connection.createStatement()) {
+				if (statement.executeUpdate(
+						"UPDATE reporting.setting SET daily_counts_current = true WHERE NOT daily_counts_current") == 0) {
+					return false;
+				}
+			}
+			recount(connection);
+			log.info("Daily counts counted after a first load");
+			return true;
+		});
+	}
+
+	// every count at once: the key is built after the rows (as V6 defines it) and the grouping gets the
+	// memory to stay off disk; readers wait for the commit rather than see half the days
+	private static void recount(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET LOCAL work_mem = '256MB'");
+			statement.execute("TRUNCATE reporting.daily_channel_events");
+			statement.execute("DROP INDEX reporting.daily_channel_events_key");
+			statement.execute(RECOUNT_DAYS);
+			statement.execute(DAY_KEY);
+			statement.execute("UPDATE reporting.setting SET daily_counts_current = true");
+		}
+	}
+
+	private boolean inTransaction(ConnectionCallback<Boolean> work) {
+		return Boolean.TRUE.equals(this.jdbc.execute((Connection connection) -> {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try {
+				Boolean result = work.doInConnection(connection);
 				connection.commit();
-				return rows;
+				return result;
 			}
 			catch (SQLException | RuntimeException ex) {
 				connection.rollback();
@@ -115,8 +160,7 @@ public class ReportingRefresh {
 			finally {
 				connection.setAutoCommit(autoCommit);
 			}
-		});
-		return (changed != null) ? changed : 0;
+		}));
 	}
 
 	// names come from the constant list above, never from input

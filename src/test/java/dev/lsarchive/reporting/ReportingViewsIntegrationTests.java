@@ -123,9 +123,10 @@ class ReportingViewsIntegrationTests {
 	@Test
 	void dailyCountsFollowEveryEventTheArchiveAddsAndTheTimeZone() {
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(4, 150))) {
-			// given: a first night
+			// given: a first night (counted once at its end)
 			ArchiveRun.run(simulator, "2026-11-20");
 			assertThat(mismatchedDays("Asia/Seoul")).isZero();
+			assertThat(count("SELECT count(*) FROM reporting.setting WHERE daily_counts_current")).isOne();
 
 			// when: a channel's list grows by two events, a new channel's first list sends an event twice
 			// (the writer's staging path), then the business time zone changes
