@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Brings the reporting layer up to date after a run: the business time zone from
- * {@code archive.time-zone} (the day counts, which the event writer keeps current, are rebuilt when
- * it changes), then the session views, in parallel, each refreshed concurrently so that dashboards
- * reading them are never blocked.
+ * {@code archive.time-zone}, then the session views, in parallel, each refreshed concurrently so
+ * that dashboards reading them are never blocked. The day counts, which the event writer keeps
+ * current on later nights, are counted whole after a first load and when the time zone changes.
  */
 public class ReportingRefresh {
 
