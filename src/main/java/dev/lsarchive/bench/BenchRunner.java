@@ -52,17 +52,12 @@ class BenchRunner implements ApplicationRunner {
 		String user = this.environment.getProperty("spring.datasource.username", "postgres");
 		String password = this.environment.getProperty("spring.datasource.password", "");
 		BenchDatabase database = BenchDatabase.create(configured, user, password);
-		SimulatorProperties data = SimulatorProperties.of(this.bench.channels(), this.bench.eventsPerChannel())
-			.withFaults(SimulatorProperties.Faults.NONE, this.bench.latency());
-		data = new SimulatorProperties(0, data.accessKey(), data.secretKey(), data.allowedSkew(), data.seed(),
-				data.channels(), data.eventsPerChannel(), this.bench.snapshotShare(), data.latency(),
-				Math.max(16, this.bench.eventThreads() * 2), data.legacyStatusShare(), data.mixedCaseShare(),
-				data.missingChannelIdShare(), 0, 0, false, data.faults());
+		SimulatorProperties data = data(this.bench.channels(), 0);
 		say("Benchmark: %d channels x %d events, API latency %d ms, %d event threads, %d partitions, budget %d req/s;"
 				+ " database %s", this.bench.channels(), this.bench.eventsPerChannel(), this.bench.latency().toMillis(),
 				this.bench.eventThreads(), this.bench.eventPartitions(), this.bench.requestsPerSecond(), database.name());
 		if (this.bench.warmUpEvents() > 0) {
-			warmUp(data, configured, user, password);
+			warmUp(configured, user, password);
 		}
 		try (LiveStationSimulator simulator = new LiveStationSimulator(data, new SimulatedDataset(data),
 				Clock.systemUTC())) {
@@ -71,11 +66,11 @@ class BenchRunner implements ApplicationRunner {
 			say("first load: %d events in %.2f s = %.0f events/s; %d requests, %.0f req/s, peak concurrency %d, peak heap %d MB",
 					events, first.seconds, events / first.seconds, first.requests, first.requests / first.seconds,
 					first.peakConcurrency, first.peakHeapMb);
-			say("steps of the first load: %s", stepDurations(database, "min"));
+			say("steps of the first load: %s", stepDurations(database, true));
 			Run rerun = archive(simulator, database, true);
 			say("re-run:     %d events in %.2f s = %.0f events/s; %d requests, peak heap %d MB", events, rerun.seconds,
 					events / rerun.seconds, rerun.requests, rerun.peakHeapMb);
-			say("steps of the re-run: %s", stepDurations(database, "max"));
+			say("steps of the re-run: %s", stepDurations(database, false));
 			double copySeconds = copyReference(database);
 			say("COPY:       %d rows in %.2f s = %.0f rows/s (same rows, empty copy of channel_event, same indexes)",
 					events, copySeconds, events / copySeconds);
@@ -96,13 +91,20 @@ class BenchRunner implements ApplicationRunner {
 		}
 	}
 
+	// the measured account: zero latency unless asked, no oddities, a simulator thread for every request in flight
+	private SimulatorProperties data(int channels, long seedOffset) {
+		SimulatorProperties data = SimulatorProperties.of(channels, this.bench.eventsPerChannel())
+			.withFaults(SimulatorProperties.Faults.NONE, this.bench.latency());
+		return new SimulatorProperties(0, data.accessKey(), data.secretKey(), data.allowedSkew(),
+				data.seed() + seedOffset, data.channels(), data.eventsPerChannel(), this.bench.snapshotShare(),
+				data.latency(), Math.max(16, this.bench.eventThreads() * 2), data.legacyStatusShare(),
+				data.mixedCaseShare(), data.missingChannelIdShare(), 0, 0, false, data.faults());
+	}
+
 	// the same job over fewer channels, in a scratch database: the JIT compiles the paths the measured runs take
-	private void warmUp(SimulatorProperties data, String configured, String user, String password) throws Exception {
+	private void warmUp(String configured, String user, String password) throws Exception {
 		int channels = Math.max(1, this.bench.warmUpEvents() / this.bench.eventsPerChannel());
-		SimulatorProperties small = new SimulatorProperties(0, data.accessKey(), data.secretKey(), data.allowedSkew(),
-				data.seed() + 1, channels, data.eventsPerChannel(), data.snapshotShare(), data.latency(), data.threads(),
-				data.legacyStatusShare(), data.mixedCaseShare(), data.missingChannelIdShare(), 0, 0, false,
-				data.faults());
+		SimulatorProperties small = data(channels, 1);
 		BenchDatabase scratch = BenchDatabase.create(configured, user, password);
 		long start = System.nanoTime();
 		try (LiveStationSimulator simulator = new LiveStationSimulator(small, new SimulatedDataset(small),
@@ -114,7 +116,7 @@ class BenchRunner implements ApplicationRunner {
 			scratch.drop(configured);
 		}
 		say("warm-up: %d channels x %d events archived twice in a scratch database in %.1f s (not measured)", channels,
-				data.eventsPerChannel(), (System.nanoTime() - start) / 1e9);
+				small.eventsPerChannel(), (System.nanoTime() - start) / 1e9);
 	}
 
 	private Run archive(LiveStationSimulator simulator, BenchDatabase database, boolean rerun) throws Exception {
@@ -169,8 +171,8 @@ class BenchRunner implements ApplicationRunner {
 		}
 	}
 
-	// which: "min" for the first job execution, "max" for the last (a constant, never input)
-	private static String stepDurations(BenchDatabase database, String which) throws Exception {
+	// the steps of the first job execution, or of the last
+	private static String stepDurations(BenchDatabase database, boolean first) throws Exception {
 		StringBuilder steps = new StringBuilder();
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("""
@@ -179,7 +181,7 @@ class BenchRunner implements ApplicationRunner {
 						FROM batch.batch_step_execution
 						WHERE job_execution_id = (SELECT %s(job_execution_id) FROM batch.batch_job_execution)
 						  AND step_name NOT LIKE 'eventsWorker%%'
-						GROUP BY 1 ORDER BY min(start_time)""".formatted(which))) {
+						GROUP BY 1 ORDER BY min(start_time)""".formatted(first ? "min" : "max"))) {
 			while (result.next()) {
 				steps.append(String.format(Locale.ROOT, "%s %.2f s; ", result.getString(1), result.getDouble(2)));
 			}

@@ -116,10 +116,14 @@ class EventNormalizer implements ItemProcessor<EventDto, Outcome<EventRow>> {
 		return matcher.find() ? matcher.group() : null;
 	}
 
+	/** The request a quarantined event is recorded under: the list of {@code requestedChannelId}, or of all channels. */
+	static String endpoint(@Nullable String requestedChannelId) {
+		return "GET /api/v2/events" + ((requestedChannelId != null) ? "?channelId=" + requestedChannelId : "");
+	}
+
 	private static Outcome<EventRow> reject(EventDto event, @Nullable String channelId, String reason) {
-		String endpoint = "GET /api/v2/events"
-				+ ((event.requestedChannelId() != null) ? "?channelId=" + event.requestedChannelId() : "");
-		return Outcome.quarantine(new QuarantineRecord("event", endpoint, channelId, reason, event.payload().json()));
+		return Outcome.quarantine(new QuarantineRecord("event", endpoint(event.requestedChannelId()), channelId, reason,
+				event.payload().json()));
 	}
 
 	private static boolean notBlank(@Nullable String text) {

@@ -187,21 +187,21 @@ class EventReader implements ItemStreamReader<EventDto> {
 			return;
 		}
 		Set<String> quarantined = new HashSet<>(this.jdbc.queryForList(QUARANTINED_LISTS, String.class, this.runDate,
-				this.completed.stream().map((list) -> endpoint(list.channelId())).toArray(String[]::new)));
+				this.completed.stream().map((list) -> EventNormalizer.endpoint(list.channelId())).toArray(String[]::new)));
+		List<Object[]> record = new ArrayList<>();
+		List<Object[]> forget = new ArrayList<>();
 		for (Fingerprint list : this.completed) {
-			if (quarantined.contains(endpoint(list.channelId()))) {
+			if (quarantined.contains(EventNormalizer.endpoint(list.channelId()))) {
 				// its quarantined events must be judged again next time (a timestamp in the future may be valid then)
-				this.jdbc.update(FORGET_FINGERPRINT, list.channelId());
+				forget.add(new Object[] { list.channelId() });
 			}
 			else {
-				this.jdbc.update(RECORD_FINGERPRINT, list.channelId(), list.digest(), list.events(), this.runDate);
+				record.add(new Object[] { list.channelId(), list.digest(), list.events(), this.runDate });
 			}
 		}
+		this.jdbc.batchUpdate(RECORD_FINGERPRINT, record);
+		this.jdbc.batchUpdate(FORGET_FINGERPRINT, forget);
 		this.completed.clear();
-	}
-
-	private static String endpoint(String channelId) {
-		return "GET /api/v2/events?channelId=" + channelId;
 	}
 
 	@Override

@@ -1,9 +1,5 @@
 package dev.lsarchive.reporting;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +11,9 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings the reporting layer up to date after a run: the business time zone from
@@ -49,8 +46,11 @@ public class ReportingRefresh {
 
 	private final JdbcTemplate jdbc;
 
+	private final TransactionTemplate transaction;
+
 	public ReportingRefresh(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
 	}
 
 	/** Sets the business time zone and refreshes every materialized view. */
@@ -102,65 +102,31 @@ public class ReportingRefresh {
 
 	// the new zone and the day counts in it commit together: no reader sees days of the other zone
 	private boolean setTimeZone(ZoneId timeZone) {
-		return inTransaction((connection) -> {
-			try (PreparedStatement set = connection.prepareStatement(SET_TIME_ZONE)) {
-				set.setString(1, timeZone.getId());
-				set.setString(2, timeZone.getId());
-				if (set.executeUpdate() == 0) {
-					return false;
-				}
+		return Boolean.TRUE.equals(this.transaction.execute((status) -> {
+			if (this.jdbc.update(SET_TIME_ZONE, timeZone.getId(), timeZone.getId()) == 0) {
+				return false;
 			}
-			recount(connection);
+			recount();
 			log.info("Business time zone is now {}: daily counts recounted", timeZone.getId());
 			return true;
-		});
+		}));
 	}
 
 	// after a first load, whose writers left the counting to the end (reporting.setting.daily_counts_current)
-	private boolean recountDays() {
-		return inTransaction((connection) -> {
-			try (Statement statement = connection.createStatement()) {
-				if (statement.executeUpdate(
-						"UPDATE reporting.setting SET daily_counts_current = true WHERE NOT daily_counts_current") == 0) {
-					return false;
-				}
-			}
-			recount(connection);
-			log.info("Daily counts counted after a first load");
-			return true;
-		});
+	private void recountDays() {
+		this.transaction.executeWithoutResult((status) -> recount());
+		log.info("Daily counts counted after a first load");
 	}
 
 	// every count at once: the key is built after the rows (as V6 defines it) and the grouping gets the
 	// memory to stay off disk; readers wait for the commit rather than see half the days
-	private static void recount(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET LOCAL work_mem = '256MB'");
-			statement.execute("TRUNCATE reporting.daily_channel_events");
-			statement.execute("DROP INDEX reporting.daily_channel_events_key");
-			statement.execute(RECOUNT_DAYS);
-			statement.execute(DAY_KEY);
-			statement.execute("UPDATE reporting.setting SET daily_counts_current = true");
-		}
-	}
-
-	private boolean inTransaction(ConnectionCallback<Boolean> work) {
-		return Boolean.TRUE.equals(this.jdbc.execute((Connection connection) -> {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
-				Boolean result = work.doInConnection(connection);
-				connection.commit();
-				return result;
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
-		}));
+	private void recount() {
+		this.jdbc.execute("SET LOCAL work_mem = '256MB'");
+		this.jdbc.execute("TRUNCATE reporting.daily_channel_events");
+		this.jdbc.execute("DROP INDEX reporting.daily_channel_events_key");
+		this.jdbc.execute(RECOUNT_DAYS);
+		this.jdbc.execute(DAY_KEY);
+		this.jdbc.execute("UPDATE reporting.setting SET daily_counts_current = true");
 	}
 
 	// names come from the constant list above, never from input
