@@ -2,6 +2,7 @@ package dev.lsarchive.event;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -65,16 +66,16 @@ class EventStepConfiguration {
 
 	@Bean
 	Step eventsWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ArchiveProperties properties, ItemStreamReader<EventDto> eventReader,
-			ItemStreamWriter<Outcome<EventRow>> eventWriter, Clock clock, ProgressListener progress) {
-		return new StepBuilder("eventsWorker", jobRepository)
-			.<EventDto, Outcome<EventRow>>chunk(properties.eventChunkSize())
-			// an observation per item read and processed costs more than parsing the event; the job's own
-			// metrics (ArchiveMetrics) count items and time steps
+			ItemStreamReader<List<EventDto>> eventReader, ItemStreamWriter<List<Outcome<EventRow>>> eventWriter,
+			Clock clock, ProgressListener progress) {
+		// one item is a block of archive.event-chunk-size events, and one block is one chunk: the step's
+		// per-item machinery (scoped proxies, listeners, observations) runs per block, not per event
+		return new StepBuilder("eventsWorker", jobRepository).<List<EventDto>, List<Outcome<EventRow>>>chunk(1)
+			// the job's own metrics (ArchiveMetrics) count events and time steps
 			.observationRegistry(ObservationRegistry.NOOP)
 			.transactionManager(transactionManager)
 			.reader(eventReader)
-			.processor(new EventNormalizer(clock))
+			.processor(new EventBlockNormalizer(new EventNormalizer(clock)))
 			.writer(eventWriter)
 			.listener(progress)
 			.build();
@@ -82,17 +83,17 @@ class EventStepConfiguration {
 
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
-	ItemStreamReader<EventDto> eventReader(LiveStationClient client, JdbcTemplate jdbc,
+	ItemStreamReader<List<EventDto>> eventReader(LiveStationClient client, JdbcTemplate jdbc,
 			@Value("#{jobParameters['run.date']}") LocalDate runDate,
 			@Value("#{stepExecution.stepName}") String stepName, ArchiveProperties properties) {
 		int[] partition = ChannelPartitioner.ofStep(stepName);
 		return new EventReader(client, jdbc, runDate, partition[0], partition[1],
-				properties.skipUnchangedEventLists());
+				properties.skipUnchangedEventLists(), properties.eventChunkSize());
 	}
 
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
-	ItemStreamWriter<Outcome<EventRow>> eventWriter(DataSource dataSource, QuarantineWriter quarantine) {
+	ItemStreamWriter<List<Outcome<EventRow>>> eventWriter(DataSource dataSource, QuarantineWriter quarantine) {
 		return new EventWriter(dataSource, quarantine);
 	}
 

@@ -41,7 +41,7 @@ import dev.lsarchive.archive.SqlArrays;
  * Either way the rows it adds are counted into {@code reporting.daily_channel_events} in the same
  * transaction.
  */
-class EventWriter extends CountingWriter<Outcome<EventRow>> {
+class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 
 	private static final String ARCHIVED_IN_RANGE = """
 			SELECT event_key FROM livestation.channel_event
@@ -109,12 +109,16 @@ class EventWriter extends CountingWriter<Outcome<EventRow>> {
 	}
 
 	@Override
-	protected void writeChunk(Chunk<? extends Outcome<EventRow>> chunk) throws SQLException {
-		Outcome.Split<EventRow> split = Outcome.split(chunk);
+	protected void writeChunk(Chunk<? extends List<Outcome<EventRow>>> chunk) throws SQLException {
+		List<Outcome<EventRow>> events = new ArrayList<>();
+		for (List<Outcome<EventRow>> block : chunk) {
+			events.addAll(block);
+		}
+		Outcome.Split<EventRow> split = Outcome.split(events);
 		RunContext run = RunContext.current();
 		this.quarantine.write(split.rejected(), run.runDate(), run.jobExecutionId());
 		int written = split.rows().isEmpty() ? 0 : write(split.rows());
-		count("events.read", chunk.size());
+		count("events.read", events.size());
 		count("events.written", written);
 		count("events.already_archived", split.rows().size() - written);
 		count("events.quarantined", split.rejected().size());

@@ -59,9 +59,12 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 	private static void log(StepExecution step, long start, long now, String state) {
 		double seconds = Math.max(1e-9, (now - start) / 1e9);
 		Object pages = step.getExecutionContext().get(CountingWriter.PREFIX + "listing.pages");
-		log.info("{} {}: {} items{} in {} chunks, {} items/s, {} s", step.getStepName(), state, step.getReadCount(),
-				(pages != null) ? " from " + pages + " pages" : "", step.getCommitCount(),
-				Math.round(step.getReadCount() / seconds), String.format("%.1f", seconds));
+		// the events step reads blocks of events: its own count says how many events they held
+		long items = (step.getExecutionContext().get(CountingWriter.PREFIX + "events.read") instanceof Number events)
+				? events.longValue() : step.getReadCount();
+		log.info("{} {}: {} items{} in {} chunks, {} items/s, {} s", step.getStepName(), state, items,
+				(pages != null) ? " from " + pages + " pages" : "", step.getCommitCount(), Math.round(items / seconds),
+				String.format("%.1f", seconds));
 	}
 
 }
