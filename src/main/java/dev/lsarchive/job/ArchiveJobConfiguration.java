@@ -6,7 +6,9 @@ import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,8 +32,8 @@ import dev.lsarchive.archive.QuarantineWriter;
 import dev.lsarchive.reporting.ReportingRefresh;
 
 /**
- * {@code archiveJob}: channels, then events (partitioned by channel), then snapshots, then finish
- * (quarantine threshold, reporting refresh). The run ledger listens to every execution.
+ * {@code archiveJob}: channels, then events (partitioned by channel) and snapshots side by side,
+ * then finish (quarantine threshold, reporting refresh). The run ledger listens to every execution.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!simulator & !health & !bench")
@@ -43,12 +46,19 @@ class ArchiveJobConfiguration {
 	Job archiveJob(JobRepository jobRepository, Step channelsStep, Step eventsStep, Step snapshotsStep,
 			Step finishStep, RunLedger runLedger, GracefulShutdown gracefulShutdown) {
 		// afterJob runs in reverse order: the ledger is written before a waiting shutdown is released
+		// snapshots need only the channel listing: they are fetched while the events load, not after them
+		Flow events = new FlowBuilder<Flow>("eventsFlow").start(eventsStep).build();
+		Flow snapshots = new FlowBuilder<Flow>("snapshotsFlow").start(snapshotsStep).build();
+		Flow eventsAndSnapshots = new FlowBuilder<Flow>("eventsAndSnapshots")
+			.split(new SimpleAsyncTaskExecutor("steps-"))
+			.add(events, snapshots)
+			.build();
 		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulShutdown)
 			.listener(runLedger)
-			.start(channelsStep)
-			.next(eventsStep)
-			.next(snapshotsStep)
+			.flow(channelsStep)
+			.next(eventsAndSnapshots)
 			.next(finishStep)
+			.end()
 			.build();
 	}
 
