@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -21,12 +20,19 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
@@ -43,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (429, 502, 503, 504, I/O, cut-off or malformed bodies) with exponential backoff, jitter and
  * {@code Retry-After}, keeps one request budget for the whole process, and fails fast on 401/403.
  */
-public class LiveStationClient {
+public class LiveStationClient implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveStationClient.class);
 
@@ -51,9 +57,22 @@ public class LiveStationClient {
 
 	private static final int MAX_ERROR_BODY = 64 * 1024;
 
+	// Apache's header and wire logs would print every request's signature and every body's stream keys
+	private static final List<String> TRANSPORT_LOGS = List.of("org.apache.hc.client5.http.headers",
+			"org.apache.hc.client5.http.wire");
+
+	// more than the job ever has in flight (event threads plus snapshot fetches): a request never waits for one
+	private static final int MAX_CONNECTIONS = 64;
+
+	private final CloseableHttpClient http;
+
 	private final RestClient rest;
 
 	private final RestClient streamRest;
+
+	private final Duration readTimeout;
+
+	private final Duration streamTimeout;
 
 	/** Longest string of a response (a description, say); a longer one fails the request, never the heap. */
 	static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
@@ -87,13 +106,13 @@ public class LiveStationClient {
 	public LiveStationClient(LiveStationProperties properties, ApiCallStats stats, Clock clock) {
 		this.stats = stats;
 		this.clock = clock;
-		HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+		this.http = pooledHttpClient(properties.connectTimeout());
 		SigningInterceptor signer = new SigningInterceptor(properties.accessKey(), properties.secretKey(),
 				properties.regionCode(), clock);
-		this.rest = restClient(http, properties.baseUrl(), properties.readTimeout(), signer);
-		this.streamRest = restClient(http, properties.baseUrl(), properties.streamTimeout(), signer);
+		this.rest = restClient(this.http, properties.baseUrl(), properties.readTimeout(), signer);
+		this.streamRest = restClient(this.http, properties.baseUrl(), properties.streamTimeout(), signer);
+		this.readTimeout = properties.readTimeout();
+		this.streamTimeout = properties.streamTimeout();
 		this.retry = Retry.of("livestation-api", RetryConfig.custom()
 			.maxAttempts(properties.maxAttempts())
 			.retryOnException(LiveStationClient::isRetryable)
@@ -112,8 +131,33 @@ public class LiveStationClient {
 			.build());
 	}
 
-	private static RestClient restClient(HttpClient http, URI baseUrl, Duration timeout, SigningInterceptor signer) {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+	// blocking reads straight from a pooled socket: a fraction of the CPU per byte of the JDK's
+	// asynchronous client (docs/performance.md). Its own retries are off, so that every attempt is
+	// ours to sign, count and pace; bodies arrive as sent, so that their fingerprint is the body's.
+	private static CloseableHttpClient pooledHttpClient(Duration connectTimeout) {
+		LoggingSystem logging = LoggingSystem.get(LiveStationClient.class.getClassLoader());
+		for (String transportLog : TRANSPORT_LOGS) {
+			logging.setLogLevel(transportLog, LogLevel.OFF);
+		}
+		return HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.useSystemProperties()
+				.setMaxConnTotal(MAX_CONNECTIONS)
+				.setMaxConnPerRoute(MAX_CONNECTIONS)
+				.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(connectTimeout)).build())
+				.build())
+			.disableAutomaticRetries()
+			.disableContentCompression()
+			.disableRedirectHandling()
+			.disableCookieManagement()
+			.build();
+	}
+
+	// the timeout bounds every wait for the gateway, for the answer and for each next part of its
+	// body; ResponseBody bounds the whole
+	private static RestClient restClient(CloseableHttpClient http, URI baseUrl, Duration timeout,
+			SigningInterceptor signer) {
+		HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(http);
 		factory.setReadTimeout(timeout);
 		return RestClient.builder().baseUrl(baseUrl.toString()).requestFactory(factory).requestInterceptor(signer).build();
 	}
@@ -162,6 +206,7 @@ public class LiveStationClient {
 
 	InputStream openEventStream(@Nullable String channelId) {
 		String what = "GET /api/v2/events" + ((channelId != null) ? "?channelId=" + channelId : "");
+		long requestedAt = System.nanoTime();
 		ClientHttpResponse response = send(this.streamRest, what, (uri) -> {
 			uri.path("/api/v2/events");
 			if (channelId != null) {
@@ -170,11 +215,22 @@ public class LiveStationClient {
 			return uri.build();
 		});
 		try {
-			return response.getBody();
+			return ResponseBody.of(response.getBody(), requestedAt, this.streamTimeout);
 		}
 		catch (IOException ex) {
 			response.close();
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Closes the connections to the gateway. */
+	@Override
+	public void close() {
+		try {
+			this.http.close();
+		}
+		catch (IOException ex) {
+			// the process is ending its use of the gateway; nothing is left to lose
 		}
 	}
 
@@ -200,13 +256,15 @@ public class LiveStationClient {
 
 	private <T> T call(String what, Function<UriBuilder, URI> uri, Function<JsonNode, T> parse) {
 		return retrying(what, () -> {
-			try (ClientHttpResponse response = send(this.rest, what, uri)) {
+			long requestedAt = System.nanoTime();
+			try (ClientHttpResponse response = send(this.rest, what, uri);
+					InputStream body = ResponseBody.of(response.getBody(), requestedAt, this.readTimeout)) {
 				JsonNode root;
 				try {
-					root = this.json.readTree(response.getBody());
+					root = this.json.readTree(body);
 				}
 				catch (JacksonException ex) {
-					throw malformed(what, "the body is not valid JSON", ex);
+					throw brokenOff(ex) ? ex : malformed(what, "the body is not valid JSON", ex);
 				}
 				if (root == null || !root.isObject()) {
 					throw malformed(what, "the body is not a JSON object", null);
@@ -241,7 +299,10 @@ public class LiveStationClient {
 
 	private LiveStationApiException errorFor(String what, ClientHttpResponse response, int status) throws IOException {
 		String traceId = response.getHeaders().getFirst("x-ncp-trace-id");
-		ErrorBody error = ErrorBody.read(response.getBody(), MAX_ERROR_BODY, this.json);
+		ErrorBody error;
+		try (InputStream body = ResponseBody.of(response.getBody(), System.nanoTime(), this.readTimeout)) {
+			error = ErrorBody.read(body, MAX_ERROR_BODY, this.json);
+		}
 		String detail = "HTTP " + status + ((error.code() != null) ? ", errorCode " + error.code() : "")
 				+ ((error.message() != null) ? " " + error.message() : "");
 		if (status == 401 || status == 403) {
@@ -301,6 +362,11 @@ public class LiveStationClient {
 		}
 	}
 
+	// the parser failed because the body stopped arriving (cut off, timed out), not because of its content
+	private static boolean brokenOff(Throwable ex) {
+		return ex instanceof JacksonException && ex.getCause() instanceof IOException;
+	}
+
 	static LiveStationApiException malformed(String what, String why, @Nullable Throwable cause) {
 		String reason = (cause != null && cause.getMessage() != null) ? ": " + firstLine(cause.getMessage()) : "";
 		return new LiveStationApiException(what + " returned a malformed response (" + why + reason + ")", 0, null,
@@ -325,7 +391,7 @@ public class LiveStationClient {
 		if (ex instanceof LiveStationApiException api) {
 			return api;
 		}
-		if (ex instanceof JacksonException) {
+		if (ex instanceof JacksonException && !brokenOff(ex)) {
 			return malformed(what, "the body could not be parsed", ex);
 		}
 		String reason = (ex.getMessage() != null) ? firstLine(ex.getMessage()) : ex.getClass().getSimpleName();
