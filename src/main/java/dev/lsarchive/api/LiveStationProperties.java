@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param secretKey secret key of the (sub-)account; never logged or printed
  * @param regionCode region code sent as {@code x-ncp-region_code}
  * @param connectTimeout TCP connect timeout
- * @param readTimeout longest time for one ordinary response, from request to last byte
+ * @param readTimeout longest time for one ordinary response, from request to last byte (and so
+ * the longest wait for any part of it)
  * @param streamTimeout longest time for one event list response, which may hold a million events
  * @param maxAttempts attempts per request, the first included, for retryable failures
  * @param initialBackoff wait before the first retry; doubles per attempt, with jitter
