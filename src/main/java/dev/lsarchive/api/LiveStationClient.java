@@ -206,7 +206,7 @@ public class LiveStationClient implements AutoCloseable {
 
 	InputStream openEventStream(@Nullable String channelId) {
 		String what = "GET /api/v2/events" + ((channelId != null) ? "?channelId=" + channelId : "");
-		long requestedAt = System.nanoTime();
+		long requestedAt = paced();
 		ClientHttpResponse response = send(this.streamRest, what, (uri) -> {
 			uri.path("/api/v2/events");
 			if (channelId != null) {
@@ -256,7 +256,7 @@ public class LiveStationClient implements AutoCloseable {
 
 	private <T> T call(String what, Function<UriBuilder, URI> uri, Function<JsonNode, T> parse) {
 		return retrying(what, () -> {
-			long requestedAt = System.nanoTime();
+			long requestedAt = paced();
 			try (ClientHttpResponse response = send(this.rest, what, uri);
 					InputStream body = ResponseBody.of(response.getBody(), requestedAt, this.readTimeout)) {
 				JsonNode root;
@@ -277,9 +277,14 @@ public class LiveStationClient implements AutoCloseable {
 		});
 	}
 
-	/** One signed, rate-limited attempt; returns an open 2xx response or throws the mapped error. */
-	private ClientHttpResponse send(RestClient client, String what, Function<UriBuilder, URI> uri) {
+	// waits for the request budget, then tells when the request goes out: its timeout starts there
+	private long paced() {
 		RateLimiter.waitForPermission(this.rateLimiter);
+		return System.nanoTime();
+	}
+
+	/** One signed attempt, sent once {@link #paced()}; returns an open 2xx response or throws the mapped error. */
+	private ClientHttpResponse send(RestClient client, String what, Function<UriBuilder, URI> uri) {
 		this.stats.requestSent();
 		ClientHttpResponse response = client.get().uri(uri).exchange((request, resp) -> resp, false);
 		try {

@@ -121,14 +121,32 @@ class GatewayConnectionTests {
 		assertThat(failure.getMessage()).contains("longer than PT0.3S");
 	}
 
+	@Test
+	void waitingForTheRequestBudgetIsNotPartOfTheTimeout() throws Exception {
+		// given: one request per second, and a timeout far shorter than the wait for the next one
+		byte[] page = "{\"content\":[],\"total\":0}".getBytes(StandardCharsets.UTF_8);
+		LiveStationClient client = clientOf((exchange) -> send(exchange, page), Duration.ofMillis(300), 1, 1);
+
+		// when: three calls, the later ones waiting for the budget first
+		for (int i = 0; i < 3; i++) {
+			// then: each succeeds at its first attempt
+			assertThat(client.channelPage(1, 1).content()).isEmpty();
+		}
+	}
+
 	private LiveStationClient clientOf(HttpHandler handler, Duration timeout, int maxAttempts) throws IOException {
+		return clientOf(handler, timeout, maxAttempts, 1000);
+	}
+
+	private LiveStationClient clientOf(HttpHandler handler, Duration timeout, int maxAttempts, int requestsPerSecond)
+			throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", handler);
 		this.server.start();
 		return new LiveStationClient(new LiveStationProperties(
 				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()), "key", "secret", "KR",
-				Duration.ofSeconds(2), timeout, timeout, maxAttempts, Duration.ofMillis(1), Duration.ofMillis(1), 1000,
-				true), new ApiCallStats());
+				Duration.ofSeconds(2), timeout, timeout, maxAttempts, Duration.ofMillis(1), Duration.ofMillis(1),
+				requestsPerSecond, true), new ApiCallStats());
 	}
 
 	private static void send(HttpExchange exchange, byte[] body) throws IOException {
