@@ -215,7 +215,7 @@ public class LiveStationClient implements AutoCloseable {
 			return uri.build();
 		});
 		try {
-			return ResponseBody.of(response.getBody(), requestedAt, this.streamTimeout);
+			return new ResponseBody(response.getBody(), requestedAt, this.streamTimeout);
 		}
 		catch (IOException ex) {
 			response.close();
@@ -258,7 +258,7 @@ public class LiveStationClient implements AutoCloseable {
 		return retrying(what, () -> {
 			long requestedAt = paced();
 			try (ClientHttpResponse response = send(this.rest, what, uri);
-					InputStream body = ResponseBody.of(response.getBody(), requestedAt, this.readTimeout)) {
+					InputStream body = new ResponseBody(response.getBody(), requestedAt, this.readTimeout)) {
 				JsonNode root;
 				try {
 					root = this.json.readTree(body);
@@ -305,7 +305,7 @@ public class LiveStationClient implements AutoCloseable {
 	private LiveStationApiException errorFor(String what, ClientHttpResponse response, int status) throws IOException {
 		String traceId = response.getHeaders().getFirst("x-ncp-trace-id");
 		ErrorBody error;
-		try (InputStream body = ResponseBody.of(response.getBody(), System.nanoTime(), this.readTimeout)) {
+		try (InputStream body = new ResponseBody(response.getBody(), System.nanoTime(), this.readTimeout)) {
 			error = ErrorBody.read(body, MAX_ERROR_BODY, this.json);
 		}
 		String detail = "HTTP " + status + ((error.code() != null) ? ", errorCode " + error.code() : "")

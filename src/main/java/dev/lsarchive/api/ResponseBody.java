@@ -23,15 +23,11 @@ final class ResponseBody extends FilterInputStream {
 
 	private final Duration timeout;
 
-	private ResponseBody(InputStream body, long requestedAt, Duration timeout) {
+	/** {@code body} of a request sent at {@code requestedAt} ({@link System#nanoTime()}). */
+	ResponseBody(InputStream body, long requestedAt, Duration timeout) {
 		super(body);
 		this.deadline = requestedAt + timeout.toNanos();
 		this.timeout = timeout;
-	}
-
-	/** {@code body} of a request sent at {@code requestedAt} ({@link System#nanoTime()}). */
-	static InputStream of(InputStream body, long requestedAt, Duration timeout) {
-		return new ResponseBody(body, requestedAt, timeout);
 	}
 
 	@Override

@@ -27,6 +27,8 @@ class GatewayConnectionTests {
 			{"content":[{"logLevel":"INFO","eventCode":"PUBLISH_START","description":"d","timestamp":1700000000000}],"total":1}"""
 		.getBytes(StandardCharsets.UTF_8);
 
+	private static final byte[] EMPTY_PAGE = "{\"content\":[],\"total\":0}".getBytes(StandardCharsets.UTF_8);
+
 	private HttpServer server;
 
 	@AfterEach
@@ -37,24 +39,27 @@ class GatewayConnectionTests {
 	}
 
 	@Test
-	void aListReadToItsEndLeavesItsConnectionForTheNextRequest() throws Exception {
+	void answersReadToTheirEndLeaveTheirConnectionForTheNextRequest() throws Exception {
 		// given: a gateway that notes the client port of every request
 		List<Integer> clientPorts = new CopyOnWriteArrayList<>();
 		LiveStationClient client = clientOf((exchange) -> {
 			clientPorts.add(exchange.getRemoteAddress().getPort());
-			send(exchange, ONE_EVENT_LIST);
-		}, Duration.ofSeconds(5), 1);
+			boolean eventList = exchange.getRequestURI().getPath().endsWith("/events");
+			send(exchange, eventList ? ONE_EVENT_LIST : EMPTY_PAGE);
+		}, Duration.ofSeconds(5));
 
-		// when
-		for (int i = 0; i < 3; i++) {
+		// when: event lists, whose reader reads to the end, and channel pages, whose parser stops at the
+		// closing brace
+		for (int i = 0; i < 2; i++) {
 			try (EventStream events = client.events("ch-1")) {
 				assertThat(events.next()).isNotNull();
 				assertThat(events.next()).isNull();
 			}
+			assertThat(client.channelPage(1, 1).content()).isEmpty();
 		}
 
-		// then: one connection served all three
-		assertThat(clientPorts).hasSize(3).containsOnly(clientPorts.get(0));
+		// then: one connection served all four
+		assertThat(clientPorts).hasSize(4).containsOnly(clientPorts.get(0));
 	}
 
 	@Test
@@ -81,7 +86,7 @@ class GatewayConnectionTests {
 			finally {
 				bytesWritten.complete(written);
 			}
-		}, Duration.ofSeconds(30), 1);
+		}, Duration.ofSeconds(30));
 
 		// when: one event is read, then the list is closed
 		try (EventStream stream = client.events("ch-1")) {
@@ -109,7 +114,7 @@ class GatewayConnectionTests {
 			catch (IOException dropped) {
 				// the client gave up, as it should
 			}
-		}, Duration.ofMillis(300), 1);
+		}, Duration.ofMillis(300));
 
 		// when
 		LiveStationApiException failure = catchThrowableOfType(LiveStationApiException.class,
@@ -124,8 +129,7 @@ class GatewayConnectionTests {
 	@Test
 	void waitingForTheRequestBudgetIsNotPartOfTheTimeout() throws Exception {
 		// given: one request per second, and a timeout far shorter than the wait for the next one
-		byte[] page = "{\"content\":[],\"total\":0}".getBytes(StandardCharsets.UTF_8);
-		LiveStationClient client = clientOf((exchange) -> send(exchange, page), Duration.ofMillis(300), 1, 1);
+		LiveStationClient client = clientOf((exchange) -> send(exchange, EMPTY_PAGE), Duration.ofMillis(300), 1);
 
 		// when: three calls, the later ones waiting for the budget first
 		for (int i = 0; i < 3; i++) {
@@ -134,18 +138,19 @@ class GatewayConnectionTests {
 		}
 	}
 
-	private LiveStationClient clientOf(HttpHandler handler, Duration timeout, int maxAttempts) throws IOException {
-		return clientOf(handler, timeout, maxAttempts, 1000);
+	private LiveStationClient clientOf(HttpHandler handler, Duration timeout) throws IOException {
+		return clientOf(handler, timeout, 1000);
 	}
 
-	private LiveStationClient clientOf(HttpHandler handler, Duration timeout, int maxAttempts, int requestsPerSecond)
+	// one attempt per call: what a test sees is what a single request did
+	private LiveStationClient clientOf(HttpHandler handler, Duration timeout, int requestsPerSecond)
 			throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", handler);
 		this.server.start();
 		return new LiveStationClient(new LiveStationProperties(
 				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()), "key", "secret", "KR",
-				Duration.ofSeconds(2), timeout, timeout, maxAttempts, Duration.ofMillis(1), Duration.ofMillis(1),
+				Duration.ofSeconds(2), timeout, timeout, 1, Duration.ofMillis(1), Duration.ofMillis(1),
 				requestsPerSecond, true), new ApiCallStats());
 	}
 
