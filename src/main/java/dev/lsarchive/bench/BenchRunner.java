@@ -62,18 +62,21 @@ class BenchRunner implements ApplicationRunner {
 		if (this.bench.warmUpEvents() > 0) {
 			warmUp(configured, user, password);
 		}
-		try (LiveStationSimulator simulator = new LiveStationSimulator(data, new SimulatedDataset(data),
-				Clock.systemUTC())) {
+		try (CpuSampler cpu = new CpuSampler();
+				LiveStationSimulator simulator = new LiveStationSimulator(data, new SimulatedDataset(data),
+						Clock.systemUTC())) {
 			Run first = archive(simulator, database, false);
 			long events = count(database, "SELECT count(*) FROM livestation.channel_event");
 			say("first load: %d events in %.2f s = %.0f events/s; %d requests, %.0f req/s, peak concurrency %d, peak heap %d MB",
 					events, first.seconds, events / first.seconds, first.requests, first.requests / first.seconds,
 					first.peakConcurrency, first.peakHeapMb);
 			say("steps of the first load: %s", stepDurations(database, true));
+			say("CPU of the first load: %s", cpu(cpu, database));
 			Run rerun = archive(simulator, database, true);
 			say("re-run:     %d events in %.2f s = %.0f events/s; %d requests, peak heap %d MB", events, rerun.seconds,
 					events / rerun.seconds, rerun.requests, rerun.peakHeapMb);
 			say("steps of the re-run: %s", stepDurations(database, false));
+			say("CPU of the re-run: %s", cpu(cpu, database));
 			double[] copyLoads = copyReference(database);
 			double copySeconds = median(copyLoads);
 			say("COPY:       %d rows in %.2f s = %.0f rows/s (same rows, empty copy of channel_event, same indexes;"
@@ -203,6 +206,16 @@ class BenchRunner implements ApplicationRunner {
 			}
 		}
 		return steps.toString();
+	}
+
+	// the latest job execution's span, as Spring Batch took it from this JVM's clock
+	private static String cpu(CpuSampler cpu, BenchDatabase database) throws Exception {
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT start_time, end_time FROM batch.batch_job_execution"
+						+ " ORDER BY job_execution_id DESC LIMIT 1")) {
+			result.next();
+			return cpu.describe(result.getTimestamp(1).toInstant(), result.getTimestamp(2).toInstant());
+		}
 	}
 
 	private static long count(BenchDatabase database, String sql) throws Exception {
