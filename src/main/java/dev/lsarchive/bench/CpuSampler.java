@@ -61,16 +61,20 @@ final class CpuSampler implements AutoCloseable {
 		if (first == null || last == null || last.epochMillis <= first.epochMillis) {
 			return "no CPU samples for this run";
 		}
+		return describe(first, last, this.machineCores);
+	}
+
+	/** The CPU time between two samples, on a machine of {@code machineCores} cores. */
+	static String describe(Sample first, Sample last, int machineCores) {
 		double seconds = (last.epochMillis - first.epochMillis) / 1000.0;
 		double jvm = (last.jvmNanos - first.jvmNanos) / 1e9;
 		StringBuilder line = new StringBuilder();
 		if (first.machineTotalTicks > 0 && last.machineTotalTicks > first.machineTotalTicks) {
 			double busyShare = (double) (last.machineBusyTicks - first.machineBusyTicks)
 					/ (last.machineTotalTicks - first.machineTotalTicks);
-			double machine = busyShare * this.machineCores * seconds;
-			line.append(String.format(Locale.ROOT,
-					"%.1f CPU-s busy of %.1f (%d cores x %.1f s): this JVM %.1f", machine,
-					this.machineCores * seconds, this.machineCores, seconds, jvm));
+			double machine = busyShare * machineCores * seconds;
+			line.append(String.format(Locale.ROOT, "%.1f CPU-s busy of %.1f (%d cores x %.1f s): this JVM %.1f",
+					machine, machineCores * seconds, machineCores, seconds, jvm));
 			appendCompilers(line, first, last);
 			line.append(String.format(Locale.ROOT, ", other processes %.1f (PostgreSQL, when it runs on this machine)",
 					Math.max(0, machine - jvm)));
@@ -109,52 +113,62 @@ final class CpuSampler implements AutoCloseable {
 		}
 	}
 
-	// busy and total ticks of all cores: the first line of /proc/stat, idle and iowait being the 4th and 5th numbers
 	private static long[] machineTicks() {
 		try {
-			String[] fields = Files.readAllLines(MACHINE).get(0).trim().split("\\s+");
-			long total = 0;
-			long idle = 0;
-			for (int i = 1; i < Math.min(fields.length, 9); i++) {
-				long ticks = Long.parseLong(fields[i]);
-				total += ticks;
-				if (i == 4 || i == 5) {
-					idle += ticks;
-				}
-			}
-			return new long[] { total - idle, total };
+			return busyAndTotalTicks(Files.readAllLines(MACHINE).get(0));
 		}
 		catch (IOException | RuntimeException ex) {
 			return new long[] { 0, 0 };
 		}
 	}
 
-	// user and system ticks of the threads HotSpot names "C1 CompilerThread…" and "C2 CompilerThread…"
+	/** Busy and total ticks from the first line of /proc/stat; idle and iowait (4th and 5th) are not busy. */
+	static long[] busyAndTotalTicks(String cpuLine) {
+		String[] fields = cpuLine.trim().split("\\s+");
+		long total = 0;
+		long idle = 0;
+		// user nice system idle iowait irq softirq steal; guest time is already in user
+		for (int i = 1; i < Math.min(fields.length, 9); i++) {
+			long ticks = Long.parseLong(fields[i]);
+			total += ticks;
+			if (i == 4 || i == 5) {
+				idle += ticks;
+			}
+		}
+		return new long[] { total - idle, total };
+	}
+
 	private static long compilerTicks() {
 		long ticks = 0;
 		try (DirectoryStream<Path> threads = Files.newDirectoryStream(THREADS)) {
 			for (Path thread : threads) {
-				String stat;
 				try {
-					stat = Files.readString(thread.resolve("stat"));
+					ticks += compilerTicksOf(Files.readString(thread.resolve("stat")));
 				}
 				catch (IOException gone) {
-					continue;
+					// the thread ended between the listing and the read
 				}
-				int open = stat.indexOf('(');
-				int close = stat.lastIndexOf(')');
-				if (open < 0 || close < open || !stat.substring(open + 1, close).contains("CompilerThre")) {
-					continue;
-				}
-				// after the name: state, then 10 numbers, then utime and stime
-				String[] fields = stat.substring(close + 2).split(" ");
-				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 			}
 			return ticks;
 		}
 		catch (IOException | RuntimeException ex) {
 			return -1;
 		}
+	}
+
+	/**
+	 * User and system ticks of a thread from its /proc stat line when HotSpot named it a compiler
+	 * thread ("C1 CompilerThread0", cut to 15 characters), else 0.
+	 */
+	static long compilerTicksOf(String stat) {
+		int open = stat.indexOf('(');
+		int close = stat.lastIndexOf(')');
+		if (open < 0 || close < open || !stat.substring(open + 1, close).contains("CompilerThre")) {
+			return 0;
+		}
+		// after the name: the state, ten more fields, then utime and stime
+		String[] fields = stat.substring(close + 2).split(" ");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 	private static int machineCores() {
@@ -171,7 +185,8 @@ final class CpuSampler implements AutoCloseable {
 		this.timer.shutdownNow();
 	}
 
-	private record Sample(long epochMillis, long machineBusyTicks, long machineTotalTicks, long jvmNanos,
+	/** CPU counters at one instant; machine ticks 0 and compiler ticks -1 where /proc cannot be read. */
+	record Sample(long epochMillis, long machineBusyTicks, long machineTotalTicks, long jvmNanos,
 			long compilerTicks) {
 	}
 
