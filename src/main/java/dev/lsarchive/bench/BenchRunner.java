@@ -71,12 +71,12 @@ class BenchRunner implements ApplicationRunner {
 					events, first.seconds, events / first.seconds, first.requests, first.requests / first.seconds,
 					first.peakConcurrency, first.peakHeapMb);
 			say("steps of the first load: %s", stepDurations(database, true));
-			say("CPU of the first load: %s", cpu(cpu, database));
+			say("CPU of the first load: %s", cpuOfLatestRun(cpu, database));
 			Run rerun = archive(simulator, database, true);
 			say("re-run:     %d events in %.2f s = %.0f events/s; %d requests, peak heap %d MB", events, rerun.seconds,
 					events / rerun.seconds, rerun.requests, rerun.peakHeapMb);
 			say("steps of the re-run: %s", stepDurations(database, false));
-			say("CPU of the re-run: %s", cpu(cpu, database));
+			say("CPU of the re-run: %s", cpuOfLatestRun(cpu, database));
 			double[] copyLoads = copyReference(database);
 			double copySeconds = median(copyLoads);
 			say("COPY:       %d rows in %.2f s = %.0f rows/s (same rows, empty copy of channel_event, same indexes;"
@@ -209,7 +209,7 @@ class BenchRunner implements ApplicationRunner {
 	}
 
 	// the latest job execution's span, as Spring Batch took it from this JVM's clock
-	private static String cpu(CpuSampler cpu, BenchDatabase database) throws Exception {
+	private static String cpuOfLatestRun(CpuSampler cpu, BenchDatabase database) throws Exception {
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT start_time, end_time FROM batch.batch_job_execution"
 						+ " ORDER BY job_execution_id DESC LIMIT 1")) {

