@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs the nightly archive once: never two at a time (flock), full log kept per run, the summary
-# on stdout (which cron mails), and the job's exit code passed through for the scheduler.
+# on stdout (which cron mails), and the job's exit code passed through for the scheduler. A run that
+# failed for a transient reason (exit 75: a serialization failure, a deadlock, a lost connection, an
+# API outage) is relaunched once after a pause; the relaunch resumes it, and the summary says so.
 #   ARCHIVE_HOME  where livestation-archive.jar and the env file live (default /opt/livestation-archive)
 #   ARCHIVE_LOGS  where run logs go (default /var/log/livestation-archive)
+#   ARCHIVE_RELAUNCH_PAUSE  seconds to wait before that one relaunch (default 60)
 #   any further arguments go to the job, e.g. --archive.run-date=2026-11-20
 set -uo pipefail
 
@@ -10,7 +13,6 @@ home=${ARCHIVE_HOME:-/opt/livestation-archive}
 logs=${ARCHIVE_LOGS:-/var/log/livestation-archive}
 java=${JAVA:-java}
 mkdir -p "$logs"
-log="$logs/run-$(date +%Y%m%d-%H%M%S).log"
 
 # credentials and settings: KEY=value lines, readable by the job's user only
 if [ -f "$home/archive.env" ]; then
@@ -26,11 +28,26 @@ if ! flock -n 9; then
   exit 3
 fi
 
-"$java" -XX:MaxRAMPercentage=75 -jar "$home/livestation-archive.jar" "$@" >"$log" 2>&1
-status=$?
+transient_failure=75
+run_once() {
+  log="$logs/run-$(date +%Y%m%d-%H%M%S)-$1.log"
+  "$java" -XX:MaxRAMPercentage=75 -jar "$home/livestation-archive.jar" "${@:2}" >"$log" 2>&1
+  status=$?
+}
+
+run_once 1 "$@"
+relaunched=""
+if [ "$status" -eq "$transient_failure" ]; then
+  first_log=$log
+  first_reason=$(sed -n 's/^  reason: //p' "$log" | head -n 1)
+  sleep "${ARCHIVE_RELAUNCH_PAUSE:-60}"
+  run_once 2 "$@"
+  relaunched="relaunched once after a transient failure (exit 75${first_reason:+: $first_reason}); first log: $first_log"
+fi
 
 # the summary table starts at "Archive run"; the full log stays on disk
 sed -n '/^Archive run /,$p' "$log"
+[ -z "$relaunched" ] || { echo; echo "$relaunched"; }
 [ "$status" -eq 0 ] || { echo; echo "exit code $status; full log: $log"; tail -n 20 "$log"; }
 find "$logs" -name 'run-*.log' -mtime +30 -delete 2>/dev/null
 exit "$status"

@@ -60,12 +60,14 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 
 	private static final String COPY_STAGE = "COPY channel_event_stage " + COLUMNS + " FROM STDIN";
 
-	// the day counts of reporting.daily_channel_events, in the business time zone of reporting.setting
+	// the day counts of reporting.daily_channel_events, in the business time zone of reporting.setting;
+	// added in key order, so that two writers adding to the same days lock them in the same order
 	private static final String COUNT_DAYS = """
 			INSERT INTO reporting.daily_channel_events AS d (day, channel_id, event_code, log_level, events)
 			SELECT (e.occurred_at AT TIME ZONE s.time_zone)::date, e.channel_id, e.event_code, e.log_level, count(*)
 			FROM (%s) e CROSS JOIN reporting.setting s
 			GROUP BY 1, 2, 3, 4
+			ORDER BY 2, 1, 3, 4
 			ON CONFLICT (channel_id, day, event_code, (coalesce(log_level, '')))
 			DO UPDATE SET events = d.events + excluded.events
 			""";

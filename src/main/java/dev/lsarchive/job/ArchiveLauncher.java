@@ -79,6 +79,11 @@ public class ArchiveLauncher {
 						+ " resumed.", runDate, last.getId(), last.getStatus());
 				markFailed(last);
 			}
+			else if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)) {
+				// a scheduler's relaunch after a transient failure lands here: the log says what it resumes
+				log.info("Run date {}: execution {} ended {}; resuming it from its last committed chunk", runDate,
+						last.getId(), last.getStatus());
+			}
 			else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
 				if (!rerun) {
 					log.info("Run date {} is already archived completely (job execution {}); nothing to do."
@@ -88,7 +93,10 @@ public class ArchiveLauncher {
 				parameters = parameters(runDate).addLong("rerun", this.clock.millis()).toJobParameters();
 			}
 			JobExecution execution = this.jobOperator.start(this.job, parameters);
-			return (execution.getStatus() == BatchStatus.COMPLETED) ? ExitCodes.COMPLETED : ExitCodes.FAILED;
+			if (execution.getStatus() == BatchStatus.COMPLETED) {
+				return ExitCodes.COMPLETED;
+			}
+			return TransientFailure.of(execution) ? ExitCodes.TRANSIENT_FAILURE : ExitCodes.FAILED;
 		}
 	}
 

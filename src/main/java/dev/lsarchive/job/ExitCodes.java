@@ -18,6 +18,13 @@ public final class ExitCodes {
 	/** Health check: last night's run did not complete, or the archive has a gap. */
 	public static final int UNHEALTHY = 4;
 
+	/**
+	 * The run failed for a reason a relaunch a little later is expected to fix (a serialization
+	 * failure, a deadlock, a lost database connection, an API outage); re-launching resumes it. The
+	 * value is sysexits' {@code EX_TEMPFAIL}, which schedulers know as "try again later".
+	 */
+	public static final int TRANSIENT_FAILURE = 75;
+
 	private ExitCodes() {
 	}
 

@@ -124,9 +124,9 @@ class CrashDrillIntegrationTests {
 		}
 
 		// then
-		assertThat(firstExit).isEqualTo(ExitCodes.FAILED);
+		assertThat(firstExit).isEqualTo(ExitCodes.TRANSIENT_FAILURE);
 		// the second cut can find every session idle in the pool, which then simply reconnects
-		assertThat(secondExit).isIn(ExitCodes.FAILED, 0);
+		assertThat(secondExit).isIn(ExitCodes.TRANSIENT_FAILURE, 0);
 		assertThat(thirdExit).isZero();
 		assertIdenticalTo(reference);
 	}

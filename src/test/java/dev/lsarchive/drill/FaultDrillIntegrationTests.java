@@ -84,7 +84,7 @@ class FaultDrillIntegrationTests {
 		}
 
 		// then
-		assertThat(failed).isEqualTo(ExitCodes.FAILED);
+		assertThat(failed).isEqualTo(ExitCodes.TRANSIENT_FAILURE);
 		assertThat(reason).contains(failing).contains("HTTP 500");
 		assertThat(others).isEqualTo(29 * 400);
 		assertThat(resumed).isZero();

@@ -68,7 +68,7 @@ class OperationsIntegrationTests {
 					"--livestation.api.max-attempts=1");
 
 			// then
-			assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
+			assertThat(exitCode).isEqualTo(ExitCodes.TRANSIENT_FAILURE);
 			assertThat(rows("SELECT run_date::text AS d FROM livestation.archive_run"))
 				.extracting((r) -> r.get("d")).containsExactly("2026-11-18");
 		}

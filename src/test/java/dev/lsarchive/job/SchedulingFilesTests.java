@@ -69,6 +69,44 @@ class SchedulingFilesTests {
 	}
 
 	@Test
+	void theWrapperRelaunchesATransientFailureOnceAndSaysSo() throws Exception {
+		// given: a stand-in for java whose launches exit with the codes listed in FAKE_EXITS, one per launch
+		Path home = Files.createTempDirectory("archive-home");
+		Path logs = Files.createTempDirectory("archive-logs");
+		Path fakeJava = home.resolve("java");
+		Files.writeString(fakeJava, """
+				#!/usr/bin/env bash
+				n=$(cat "$ARCHIVE_HOME/launches" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > "$ARCHIVE_HOME/launches"
+				code=$(echo $FAKE_EXITS | cut -d' ' -f$n)
+				echo "Archive run 2026-11-20: launch $n"
+				[ "$code" -eq 0 ] || echo "  reason: could not serialize access"
+				exit $code
+				""");
+		fakeJava.toFile().setExecutable(true);
+		Map<String, String> env = Map.of("ARCHIVE_HOME", home.toString(), "ARCHIVE_LOGS", logs.toString(), "JAVA",
+				fakeJava.toString(), "ARCHIVE_RELAUNCH_PAUSE", "0");
+
+		// when
+		Result recovered = runWithEnv(withExits(env, "75 0"), "bash", "jobs/cron/run-archive.sh");
+		Files.delete(home.resolve("launches"));
+		Result twice = runWithEnv(withExits(env, "75 75 0"), "bash", "jobs/cron/run-archive.sh");
+		String launchesOfTwice = Files.readString(home.resolve("launches")).trim();
+		Files.delete(home.resolve("launches"));
+		Result failed = runWithEnv(withExits(env, "1 0"), "bash", "jobs/cron/run-archive.sh");
+
+		// then
+		assertThat(recovered.code()).isZero();
+		assertThat(recovered.output()).startsWith("Archive run 2026-11-20: launch 2")
+			.contains("relaunched once after a transient failure (exit 75: could not serialize access)");
+		assertThat(twice.code()).isEqualTo(ExitCodes.TRANSIENT_FAILURE);
+		assertThat(launchesOfTwice).isEqualTo("2");
+		assertThat(twice.output()).contains("relaunched once").contains("exit code 75");
+		assertThat(failed.code()).isEqualTo(ExitCodes.FAILED);
+		assertThat(failed.output()).doesNotContain("relaunched");
+		assertThat(Files.readString(home.resolve("launches")).trim()).isEqualTo("1");
+	}
+
+	@Test
 	void theSystemdTimerIsPersistentAndTheServiceIsAOneShot() throws Exception {
 		// given
 		Map<String, Map<String, String>> service = ini(Path.of("jobs/systemd/livestation-archive.service"));
@@ -78,6 +116,10 @@ class SchedulingFilesTests {
 		assertThat(service.get("Service")).containsEntry("Type", "oneshot").containsKey("EnvironmentFile");
 		assertThat(service.get("Service").get("ExecStart")).contains("livestation-archive.jar");
 		assertThat(timer.get("Timer")).containsEntry("Persistent", "true").containsKey("OnCalendar");
+		// a transient failure (75) or a killed process is relaunched once; a plain failure is not
+		assertThat(service.get("Service")).containsEntry("Restart", "on-failure")
+			.containsEntry("RestartPreventExitStatus", "1 2 3 4");
+		assertThat(service.get("Unit")).containsEntry("StartLimitBurst", "2");
 		if (new File("/usr/bin/systemd-analyze").canExecute()) {
 			assertThat(run("systemd-analyze", "verify", "jobs/systemd/livestation-archive.service",
 					"jobs/systemd/livestation-archive.timer")).isZero();
@@ -123,6 +165,12 @@ class SchedulingFilesTests {
 		Map<String, String> all = new java.util.HashMap<>(env);
 		all.put("FAKE_EXIT", exit);
 		all.put("FAKE_STATUS", status);
+		return all;
+	}
+
+	private static Map<String, String> withExits(Map<String, String> env, String exits) {
+		Map<String, String> all = new java.util.HashMap<>(env);
+		all.put("FAKE_EXITS", exits);
 		return all;
 	}
 

@@ -1,0 +1,71 @@
+package dev.lsarchive.job;
+
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import dev.lsarchive.api.LiveStationApiException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TransientFailureTests {
+
+	@Test
+	void serializationFailuresDeadlocksLostConnectionsAndRetryableApiErrorsAreTransient() {
+		assertThat(TransientFailure.isTransient(new CannotAcquireLockException("x",
+				new SQLException("could not serialize access", "40001")))).isTrue();
+		assertThat(TransientFailure.isTransient(new IllegalStateException("wrapped",
+				new SQLException("deadlock detected", "40P01")))).isTrue();
+		assertThat(TransientFailure.isTransient(new SQLException("connection refused", "08001"))).isTrue();
+		assertThat(TransientFailure.isTransient(api(true))).isTrue();
+	}
+
+	@Test
+	void dataErrorsRefusedRequestsAndPlainBugsAreNot() {
+		assertThat(TransientFailure.isTransient(new DataIntegrityViolationException("x",
+				new SQLException("violates check constraint", "23514")))).isFalse();
+		assertThat(TransientFailure.isTransient(api(false))).isFalse();
+		assertThat(TransientFailure.isTransient(new IllegalStateException("quarantine threshold"))).isFalse();
+		assertThat(TransientFailure.isTransient(new UncheckedIOException(new java.io.IOException("disk full"))))
+			.isFalse();
+	}
+
+	@Test
+	void anExecutionIsTransientOnlyWhenItFailedAndEveryFailureIsTransient() {
+		// given
+		JobExecution onlyTransient = execution(BatchStatus.FAILED, new SQLException("x", "40001"));
+		JobExecution mixed = execution(BatchStatus.FAILED, new SQLException("x", "40001"),
+				new IllegalStateException("bug"));
+		JobExecution stopped = execution(BatchStatus.STOPPED, new SQLException("x", "40001"));
+		JobExecution noReason = execution(BatchStatus.FAILED);
+
+		// then
+		assertThat(TransientFailure.of(onlyTransient)).isTrue();
+		assertThat(TransientFailure.of(mixed)).isFalse();
+		assertThat(TransientFailure.of(stopped)).isFalse();
+		assertThat(TransientFailure.of(noReason)).isFalse();
+	}
+
+	private static LiveStationApiException api(boolean retryable) {
+		return new LiveStationApiException("GET /api/v2/channels: HTTP " + (retryable ? 503 : 403),
+				retryable ? 503 : 403, null, null, retryable, null, null);
+	}
+
+	private static JobExecution execution(BatchStatus status, Throwable... failures) {
+		JobExecution execution = new JobExecution(1L, new JobInstance(1L, "archiveJob"), new JobParameters());
+		execution.setStatus(status);
+		for (Throwable failure : failures) {
+			execution.addFailureException(failure);
+		}
+		return execution;
+	}
+
+}
