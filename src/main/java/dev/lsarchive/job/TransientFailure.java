@@ -33,9 +33,11 @@ final class TransientFailure {
 	}
 
 	static boolean isTransient(Throwable failure) {
+		// the innermost API error decides: a wrapper that names the channel is not retried itself
+		Boolean apiRetryable = null;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof LiveStationApiException api) {
-				return api.isRetryable();
+				apiRetryable = api.isRetryable();
 			}
 			if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
 					|| cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
@@ -49,7 +51,7 @@ final class TransientFailure {
 				break;
 			}
 		}
-		return false;
+		return Boolean.TRUE.equals(apiRetryable);
 	}
 
 }

@@ -26,6 +26,8 @@ class TransientFailureTests {
 				new SQLException("deadlock detected", "40P01")))).isTrue();
 		assertThat(TransientFailure.isTransient(new SQLException("connection refused", "08001"))).isTrue();
 		assertThat(TransientFailure.isTransient(api(true))).isTrue();
+		assertThat(TransientFailure.isTransient(new LiveStationApiException("Events of channel ls-1 could not be read",
+				503, null, null, false, null, api(true)))).as("the innermost API error decides").isTrue();
 	}
 
 	@Test
