@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesBindEx
 import org.springframework.boot.context.properties.bind.BindException;
 
 import dev.lsarchive.job.ExitCodes;
+import dev.lsarchive.job.TransientFailure;
 
 /** Entry point: runs one archive job (or the simulator, by profile) and exits with its exit code. */
 @SpringBootApplication
@@ -18,7 +19,13 @@ public class ArchiveApplication {
 		}
 		catch (RuntimeException ex) {
 			// Spring Boot has already printed what failed; the exit code tells a scheduler which kind
-			exitCode = isConfigurationError(ex) ? ExitCodes.INVALID_CONFIGURATION : ExitCodes.FAILED;
+			// (a database that is not reachable yet at start-up is transient: the scheduler relaunches once)
+			if (isConfigurationError(ex)) {
+				exitCode = ExitCodes.INVALID_CONFIGURATION;
+			}
+			else {
+				exitCode = TransientFailure.isTransient(ex) ? ExitCodes.TRANSIENT_FAILURE : ExitCodes.FAILED;
+			}
 		}
 		System.exit(exitCode);
 	}

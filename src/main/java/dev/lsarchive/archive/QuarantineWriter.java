@@ -30,10 +30,10 @@ public final class QuarantineWriter {
 			.map((r) -> new MapSqlParameterSource().addValue("runDate", runDate)
 				.addValue("jobExecutionId", jobExecutionId)
 				.addValue("resource", r.resource())
-				.addValue("endpoint", r.endpoint())
-				.addValue("channelId", TextSanitizer.clean(r.channelId()))
-				.addValue("reason", TextSanitizer.clean(r.reason()))
-				.addValue("payload", TextSanitizer.clean(r.payload())))
+				.addValue("endpoint", StorableText.forQuarantine(r.endpoint()))
+				.addValue("channelId", StorableText.identifierForQuarantine(r.channelId()))
+				.addValue("reason", StorableText.forQuarantine(r.reason()))
+				.addValue("payload", StorableText.forQuarantine(r.payload())))
 			.toArray(SqlParameterSource[]::new);
 		this.jdbc.batchUpdate(INSERT, batch);
 	}

@@ -13,6 +13,7 @@ import dev.lsarchive.archive.ChannelStatus;
 import dev.lsarchive.archive.EpochTime;
 import dev.lsarchive.archive.Outcome;
 import dev.lsarchive.archive.QuarantineRecord;
+import dev.lsarchive.archive.StorableText;
 
 /** Turns a listed channel into a {@link ChannelRow}, or a quarantine entry saying why it cannot be one. */
 class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>> {
@@ -27,9 +28,18 @@ class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>
 
 	@Override
 	public Outcome<ChannelRow> process(ChannelDto channel) {
-		String channelId = (channel.channelId() != null) ? channel.channelId().trim() : "";
+		StorableText.Fields text = new StorableText.Fields();
+		String receivedId = text.identifier("channelId", channel.channelId());
+		String channelName = text.text("channelName", channel.channelName());
+		String channelStatus = text.identifier("channelStatus", channel.channelStatus());
+		String qualitySetName = text.text("qualitySetName", channel.qualitySetName());
+		String outputProtocol = text.identifier("outputProtocol", channel.outputProtocol());
+		String channelId = (receivedId != null) ? receivedId.trim() : "";
 		if (channelId.isEmpty()) {
 			return reject(channel, null, "missing channelId");
+		}
+		if (text.problem() != null) {
+			return reject(channel, StorableText.identifierForQuarantine(channelId), text.problem());
 		}
 		Instant createdAt = null;
 		if (channel.createdTime() != null) {
@@ -62,11 +72,10 @@ class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>
 			}
 			timemachine = minutes.intValue();
 		}
-		ChannelStatus status = ChannelStatus.of(channel.channelStatus());
-		String raw = (status.raw() != null && status.raw().equals(status.value())) ? null : status.raw();
-		return Outcome.archive(new ChannelRow(channelId, channel.channelName(), status.value(), raw, status.known(),
-				channel.qualitySetName(), channel.outputProtocol(), parseBoolean(channel.isRecording()), timemachine,
-				createdAt, recentPublish, snapshotId));
+		ChannelStatus status = ChannelStatus.of(channelStatus);
+		return Outcome.archive(new ChannelRow(channelId, channelName, status.value(), status.raw(), status.known(),
+				qualitySetName, outputProtocol, parseBoolean(channel.isRecording()), timemachine, createdAt,
+				recentPublish, snapshotId));
 	}
 
 	private static Outcome<ChannelRow> reject(ChannelDto channel, @Nullable String channelId, String reason) {

@@ -1,24 +1,27 @@
 package dev.lsarchive.channel;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.archive.CountingWriter;
+import dev.lsarchive.archive.DataErrorScan;
 import dev.lsarchive.archive.Outcome;
 import dev.lsarchive.archive.QuarantineRecord;
 import dev.lsarchive.archive.QuarantineWriter;
 import dev.lsarchive.archive.RunContext;
 import dev.lsarchive.archive.SqlArrays;
-import dev.lsarchive.archive.TextSanitizer;
 
 /**
  * Writes a chunk of channels with a few set-based statements: upsert into {@code channel} (rows
  * whose content did not change are not touched), close and open {@code channel_status_history}
- * intervals, and record the run's listing in {@code listed_channel}.
+ * intervals, and record the run's listing in {@code listed_channel}. A channel the database refuses
+ * for a reason of its data is found by {@link DataErrorScan} and quarantined; the others are written.
  */
 class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
 
@@ -76,22 +79,28 @@ class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
 	}
 
 	@Override
-	protected void writeChunk(Chunk<? extends Outcome<ChannelRow>> chunk) {
+	protected void writeChunk(Chunk<? extends Outcome<ChannelRow>> chunk) throws SQLException {
 		RunContext run = RunContext.current();
 		Outcome.Split<ChannelRow> split = Outcome.split(chunk);
 		List<ChannelRow> rows = split.rows();
-		List<QuarantineRecord> rejected = split.rejected();
-		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
-		int written = rows.isEmpty() ? 0 : upsert(rows, run.observedAt());
-		if (!rows.isEmpty()) {
-			history(rows, run.observedAt());
-			list(rows, run);
+		DataErrorScan.Result<ChannelRow> result = DataErrorScan.write(this.jdbc.getDataSource(), rows, (part) -> {
+			int written = upsert(part, run.observedAt());
+			history(part, run.observedAt());
+			list(part, run);
+			return written;
+		});
+		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
+		for (DataErrorScan.Refused<ChannelRow> refused : result.refused()) {
+			rejected.add(new QuarantineRecord("channel", ChannelNormalizer.ENDPOINT, refused.row().channelId(),
+					refused.reason(), refused.rowJson()));
 		}
+		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
 		count("channels.read", chunk.size());
-		count("channels.written", written);
-		count("channels.unchanged", rows.size() - written);
+		count("channels.written", result.written());
+		count("channels.unchanged", rows.size() - result.refused().size() - result.written());
 		count("channels.quarantined", rejected.size());
-		count("channels.unknown_status", rows.stream().filter((r) -> !r.statusKnown()).count());
+		count("channels.unknown_status", rows.stream().filter((r) -> !r.statusKnown()).count()
+				- result.refused().stream().filter((r) -> !r.row().statusKnown()).count());
 	}
 
 	private int upsert(List<ChannelRow> rows, Instant observedAt) {
@@ -100,11 +109,11 @@ class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
 			ps.setTimestamp(1, observed);
 			ps.setTimestamp(2, observed);
 			SqlArrays.bind(ps, 3, "text", rows.stream().map(ChannelRow::channelId).toArray());
-			SqlArrays.bind(ps, 4, "text", rows.stream().map((r) -> TextSanitizer.clean(r.channelName())).toArray());
+			SqlArrays.bind(ps, 4, "text", rows.stream().map(ChannelRow::channelName).toArray());
 			SqlArrays.bind(ps, 5, "text", rows.stream().map(ChannelRow::channelStatus).toArray());
-			SqlArrays.bind(ps, 6, "text", rows.stream().map((r) -> TextSanitizer.clean(r.channelStatusRaw())).toArray());
-			SqlArrays.bind(ps, 7, "text", rows.stream().map((r) -> TextSanitizer.clean(r.qualitySetName())).toArray());
-			SqlArrays.bind(ps, 8, "text", rows.stream().map((r) -> TextSanitizer.clean(r.outputProtocol())).toArray());
+			SqlArrays.bind(ps, 6, "text", rows.stream().map(ChannelRow::channelStatusRaw).toArray());
+			SqlArrays.bind(ps, 7, "text", rows.stream().map(ChannelRow::qualitySetName).toArray());
+			SqlArrays.bind(ps, 8, "text", rows.stream().map(ChannelRow::outputProtocol).toArray());
 			SqlArrays.bind(ps, 9, "boolean", rows.stream().map(ChannelRow::recording).toArray());
 			SqlArrays.bind(ps, 10, "integer", rows.stream().map(ChannelRow::timemachineMin).toArray());
 			SqlArrays.bind(ps, 11, "timestamptz", rows.stream().map((r) -> SqlArrays.timestamp(r.createdAt())).toArray());
@@ -128,7 +137,7 @@ class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
 			ps.setTimestamp(1, observed);
 			SqlArrays.bind(ps, 2, "text", ids);
 			SqlArrays.bind(ps, 3, "text", statuses);
-			SqlArrays.bind(ps, 4, "text", rows.stream().map((r) -> TextSanitizer.clean(r.channelStatusRaw())).toArray());
+			SqlArrays.bind(ps, 4, "text", rows.stream().map(ChannelRow::channelStatusRaw).toArray());
 		});
 	}
 

@@ -17,7 +17,7 @@ import dev.lsarchive.api.EventDto;
 import dev.lsarchive.archive.EpochTime;
 import dev.lsarchive.archive.Outcome;
 import dev.lsarchive.archive.QuarantineRecord;
-import dev.lsarchive.archive.TextSanitizer;
+import dev.lsarchive.archive.StorableText;
 
 /**
  * Turns a received event into an {@link EventRow}: upper-cases code and level, reads the timestamp
@@ -45,11 +45,15 @@ class EventNormalizer implements ItemProcessor<EventDto, Outcome<EventRow>> {
 
 	@Override
 	public Outcome<EventRow> process(EventDto event) {
-		String description = TextSanitizer.clean(event.description());
+		StorableText.Fields text = new StorableText.Fields();
+		String description = text.text("description", event.description());
+		String ownChannelId = text.identifier("channelId", event.channelId());
+		String eventCode = text.identifier("eventCode", event.eventCode());
+		String logLevel = text.identifier("logLevel", event.logLevel());
 		String channelId;
 		String source;
-		if (notBlank(event.channelId())) {
-			channelId = event.channelId().trim();
+		if (notBlank(ownChannelId)) {
+			channelId = ownChannelId.trim();
 			source = "event";
 		}
 		else if (notBlank(event.requestedChannelId())) {
@@ -63,18 +67,21 @@ class EventNormalizer implements ItemProcessor<EventDto, Outcome<EventRow>> {
 		if (channelId == null) {
 			return reject(event, null, "no channel: no channelId, no requested channel, no ls- id in the description");
 		}
-		if (!notBlank(event.eventCode())) {
+		if (text.problem() != null) {
+			return reject(event, channelId, text.problem());
+		}
+		if (!notBlank(eventCode)) {
 			return reject(event, channelId, "missing eventCode");
 		}
 		EpochTime.Parsed time = this.epochTime.parse(event.timestamp(), "timestamp");
 		if (!time.valid()) {
 			return reject(event, channelId, time.error());
 		}
-		String code = event.eventCode().trim().toUpperCase(Locale.ROOT);
-		String level = notBlank(event.logLevel()) ? event.logLevel().trim().toUpperCase(Locale.ROOT) : null;
+		String code = eventCode.trim().toUpperCase(Locale.ROOT);
+		String level = notBlank(logLevel) ? logLevel.trim().toUpperCase(Locale.ROOT) : null;
 		long millis = time.instant().toEpochMilli();
 		return Outcome.archive(new EventRow(key(channelId, code, level, description, millis), channelId, code, level,
-				description, millis, time.scaled(), source));
+				description, millis, time.scaled(), source, event.requestedChannelId()));
 	}
 
 	/** The event's identity: the same event read twice, in any case or from any endpoint, has one key. */

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param occurredAtMillis when it happened, epoch milliseconds
  * @param timestampScaled whether the timestamp arrived in seconds
  * @param channelSource where the channel came from: event, request or description
+ * @param requestedChannelId the channel whose list the event came in, if it was asked for one
  */
 record EventRow(UUID eventKey, String channelId, String eventCode, @Nullable String logLevel,
-		@Nullable String description, long occurredAtMillis, boolean timestampScaled, String channelSource) {
+		@Nullable String description, long occurredAtMillis, boolean timestampScaled, String channelSource,
+		@Nullable String requestedChannelId) {
 }

@@ -26,7 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import dev.lsarchive.archive.CountingWriter;
+import dev.lsarchive.archive.DataErrorScan;
 import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.QuarantineRecord;
 import dev.lsarchive.archive.QuarantineWriter;
 import dev.lsarchive.archive.RunContext;
 import dev.lsarchive.archive.SqlArrays;
@@ -39,7 +41,8 @@ import dev.lsarchive.archive.SqlArrays;
  * the range scans and no write at all. Should another writer have inserted one of the rows in the
  * meantime, the chunk falls back to a staging table and {@code INSERT … ON CONFLICT DO NOTHING}.
  * Either way the rows it adds are counted into {@code reporting.daily_channel_events} in the same
- * transaction.
+ * transaction. A row the database refuses for a reason of its data is found by {@link DataErrorScan}
+ * and quarantined; the rest of the chunk is written.
  */
 class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 
@@ -118,13 +121,20 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 		}
 		Outcome.Split<EventRow> split = Outcome.split(events);
 		RunContext run = RunContext.current();
-		this.quarantine.write(split.rejected(), run.runDate(), run.jobExecutionId());
-		int written = split.rows().isEmpty() ? 0 : write(split.rows());
+		DataErrorScan.Result<EventRow> result = DataErrorScan.write(this.dataSource, split.rows(), this::write);
+		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
+		for (DataErrorScan.Refused<EventRow> refused : result.refused()) {
+			EventRow row = refused.row();
+			rejected.add(new QuarantineRecord("event", EventNormalizer.endpoint(row.requestedChannelId()),
+					row.channelId(), refused.reason(), refused.rowJson()));
+		}
+		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
 		count("events.read", events.size());
-		count("events.written", written);
-		count("events.already_archived", split.rows().size() - written);
-		count("events.quarantined", split.rejected().size());
-		count("events.scaled_timestamps", split.rows().stream().filter(EventRow::timestampScaled).count());
+		count("events.written", result.written());
+		count("events.already_archived", split.rows().size() - result.refused().size() - result.written());
+		count("events.quarantined", rejected.size());
+		count("events.scaled_timestamps", split.rows().stream().filter(EventRow::timestampScaled).count()
+				- result.refused().stream().filter((r) -> r.row().timestampScaled()).count());
 	}
 
 	private int write(List<EventRow> rows) throws SQLException {

@@ -8,12 +8,17 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * A PostgreSQL advisory lock per run date, held on a connection of its own for the life of a run.
  * A live run holds it; a run whose process died no longer does, because PostgreSQL releases the
  * lock with the dead session. That is how a launch tells a dead STARTED run from a live one.
  */
 final class RunLock implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(RunLock.class);
 
 	// "LSAR": keeps our locks apart from any other application's in the same database
 	private static final int NAMESPACE = 0x4C534152;
@@ -61,7 +66,15 @@ final class RunLock implements AutoCloseable {
 					statement.setInt(2, this.key);
 					statement.execute();
 				}
+				catch (SQLException ex) {
+					// the session that held the lock is gone (its connection was cut): PostgreSQL released it
+					// with the session, and the run's own outcome is what the exit code must report
+					log.warn("Could not release the run lock explicitly ({}); it ended with its session", ex.getMessage());
+				}
 			}
+		}
+		catch (SQLException ex) {
+			log.warn("Could not close the run lock's connection: {}", ex.getMessage());
 		}
 	}
 

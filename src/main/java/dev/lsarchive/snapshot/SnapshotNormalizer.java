@@ -12,6 +12,7 @@ import dev.lsarchive.archive.ChannelStatus;
 import dev.lsarchive.archive.EpochTime;
 import dev.lsarchive.archive.Outcome;
 import dev.lsarchive.archive.QuarantineRecord;
+import dev.lsarchive.archive.StorableText;
 
 /** Turns snapshot info into a {@link SnapshotRow}, or a quarantine entry saying why not. */
 class SnapshotNormalizer implements ItemProcessor<SnapshotFetch, Outcome<SnapshotRow>> {
@@ -27,6 +28,12 @@ class SnapshotNormalizer implements ItemProcessor<SnapshotFetch, Outcome<Snapsho
 		SnapshotDto snapshot = fetch.snapshot();
 		if (snapshot == null) {
 			return reject(fetch, "the listed snapshot no longer exists (HTTP 404)", "{}");
+		}
+		StorableText.Fields text = new StorableText.Fields();
+		String snapshotUrl = text.text("snapshotUrl", snapshot.snapshotUrl());
+		String channelStatus = text.identifier("channelStatus", snapshot.channelStatus());
+		if (text.problem() != null) {
+			return reject(fetch, text.problem(), snapshot.payload());
 		}
 		if (snapshot.snapshotId() != null && !snapshot.snapshotId().trim().equals(Long.toString(fetch.snapshotId()))) {
 			return reject(fetch, "the API answered with snapshot " + snapshot.snapshotId() + " instead", snapshot.payload());
@@ -61,16 +68,19 @@ class SnapshotNormalizer implements ItemProcessor<SnapshotFetch, Outcome<Snapsho
 				return reject(fetch, "snapshot.duration is negative: " + duration, snapshot.payload());
 			}
 		}
-		ChannelStatus status = ChannelStatus.of(snapshot.channelStatus());
-		String raw = (status.raw() != null && status.raw().equals(status.value())) ? null : status.raw();
-		return Outcome.archive(new SnapshotRow(fetch.channelId(), fetch.snapshotId(), snapshot.snapshotUrl(),
-				status.value(), raw, status.known(), createdAt, expireAt, duration));
+		ChannelStatus status = ChannelStatus.of(channelStatus);
+		return Outcome.archive(new SnapshotRow(fetch.channelId(), fetch.snapshotId(), snapshotUrl, status.value(),
+				status.raw(), status.known(), createdAt, expireAt, duration));
 	}
 
 	private static Outcome<SnapshotRow> reject(SnapshotFetch fetch, @Nullable String reason, String payload) {
-		return Outcome.quarantine(new QuarantineRecord("snapshot",
-				"GET /api/v2/channels/" + fetch.channelId() + "/snapshot/" + fetch.snapshotId(), fetch.channelId(),
-				reason, payload));
+		return Outcome.quarantine(new QuarantineRecord("snapshot", endpoint(fetch.channelId(), fetch.snapshotId()),
+				fetch.channelId(), reason, payload));
+	}
+
+	/** The request a snapshot's info comes from. */
+	static String endpoint(String channelId, long snapshotId) {
+		return "GET /api/v2/channels/" + channelId + "/snapshot/" + snapshotId;
 	}
 
 }

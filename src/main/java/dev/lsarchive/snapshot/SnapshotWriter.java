@@ -1,20 +1,26 @@
 package dev.lsarchive.snapshot;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.archive.CountingWriter;
+import dev.lsarchive.archive.DataErrorScan;
 import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.QuarantineRecord;
 import dev.lsarchive.archive.QuarantineWriter;
 import dev.lsarchive.archive.RunContext;
 import dev.lsarchive.archive.SqlArrays;
-import dev.lsarchive.archive.TextSanitizer;
 
-/** Upserts a chunk of snapshots in one statement; unchanged snapshots are not touched. */
+/**
+ * Upserts a chunk of snapshots in one statement; unchanged snapshots are not touched. A snapshot the
+ * database refuses for a reason of its data is found by {@link DataErrorScan} and quarantined.
+ */
 class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
 
 	private static final String UPSERT = """
@@ -43,17 +49,25 @@ class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
 	}
 
 	@Override
-	protected void writeChunk(Chunk<? extends Outcome<SnapshotRow>> chunk) {
+	protected void writeChunk(Chunk<? extends Outcome<SnapshotRow>> chunk) throws SQLException {
 		Outcome.Split<SnapshotRow> split = Outcome.split(chunk);
 		RunContext run = RunContext.current();
-		this.quarantine.write(split.rejected(), run.runDate(), run.jobExecutionId());
 		List<SnapshotRow> rows = split.rows();
-		int written = rows.isEmpty() ? 0 : upsert(rows, run.observedAt());
+		DataErrorScan.Result<SnapshotRow> result = DataErrorScan.write(this.jdbc.getDataSource(), rows,
+				(part) -> upsert(part, run.observedAt()));
+		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
+		for (DataErrorScan.Refused<SnapshotRow> refused : result.refused()) {
+			SnapshotRow row = refused.row();
+			rejected.add(new QuarantineRecord("snapshot", SnapshotNormalizer.endpoint(row.channelId(), row.snapshotId()),
+					row.channelId(), refused.reason(), refused.rowJson()));
+		}
+		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
 		count("snapshots.read", chunk.size());
-		count("snapshots.written", written);
-		count("snapshots.unchanged", rows.size() - written);
-		count("snapshots.quarantined", split.rejected().size());
-		count("snapshots.unknown_status", rows.stream().filter((r) -> !r.statusKnown()).count());
+		count("snapshots.written", result.written());
+		count("snapshots.unchanged", rows.size() - result.refused().size() - result.written());
+		count("snapshots.quarantined", rejected.size());
+		count("snapshots.unknown_status", rows.stream().filter((r) -> !r.statusKnown()).count()
+				- result.refused().stream().filter((r) -> !r.row().statusKnown()).count());
 	}
 
 	private int upsert(List<SnapshotRow> rows, Instant observedAt) {
@@ -63,9 +77,9 @@ class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
 			ps.setTimestamp(2, observed);
 			SqlArrays.bind(ps, 3, "text", rows.stream().map(SnapshotRow::channelId).toArray());
 			SqlArrays.bind(ps, 4, "bigint", rows.stream().map(SnapshotRow::snapshotId).toArray());
-			SqlArrays.bind(ps, 5, "text", rows.stream().map((r) -> TextSanitizer.clean(r.snapshotUrl())).toArray());
+			SqlArrays.bind(ps, 5, "text", rows.stream().map(SnapshotRow::snapshotUrl).toArray());
 			SqlArrays.bind(ps, 6, "text", rows.stream().map(SnapshotRow::channelStatus).toArray());
-			SqlArrays.bind(ps, 7, "text", rows.stream().map((r) -> TextSanitizer.clean(r.channelStatusRaw())).toArray());
+			SqlArrays.bind(ps, 7, "text", rows.stream().map(SnapshotRow::channelStatusRaw).toArray());
 			SqlArrays.bind(ps, 8, "timestamptz", rows.stream().map((r) -> SqlArrays.timestamp(r.createdAt())).toArray());
 			SqlArrays.bind(ps, 9, "timestamptz", rows.stream().map((r) -> SqlArrays.timestamp(r.expireAt())).toArray());
 			SqlArrays.bind(ps, 10, "integer", rows.stream().map(SnapshotRow::durationMinutes).toArray());

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.lsarchive.api.ChannelDto;
 import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.StorableText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,8 @@ class ChannelNormalizerTests {
 		// then
 		assertThat(row.channelId()).isEqualTo("ls-20220623115623-fHnXy");
 		assertThat(row.channelStatus()).isEqualTo("PUBLISHING");
-		assertThat(row.channelStatusRaw()).as("only kept when it differs").isNull();
+		assertThat(row.channelStatusRaw()).as("always kept, also when it equals the normalized value")
+			.isEqualTo("PUBLISHING");
 		assertThat(row.createdAt()).isEqualTo(Instant.ofEpochMilli(1655978668177L));
 		assertThat(row.snapshotId()).isEqualTo(1047L);
 		assertThat(row.recording()).isTrue();
@@ -53,6 +55,30 @@ class ChannelNormalizerTests {
 		assertThat(reason(channel(null, "READY", "1655978668177", null))).isEqualTo("missing channelId");
 		assertThat(reason(channel("ls-1", "READY", "soon", null))).contains("createdTime");
 		assertThat(reason(channel("ls-1", "READY", "1655978668177", "abc"))).contains("snapshotId");
+	}
+
+	@Test
+	void cleansNulAndLoneSurrogatesInEveryTextFieldAndQuarantinesTooLongOnesNamingTheField() {
+		// given
+		ChannelDto poisoned = new ChannelDto("ls-1\0", "news\0\uD800", "PUBLISH\0", "Full\0HD", "HLS\uDC00", "true",
+				"360", "1655978668177", null, null, "{}");
+		ChannelDto longId = new ChannelDto("ls-" + "x".repeat(300), "news", "READY", null, null, null, null,
+				"1655978668177", null, null, "{}");
+		ChannelDto longName = new ChannelDto("ls-1", "n".repeat(StorableText.TEXT_MAX + 1), "READY", null, null, null,
+				null, "1655978668177", null, null, "{}");
+
+		// when
+		ChannelRow row = archived(this.normalizer.process(poisoned));
+
+		// then
+		assertThat(row.channelId()).isEqualTo("ls-1\uFFFD");
+		assertThat(row.channelName()).isEqualTo("news\uFFFD\uFFFD");
+		assertThat(row.channelStatus()).isEqualTo("UNKNOWN");
+		assertThat(row.channelStatusRaw()).isEqualTo("PUBLISH\uFFFD");
+		assertThat(row.qualitySetName()).isEqualTo("Full\uFFFDHD");
+		assertThat(row.outputProtocol()).isEqualTo("HLS\uFFFD");
+		assertThat(reason(longId)).startsWith("channelId is 303 characters long, more than the 256");
+		assertThat(reason(longName)).startsWith("channelName is " + (StorableText.TEXT_MAX + 1) + " characters long");
 	}
 
 	@Test

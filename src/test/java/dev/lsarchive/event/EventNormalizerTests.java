@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.lsarchive.api.EventDto;
 import dev.lsarchive.api.Payload;
 import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.StorableText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -140,6 +141,32 @@ class EventNormalizerTests {
 		assertThat(archived(this.normalizer.process(
 				new EventDto(CHANNEL, null, "INFO", "X", "a\u0000b", "1585572599000", Payload.of("{}")))).description())
 			.isEqualTo("a\uFFFDb");
+	}
+
+	@Test
+	void cleansNulAndLoneSurrogatesInEveryTextField() {
+		// when
+		EventRow row = archived(this.normalizer.process(new EventDto(null, "ls-1\u0000", "in\u0000fo",
+				"PUBLISH\u0000START", "\uDC00d\uD83C", "1585572599000", Payload.of("{}"))));
+
+		// then
+		assertThat(row.channelId()).isEqualTo("ls-1\uFFFD");
+		assertThat(row.logLevel()).isEqualTo("IN\uFFFDFO");
+		assertThat(row.eventCode()).isEqualTo("PUBLISH\uFFFDSTART");
+		assertThat(row.description()).isEqualTo("\uFFFDd\uFFFD");
+	}
+
+	@Test
+	void quarantinesTooLongTextNamingTheField() {
+		String longId = "x".repeat(StorableText.IDENTIFIER_MAX + 1);
+		assertThat(reason(new EventDto(CHANNEL, null, "INFO", longId, "d", "1585572599000", Payload.of("{}"))))
+			.startsWith("eventCode is 257 characters long");
+		assertThat(reason(new EventDto(CHANNEL, null, longId, "X", "d", "1585572599000", Payload.of("{}"))))
+			.startsWith("logLevel is 257");
+		assertThat(reason(new EventDto(CHANNEL, longId, "INFO", "X", "d", "1585572599000", Payload.of("{}"))))
+			.startsWith("channelId is 257");
+		assertThat(reason(new EventDto(CHANNEL, null, "INFO", "X", "d".repeat(StorableText.TEXT_MAX + 1),
+				"1585572599000", Payload.of("{}")))).startsWith("description is ");
 	}
 
 	private String reason(EventDto event) {

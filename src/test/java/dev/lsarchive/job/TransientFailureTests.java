@@ -1,12 +1,12 @@
 package dev.lsarchive.job;
 
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.dao.CannotAcquireLockException;
@@ -25,6 +25,12 @@ class TransientFailureTests {
 		assertThat(TransientFailure.isTransient(new IllegalStateException("wrapped",
 				new SQLException("deadlock detected", "40P01")))).isTrue();
 		assertThat(TransientFailure.isTransient(new SQLException("connection refused", "08001"))).isTrue();
+		assertThat(TransientFailure.isTransient(new org.springframework.transaction.TransactionSystemException(
+				"JDBC rollback failed", new SQLException("Connection is closed")))).isTrue();
+		assertThat(TransientFailure.isTransient(new org.springframework.dao.OptimisticLockingFailureException(
+				"Attempt to update step execution id=23 with wrong version (10)"))).isTrue();
+		assertThat(TransientFailure.isTransient(new SQLException("COPY of 200 events failed: Broken pipe",
+				new java.net.SocketException("Broken pipe")))).isTrue();
 		assertThat(TransientFailure.isTransient(api(true))).isTrue();
 		assertThat(TransientFailure.isTransient(new LiveStationApiException("Events of channel ls-1 could not be read",
 				503, null, null, false, null, api(true)))).as("the innermost API error decides").isTrue();
@@ -36,8 +42,6 @@ class TransientFailureTests {
 				new SQLException("violates check constraint", "23514")))).isFalse();
 		assertThat(TransientFailure.isTransient(api(false))).isFalse();
 		assertThat(TransientFailure.isTransient(new IllegalStateException("quarantine threshold"))).isFalse();
-		assertThat(TransientFailure.isTransient(new UncheckedIOException(new java.io.IOException("disk full"))))
-			.isFalse();
 	}
 
 	@Test
@@ -48,12 +52,18 @@ class TransientFailureTests {
 				new IllegalStateException("bug"));
 		JobExecution stopped = execution(BatchStatus.STOPPED, new SQLException("x", "40001"));
 		JobExecution noReason = execution(BatchStatus.FAILED);
+		JobExecution partitioned = execution(BatchStatus.FAILED, new SQLException("x", "08006"),
+				new JobExecutionException("Partition handler returned an unsuccessful step"));
+		JobExecution onlyTheConsequence = execution(BatchStatus.FAILED,
+				new JobExecutionException("Partition handler returned an unsuccessful step"));
 
 		// then
 		assertThat(TransientFailure.of(onlyTransient)).isTrue();
 		assertThat(TransientFailure.of(mixed)).isFalse();
 		assertThat(TransientFailure.of(stopped)).isFalse();
 		assertThat(TransientFailure.of(noReason)).isFalse();
+		assertThat(TransientFailure.of(partitioned)).as("the partition manager's report is not a cause").isTrue();
+		assertThat(TransientFailure.of(onlyTheConsequence)).isFalse();
 	}
 
 	private static LiveStationApiException api(boolean retryable) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.lsarchive.api.SnapshotDto;
 import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.archive.StorableText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +47,28 @@ class SnapshotNormalizerTests {
 		assertThat(reason(new SnapshotFetch("ls-1", 5,
 				new SnapshotDto("ls-1", "READY", "5", "u", "1655978668177", "1655982268177", "an hour", "{}"))))
 			.contains("duration");
+	}
+
+	@Test
+	void keepsTheRawStatusAlwaysCleansNulAndQuarantinesAnOverlongUrl() {
+		// given
+		SnapshotDto exact = new SnapshotDto("ls-1", "PUBLISHING", "5", "u\0rl\uD800", "1655978668177", null, null, "{}");
+		SnapshotDto longUrl = new SnapshotDto("ls-1", "READY", "5", "u".repeat(StorableText.TEXT_MAX + 1),
+				"1655978668177", null, null, "{}");
+		SnapshotDto longStatus = new SnapshotDto("ls-1", "R".repeat(StorableText.IDENTIFIER_MAX + 1), "5", "u",
+				"1655978668177", null, null, "{}");
+
+		// when
+		Outcome<SnapshotRow> outcome = this.normalizer.process(new SnapshotFetch("ls-1", 5, exact));
+
+		// then
+		assertThat(outcome).isInstanceOfSatisfying(Outcome.Archive.class, (archive) -> {
+			SnapshotRow row = (SnapshotRow) archive.row();
+			assertThat(row.channelStatusRaw()).isEqualTo("PUBLISHING");
+			assertThat(row.snapshotUrl()).isEqualTo("u\uFFFDrl\uFFFD");
+		});
+		assertThat(reason(new SnapshotFetch("ls-1", 5, longUrl))).startsWith("snapshotUrl is ");
+		assertThat(reason(new SnapshotFetch("ls-1", 5, longStatus))).startsWith("channelStatus is 257 characters");
 	}
 
 	private String reason(SnapshotFetch fetch) {

@@ -23,6 +23,16 @@ public final class ArchiveRun {
 		return runWithKeys(simulator, simulator.accessKey(), simulator.secretKey(), runDate, extraArgs);
 	}
 
+	/** Starts the application without running the job, so that Flyway has migrated the test database. */
+	public static void migrateOnly() {
+		TestDatabase database = TestDatabase.get();
+		SpringApplication.exit(new SpringApplicationBuilder(ArchiveApplication.class).run(
+				"--archive.run-on-startup=false", "--spring.datasource.url=" + database.jdbcUrl(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(), "--livestation.api.access-key=unused",
+				"--livestation.api.secret-key=unused"));
+	}
+
 	/** The same, signing with the given keys. */
 	public static int runWithKeys(LiveStationSimulator simulator, String accessKey, String secretKey, String runDate,
 			String... extraArgs) {

@@ -1,0 +1,82 @@
+package dev.lsarchive.archive;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import dev.lsarchive.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The migration that makes channel_status_raw always hold the received value back-fills older rows. */
+class RawStatusMigrationIntegrationTests {
+
+	@Test
+	void rowsWrittenWhenTheRawStatusWasKeptOnlyIfItDifferedAreBackFilled() throws Exception {
+		// given: an archive at the schema before the change, with rows as the job wrote them then
+		TestDatabase server = TestDatabase.get();
+		String database = "lsarchive_v7_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
+			statement.execute("CREATE DATABASE " + database);
+		}
+		String url = server.jdbcUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+		try {
+			JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, server.username(), server.password()));
+			migrate(url, "6");
+			jdbc.execute("""
+					INSERT INTO livestation.channel (channel_id, channel_name, channel_status, channel_status_raw,
+					    first_archived_at, last_archived_at)
+					VALUES ('ls-exact', 'n', 'PUBLISHING', NULL, now(), now()),
+					       ('ls-legacy', 'n', 'PUBLISHING', 'PUBLISH', now(), now()),
+					       ('ls-none', 'n', 'UNKNOWN', NULL, now(), now());
+					INSERT INTO livestation.channel_status_history (channel_id, channel_status, channel_status_raw, valid_from)
+					VALUES ('ls-exact', 'PUBLISHING', NULL, now()), ('ls-legacy', 'PUBLISHING', 'PUBLISH', now());
+					INSERT INTO livestation.snapshot (channel_id, snapshot_id, channel_status, channel_status_raw,
+					    first_archived_at, last_archived_at)
+					VALUES ('ls-exact', 1, 'READY', NULL, now(), now()), ('ls-none', 2, 'UNKNOWN', NULL, now(), now());
+					""");
+
+			// when
+			migrate(url, "latest");
+
+			// then
+			assertThat(jdbc.queryForList("SELECT channel_id, channel_status_raw FROM livestation.channel ORDER BY 1"))
+				.containsExactly(row("ls-exact", "PUBLISHING"), row("ls-legacy", "PUBLISH"), row("ls-none", null));
+			assertThat(jdbc.queryForList("SELECT channel_status_raw FROM livestation.channel_status_history ORDER BY channel_id",
+					String.class)).containsExactly("PUBLISHING", "PUBLISH");
+			assertThat(jdbc.queryForList("SELECT channel_status_raw FROM livestation.snapshot ORDER BY snapshot_id",
+					String.class)).isEqualTo(java.util.Arrays.asList("READY", null));
+		}
+		finally {
+			try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
+				statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+			}
+		}
+	}
+
+	private static void migrate(String url, String target) {
+		TestDatabase server = TestDatabase.get();
+		Flyway.configure()
+			.dataSource(url, server.username(), server.password())
+			.locations("classpath:db/migration")
+			.placeholders(Map.of("reader_role", "livestation_reader"))
+			.target(target)
+			.load()
+			.migrate();
+	}
+
+	private static Map<String, Object> row(String channelId, String raw) {
+		Map<String, Object> row = new java.util.LinkedHashMap<>();
+		row.put("channel_id", channelId);
+		row.put("channel_status_raw", raw);
+		return row;
+	}
+
+}
