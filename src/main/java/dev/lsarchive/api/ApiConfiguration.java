@@ -6,11 +6,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
+
+import dev.lsarchive.config.ArchiveMode;
 
 /** The client and its counters, for every profile that talks to an API (not the standalone simulator). */
 @Configuration(proxyBeanMethods = false)
-@Profile("!simulator & !health & !bench")
+@ArchiveMode
 @EnableConfigurationProperties(LiveStationProperties.class)
 class ApiConfiguration {
 

@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.lsarchive.api.ChannelDto;
 import dev.lsarchive.api.ChannelPage;
 import dev.lsarchive.api.LiveStationClient;
-import dev.lsarchive.archive.CommittedState;
-import dev.lsarchive.archive.CountingWriter;
+import dev.lsarchive.batch.CommittedState;
+import dev.lsarchive.batch.CountingWriter;
 
 /**
  * Reads the whole channel list page by page ({@code pageNo}, {@code pageSizeNo}) and serves it

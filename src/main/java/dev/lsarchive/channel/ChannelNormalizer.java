@@ -9,11 +9,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import dev.lsarchive.api.ChannelDto;
-import dev.lsarchive.archive.ChannelStatus;
-import dev.lsarchive.archive.EpochTime;
-import dev.lsarchive.archive.Outcome;
-import dev.lsarchive.archive.QuarantineRecord;
-import dev.lsarchive.archive.StorableText;
+import dev.lsarchive.normalize.ChannelStatus;
+import dev.lsarchive.normalize.EpochTime;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.quarantine.QuarantineRecord;
+import dev.lsarchive.normalize.StorableText;
 
 /** Turns a listed channel into a {@link ChannelRow}, or a quarantine entry saying why it cannot be one. */
 class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>> {

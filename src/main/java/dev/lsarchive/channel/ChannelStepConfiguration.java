@@ -11,7 +11,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,14 +18,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.api.ChannelDto;
 import dev.lsarchive.api.LiveStationClient;
-import dev.lsarchive.archive.Outcome;
-import dev.lsarchive.archive.QuarantineWriter;
-import dev.lsarchive.job.ArchiveProperties;
-import dev.lsarchive.job.ProgressListener;
+import dev.lsarchive.batch.ProgressListener;
+import dev.lsarchive.config.ArchiveMode;
+import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.quarantine.QuarantineWriter;
 
 /** Step 1, {@code channels}: the channel list into {@code channel}, its history and the run's listing. */
 @Configuration(proxyBeanMethods = false)
-@Profile("!simulator & !health & !bench")
+@ArchiveMode
 class ChannelStepConfiguration {
 
 	@Bean

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import dev.lsarchive.api.EventDto;
-import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.normalize.Outcome;
 
 /** Normalizes a block of events one by one, keeping their order: one outcome per event. */
 class EventBlockNormalizer implements ItemProcessor<List<EventDto>, List<Outcome<EventRow>>> {

@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import dev.lsarchive.api.EventDto;
-import dev.lsarchive.archive.EpochTime;
-import dev.lsarchive.archive.Outcome;
-import dev.lsarchive.archive.QuarantineRecord;
-import dev.lsarchive.archive.StorableText;
+import dev.lsarchive.normalize.EpochTime;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.quarantine.QuarantineRecord;
+import dev.lsarchive.normalize.StorableText;
 
 /**
  * Turns a received event into an {@link EventRow}: upper-cases code and level, reads the timestamp

@@ -20,8 +20,8 @@ import dev.lsarchive.api.EventDto;
 import dev.lsarchive.api.EventStream;
 import dev.lsarchive.api.LiveStationApiException;
 import dev.lsarchive.api.LiveStationClient;
-import dev.lsarchive.archive.CommittedState;
-import dev.lsarchive.archive.CountingWriter;
+import dev.lsarchive.batch.CommittedState;
+import dev.lsarchive.batch.CountingWriter;
 
 /**
  * Streams the events of one partition's channels, channel after channel, as blocks of up to

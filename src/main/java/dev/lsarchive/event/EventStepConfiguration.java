@@ -18,7 +18,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -27,28 +26,25 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.api.EventDto;
 import dev.lsarchive.api.LiveStationClient;
-import dev.lsarchive.archive.Outcome;
-import dev.lsarchive.archive.QuarantineWriter;
-import dev.lsarchive.job.ArchiveProperties;
-import dev.lsarchive.job.ProgressListener;
+import dev.lsarchive.batch.ProgressListener;
+import dev.lsarchive.config.ArchiveMode;
+import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.reporting.DailyCounts;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.quarantine.QuarantineWriter;
 
 /**
  * Step 2, {@code events}: the channels of the run's listing split into partitions, each streaming
  * its channels' events on its own thread (at most {@code archive.event-threads} at once).
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!simulator & !health & !bench")
+@ArchiveMode
 class EventStepConfiguration {
-
-	// a first load adds every event at once: one count at the end costs less than one per chunk
-	private static final String FIRST_LOAD_COUNTS_DAYS_AT_THE_END = """
-			UPDATE reporting.setting SET daily_counts_current = false
-			WHERE NOT EXISTS (SELECT 1 FROM livestation.channel_event)
-			""";
 
 	@Bean
 	Step eventsStep(JobRepository jobRepository, ArchiveProperties properties, Step eventsWorkerStep,
 			JdbcTemplate jdbc) {
+		DailyCounts dailyCounts = new DailyCounts(jdbc);
 		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("events-");
 		threads.setConcurrencyLimit(properties.eventThreads());
 		return new StepBuilder("events", jobRepository).partitioner("eventsWorker", new ChannelPartitioner())
@@ -58,7 +54,7 @@ class EventStepConfiguration {
 			.listener(new StepExecutionListener() {
 				@Override
 				public void beforeStep(StepExecution stepExecution) {
-					jdbc.update(FIRST_LOAD_COUNTS_DAYS_AT_THE_END);
+					dailyCounts.beforeEventsAreWritten();
 				}
 			})
 			.build();

@@ -25,13 +25,13 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
-import dev.lsarchive.archive.CountingWriter;
-import dev.lsarchive.archive.DataErrorScan;
-import dev.lsarchive.archive.Outcome;
-import dev.lsarchive.archive.QuarantineRecord;
-import dev.lsarchive.archive.QuarantineWriter;
-import dev.lsarchive.archive.RunContext;
-import dev.lsarchive.archive.SqlArrays;
+import dev.lsarchive.batch.CountingWriter;
+import dev.lsarchive.batch.DataErrorScan;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.quarantine.QuarantineRecord;
+import dev.lsarchive.quarantine.QuarantineWriter;
+import dev.lsarchive.reporting.DailyCounts;
+import dev.lsarchive.batch.RunContext;
 
 /**
  * Writes a chunk of events at PostgreSQL's bulk-load speed. It first asks which of the chunk's
@@ -63,34 +63,10 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 
 	private static final String COPY_STAGE = "COPY channel_event_stage " + COLUMNS + " FROM STDIN";
 
-	// the day counts of reporting.daily_channel_events, in the business time zone of reporting.setting;
-	// added in key order, so that two writers adding to the same days lock them in the same order
-	private static final String COUNT_DAYS = """
-			INSERT INTO reporting.daily_channel_events AS d (day, channel_id, event_code, log_level, events)
-			SELECT (e.occurred_at AT TIME ZONE s.time_zone)::date, e.channel_id, e.event_code, e.log_level, count(*)
-			FROM (%s) e CROSS JOIN reporting.setting s
-			GROUP BY 1, 2, 3, 4
-			ORDER BY 2, 1, 3, 4
-			ON CONFLICT (channel_id, day, event_code, (coalesce(log_level, '')))
-			DO UPDATE SET events = d.events + excluded.events
-			""";
-
-	private static final String COUNT_COPIED_DAYS = COUNT_DAYS.formatted("""
-			SELECT channel_id, event_code, log_level, timestamptz 'epoch' + occurred_ms * interval '1 millisecond' AS occurred_at
-			FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) AS c(channel_id, event_code, log_level, occurred_ms)""");
-
-	private static final String INSERTED = "WITH inserted AS (INSERT INTO livestation.channel_event " + COLUMNS
-			+ " SELECT " + COLUMNS.substring(1, COLUMNS.length() - 1) + " FROM channel_event_stage"
+	private static final String MERGE = "INSERT INTO livestation.channel_event " + COLUMNS + " SELECT "
+			+ COLUMNS.substring(1, COLUMNS.length() - 1) + " FROM channel_event_stage"
 			+ " ON CONFLICT (channel_id, occurred_at, event_key) DO NOTHING"
-			+ " RETURNING channel_id, event_code, log_level, occurred_at)";
-
-	private static final String MERGE = INSERTED + " SELECT count(*) FROM inserted";
-
-	// the rows the merge inserted, counted into the days as well, in one statement
-	private static final String MERGE_AND_COUNT_DAYS = INSERTED + ", counted AS ("
-			+ COUNT_DAYS.formatted("SELECT * FROM inserted") + ") SELECT count(*) FROM inserted";
-
-	private static final String DAY_COUNTS_CURRENT = "SELECT daily_counts_current FROM reporting.setting";
+			+ " RETURNING channel_id, event_code, log_level, (extract(epoch FROM occurred_at) * 1000)::bigint";
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
@@ -98,19 +74,21 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 
 	private final QuarantineWriter quarantine;
 
-	// false during a first load: the finish step counts the days once instead (reporting.setting)
+	private final DailyCounts dailyCounts;
+
+	// false during a first load: the reporting refresh step counts the days once instead (reporting.setting)
 	private boolean countDays = true;
 
 	EventWriter(DataSource dataSource, QuarantineWriter quarantine) {
 		this.dataSource = dataSource;
 		this.quarantine = quarantine;
+		this.dailyCounts = new DailyCounts(new JdbcTemplate(dataSource));
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		super.open(context);
-		this.countDays = Boolean.TRUE.equals(new JdbcTemplate(this.dataSource).queryForObject(DAY_COUNTS_CURRENT,
-				Boolean.class));
+		this.countDays = this.dailyCounts.keptByWriters();
 	}
 
 	@Override
@@ -214,10 +192,23 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 			statement.execute(CREATE_STAGE);
 			statement.execute("TRUNCATE channel_event_stage");
 			copy(connection, COPY_STAGE, rows);
-			try (ResultSet inserted = statement.executeQuery(countDays ? MERGE_AND_COUNT_DAYS : MERGE)) {
-				inserted.next();
-				return inserted.getInt(1);
+			List<String> channels = new ArrayList<>();
+			List<String> codes = new ArrayList<>();
+			List<String> levels = new ArrayList<>();
+			List<Long> instants = new ArrayList<>();
+			try (ResultSet inserted = statement.executeQuery(MERGE)) {
+				while (inserted.next()) {
+					channels.add(inserted.getString(1));
+					codes.add(inserted.getString(2));
+					levels.add(inserted.getString(3));
+					instants.add(inserted.getLong(4));
+				}
 			}
+			if (countDays && !channels.isEmpty()) {
+				DailyCounts.add(connection, channels.toArray(String[]::new), codes.toArray(String[]::new),
+						levels.toArray(String[]::new), instants.toArray(Long[]::new));
+			}
+			return channels.size();
 		}
 	}
 
@@ -234,13 +225,7 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 			levels[i] = row.logLevel();
 			instants[i] = row.occurredAtMillis();
 		}
-		try (PreparedStatement count = connection.prepareStatement(COUNT_COPIED_DAYS)) {
-			SqlArrays.bind(count, 1, "text", channels);
-			SqlArrays.bind(count, 2, "text", codes);
-			SqlArrays.bind(count, 3, "text", levels);
-			SqlArrays.bind(count, 4, "int8", instants);
-			count.executeUpdate();
-		}
+		DailyCounts.add(connection, channels, codes, levels, instants);
 	}
 
 	private static void copy(Connection connection, String copy, List<EventRow> rows) throws SQLException {

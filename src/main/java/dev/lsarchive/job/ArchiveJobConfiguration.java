@@ -1,7 +1,8 @@
 package dev.lsarchive.job;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -15,12 +16,9 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,23 +26,25 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.api.ApiCallStats;
-import dev.lsarchive.archive.QuarantineWriter;
+import dev.lsarchive.config.ArchiveMode;
+import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.reporting.ReportingRefresh;
 
 /**
  * {@code archiveJob}: channels, then events (partitioned by channel) and snapshots side by side,
- * then finish (quarantine threshold, reporting refresh). The run ledger listens to every execution.
+ * then the quarantine gate (the run fails when too many records were quarantined), then the
+ * reporting refresh. The run ledger listens to every execution.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!simulator & !health & !bench")
-@EnableConfigurationProperties(ArchiveProperties.class)
+@ArchiveMode
 class ArchiveJobConfiguration {
 
 	static final String JOB_NAME = "archiveJob";
 
 	@Bean
 	Job archiveJob(JobRepository jobRepository, Step channelsStep, Step eventsStep, Step snapshotsStep,
-			Step finishStep, RunLedger runLedger, GracefulShutdown gracefulShutdown) {
+			Step quarantineGateStep, Step reportingRefreshStep, RunLedger runLedger,
+			RunResultPublisher runResultPublisher, GracefulShutdown gracefulShutdown) {
 		// afterJob runs in reverse order: the ledger is written before a waiting shutdown is released
 		// snapshots need only the channel listing: they are fetched while the events load, not after them
 		Flow events = new FlowBuilder<Flow>("eventsFlow").start(eventsStep).build();
@@ -54,35 +54,61 @@ class ArchiveJobConfiguration {
 			.add(events, snapshots)
 			.build();
 		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulShutdown)
+			.listener(runResultPublisher)
 			.listener(runLedger)
 			.flow(channelsStep)
 			.next(eventsAndSnapshots)
-			.next(finishStep)
+			.next(quarantineGateStep)
+			.next(reportingRefreshStep)
 			.end()
 			.build();
 	}
 
+	// every run passes the gate and refreshes the reporting layer, also a resumed one whose gate passed before
 	@Bean
-	Step finishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ArchiveProperties properties, JdbcTemplate jdbc) {
-		ReportingRefresh reporting = new ReportingRefresh(jdbc);
-		Tasklet finish = (contribution, chunkContext) -> {
+	Step quarantineGateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ArchiveProperties properties) {
+		QuarantineThreshold threshold = new QuarantineThreshold(properties.maxQuarantineRatio());
+		Tasklet gate = (contribution, chunkContext) -> {
 			RunTotals totals = RunTotals.of(jobRepository, chunkContext.getStepContext().getStepExecution().getJobExecution());
-			new QuarantineThreshold(properties.maxQuarantineRatio()).check(totals.itemsRead(), totals.itemsQuarantined());
-			reporting.refresh(properties.timeZone(), totals.get("events.written") > 0);
+			threshold.check(totals.itemsRead(), totals.itemsQuarantined());
 			return RepeatStatus.FINISHED;
 		};
-		return new StepBuilder("finish", jobRepository).tasklet(finish, transactionManager)
+		return new StepBuilder("quarantineGate", jobRepository).tasklet(gate, transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}
 
 	@Bean
-	RunLedger runLedger(NamedParameterJdbcTemplate jdbc, JobRepository jobRepository, ApiCallStats apiStats,
+	Step reportingRefreshStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ArchiveProperties properties, JdbcTemplate jdbc) {
+		ReportingRefresh reporting = new ReportingRefresh(jdbc);
+		Tasklet refresh = (contribution, chunkContext) -> {
+			RunTotals totals = RunTotals.of(jobRepository, chunkContext.getStepContext().getStepExecution().getJobExecution());
+			reporting.refresh(properties.timeZone(), totals.get("events.written") > 0);
+			return RepeatStatus.FINISHED;
+		};
+		return new StepBuilder("reportingRefresh", jobRepository).tasklet(refresh, transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	RunLedger runLedger(NamedParameterJdbcTemplate jdbc) {
+		return new RunLedger(jdbc);
+	}
+
+	// one result per run for all who report it; the ledger row first
+	@Bean
+	RunResultPublisher runResultPublisher(RunLedger runLedger, JobRepository jobRepository, ApiCallStats apiStats,
 			MeterRegistry meterRegistry, ArchiveProperties properties, Environment environment) {
 		boolean jsonLogs = environment.containsProperty("logging.structured.format.console");
-		return new RunLedger(jdbc, jobRepository, apiStats, new RunSummary(System.out, !jsonLogs),
-				new ArchiveMetrics(meterRegistry, apiStats), properties.summaryFile());
+		List<RunResult.Listener> listeners = new ArrayList<>(List.of(runLedger,
+				new RunSummary(System.out, !jsonLogs), new ArchiveMetrics(meterRegistry, apiStats)));
+		if (properties.summaryFile() != null) {
+			listeners.add(new RunReportFile(properties.summaryFile()));
+		}
+		return new RunResultPublisher(jobRepository, apiStats, listeners);
 	}
 
 	@Bean
@@ -90,23 +116,6 @@ class ArchiveJobConfiguration {
 		GracefulShutdown shutdown = new GracefulShutdown(jobOperator, Duration.ofMinutes(2));
 		shutdown.install(context);
 		return shutdown;
-	}
-
-	@Bean
-	ProgressListener progressListener(ArchiveProperties properties) {
-		return new ProgressListener(properties.progressInterval());
-	}
-
-	@Bean
-	QuarantineWriter quarantineWriter(NamedParameterJdbcTemplate jdbc) {
-		return new QuarantineWriter(jdbc);
-	}
-
-	// the clock requests are signed with and timestamps judged by; a drill may register a skewed one
-	@Bean
-	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 }

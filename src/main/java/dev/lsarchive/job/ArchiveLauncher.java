@@ -18,7 +18,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
-import dev.lsarchive.archive.RunContext;
+import dev.lsarchive.batch.RunContext;
 
 /**
  * Launches the archive job for a run date, the way a scheduler needs it: refuses while another

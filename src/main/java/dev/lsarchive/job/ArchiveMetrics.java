@@ -23,7 +23,7 @@ import dev.lsarchive.api.ApiCallStats;
  * each resource by outcome, the run's status and the step durations when a run ends. A short job
  * is still seen by dashboards when the Prometheus Pushgateway push is on (see README).
  */
-class ArchiveMetrics {
+class ArchiveMetrics implements RunResult.Listener {
 
 	private static final List<String> RESOURCES = List.of("channels", "events", "snapshots");
 
@@ -42,6 +42,11 @@ class ArchiveMetrics {
 		FunctionCounter.builder("livestation.api.throttled", api, (s) -> s.snapshot().throttled())
 			.description("HTTP 429 answers")
 			.register(registry);
+	}
+
+	@Override
+	public void runEnded(RunResult result) {
+		recordRun(result.execution(), result.totals());
 	}
 
 	void recordRun(JobExecution execution, RunTotals totals) {

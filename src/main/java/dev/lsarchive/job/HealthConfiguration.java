@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.lsarchive.config.ArchiveProperties;
+
 /** {@code health} profile: check the archive instead of running the job (no API keys needed). */
 @Configuration(proxyBeanMethods = false)
 @Profile("health")

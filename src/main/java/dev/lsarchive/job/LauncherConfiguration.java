@@ -13,13 +13,15 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.lsarchive.config.ArchiveMode;
+import dev.lsarchive.config.ArchiveProperties;
+
 /** Runs the archive job once at start-up and turns its outcome into the process exit code. */
 @Configuration(proxyBeanMethods = false)
-@Profile("!simulator & !health & !bench")
+@ArchiveMode
 class LauncherConfiguration {
 
 	@Bean

@@ -1,32 +1,23 @@
 package dev.lsarchive.job;
 
 import java.sql.Timestamp;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import dev.lsarchive.api.ApiCallStats;
-import dev.lsarchive.archive.RunContext;
+import dev.lsarchive.batch.RunContext;
 
 /**
  * Keeps {@code livestation.archive_run}: a STARTED row when an execution begins, its status and
- * counts when it ends, and prints the run summary. A process that dies leaves its row STARTED until
- * the next launch for the run date recovers it.
+ * counts when it ends. A process that dies leaves its row STARTED until the next launch for the run
+ * date recovers it.
  */
-class RunLedger implements JobExecutionListener {
-
-	private static final Logger log = LoggerFactory.getLogger(RunLedger.class);
+class RunLedger implements JobExecutionListener, RunResult.Listener {
 
 	private static final String START = """
 			INSERT INTO livestation.archive_run (job_execution_id, job_instance_id, run_date, status, started_at)
@@ -56,31 +47,12 @@ class RunLedger implements JobExecutionListener {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final JobRepository jobRepository;
-
-	private final ApiCallStats apiStats;
-
-	private final RunSummary summary;
-
-	private final ArchiveMetrics metrics;
-
-	private final Path summaryFile;
-
-	private ApiCallStats.Snapshot apiAtStart;
-
-	RunLedger(NamedParameterJdbcTemplate jdbc, JobRepository jobRepository, ApiCallStats apiStats,
-			RunSummary summary, ArchiveMetrics metrics, Path summaryFile) {
+	RunLedger(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.jobRepository = jobRepository;
-		this.apiStats = apiStats;
-		this.summary = summary;
-		this.metrics = metrics;
-		this.summaryFile = summaryFile;
 	}
 
 	@Override
 	public void beforeJob(JobExecution execution) {
-		this.apiAtStart = this.apiStats.snapshot();
 		this.jdbc.update(START, new MapSqlParameterSource().addValue("id", execution.getId())
 			.addValue("instance", execution.getJobInstance().getInstanceId())
 			.addValue("runDate", execution.getJobParameters().getLocalDate(RunContext.RUN_DATE))
@@ -88,10 +60,11 @@ class RunLedger implements JobExecutionListener {
 	}
 
 	@Override
-	public void afterJob(JobExecution execution) {
-		RunTotals totals = RunTotals.of(this.jobRepository, execution);
-		ApiCallStats.Snapshot api = this.apiStats.snapshot().since(this.apiAtStart);
-		String exitMessage = FailureReason.of(execution);
+	public void runEnded(RunResult result) {
+		JobExecution execution = result.execution();
+		RunTotals totals = result.totals();
+		ApiCallStats.Snapshot api = result.api();
+		String exitMessage = result.failureReason();
 		this.jdbc.update(FINISH, new MapSqlParameterSource().addValue("id", execution.getId())
 			.addValue("status", execution.getStatus().name())
 			.addValue("exitCode", execution.getExitStatus().getExitCode())
@@ -119,27 +92,6 @@ class RunLedger implements JobExecutionListener {
 			.addValue("retries", api.retries())
 			.addValue("throttled", api.throttled())
 			.addValue("unchangedLists", totals.get("events.unchanged_lists")));
-		this.summary.print(execution, totals, api, exitMessage);
-		this.metrics.recordRun(execution, totals);
-		if (this.summaryFile != null) {
-			writeReport(execution, totals, api, exitMessage);
-		}
-	}
-
-	private void writeReport(JobExecution execution, RunTotals totals, ApiCallStats.Snapshot api, String reason) {
-		LocalDateTime start = (execution.getStartTime() != null) ? execution.getStartTime() : LocalDateTime.now();
-		double seconds = Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0;
-		RunReport report = new RunReport(execution.getJobParameters().getLocalDate(RunContext.RUN_DATE),
-				execution.getId(), execution.getStatus().name(), reason, seconds, totals.counts(), totals.itemsRead(),
-				totals.itemsWritten(), totals.itemsAlreadyArchived(), totals.itemsQuarantined(), api.requests(),
-				api.retries(), api.throttled());
-		try {
-			report.writeTo(this.summaryFile);
-		}
-		catch (IOException | RuntimeException ex) {
-			// the archive and the ledger are what matter; a summary file that cannot be written is reported, not fatal
-			log.error("Could not write the run summary to {} (archive.summary-file): {}", this.summaryFile, ex.toString());
-		}
 	}
 
 	/** Marks the ledger row of an execution whose process died, once it has been recovered. */

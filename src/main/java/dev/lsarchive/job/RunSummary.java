@@ -8,14 +8,14 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 import dev.lsarchive.api.ApiCallStats;
-import dev.lsarchive.archive.RunContext;
+import dev.lsarchive.batch.RunContext;
 
 /**
  * The end of a run in a few lines: a table on standard output, readable in a cron mail, and one
  * log event with the same figures. With structured (JSON) logging, only the log event is written,
  * so the output stays one JSON document per line.
  */
-class RunSummary {
+class RunSummary implements RunResult.Listener {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunSummary.class);
 
@@ -26,6 +26,11 @@ class RunSummary {
 	RunSummary(PrintStream out, boolean table) {
 		this.out = out;
 		this.table = table;
+	}
+
+	@Override
+	public void runEnded(RunResult result) {
+		print(result.execution(), result.totals(), result.api(), result.failureReason());
 	}
 
 	void print(JobExecution execution, RunTotals totals, ApiCallStats.Snapshot api, String failureReason) {

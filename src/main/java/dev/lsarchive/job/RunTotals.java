@@ -9,7 +9,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
-import dev.lsarchive.archive.CountingWriter;
+import dev.lsarchive.batch.CountingWriter;
 
 /**
  * The counts of a run date so far: for every step (and partition) of the job instance, the

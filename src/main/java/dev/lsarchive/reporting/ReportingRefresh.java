@@ -33,24 +33,16 @@ public class ReportingRefresh {
 			UPDATE reporting.setting SET time_zone = ? WHERE time_zone IS DISTINCT FROM ?
 			""";
 
-	// the same key as migration V6 creates; the writer's ON CONFLICT needs it
-	private static final String DAY_KEY = "CREATE UNIQUE INDEX daily_channel_events_key ON reporting.daily_channel_events"
-			+ " (channel_id, day, event_code, (coalesce(log_level, '')))";
-
-	private static final String RECOUNT_DAYS = """
-			INSERT INTO reporting.daily_channel_events (day, channel_id, event_code, log_level, events)
-			SELECT (e.occurred_at AT TIME ZONE s.time_zone)::date, e.channel_id, e.event_code, e.log_level, count(*)
-			FROM livestation.channel_event e CROSS JOIN reporting.setting s
-			GROUP BY 1, 2, 3, 4
-			""";
-
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate transaction;
 
+	private final DailyCounts dailyCounts;
+
 	public ReportingRefresh(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+		this.dailyCounts = new DailyCounts(jdbc);
 	}
 
 	/** Sets the business time zone and refreshes every materialized view. */
@@ -69,8 +61,7 @@ public class ReportingRefresh {
 		ExecutorService pool = Executors.newFixedThreadPool(MATERIALIZED_VIEWS.size() + 1);
 		try {
 			boolean zoneChanged = pool.submit(() -> setTimeZone(timeZone)).get();
-			boolean countsStale = Boolean.FALSE.equals(this.jdbc.queryForObject(
-					"SELECT daily_counts_current FROM reporting.setting", Boolean.class));
+			boolean countsStale = !this.dailyCounts.keptByWriters();
 			if (!eventsChanged && !zoneChanged && !countsStale) {
 				log.info("Reporting views are up to date: no new events, same time zone");
 				return;
@@ -118,15 +109,8 @@ public class ReportingRefresh {
 		log.info("Daily counts counted after a first load");
 	}
 
-	// every count at once: the key is built after the rows (as V6 defines it) and the grouping gets the
-	// memory to stay off disk; readers wait for the commit rather than see half the days
 	private void recount() {
-		this.jdbc.execute("SET LOCAL work_mem = '256MB'");
-		this.jdbc.execute("TRUNCATE reporting.daily_channel_events");
-		this.jdbc.execute("DROP INDEX reporting.daily_channel_events_key");
-		this.jdbc.execute(RECOUNT_DAYS);
-		this.jdbc.execute(DAY_KEY);
-		this.jdbc.execute("UPDATE reporting.setting SET daily_counts_current = true");
+		this.dailyCounts.recountAll();
 	}
 
 	// names come from the constant list above, never from input

@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import dev.lsarchive.api.SnapshotDto;
-import dev.lsarchive.archive.ChannelStatus;
-import dev.lsarchive.archive.EpochTime;
-import dev.lsarchive.archive.Outcome;
-import dev.lsarchive.archive.QuarantineRecord;
-import dev.lsarchive.archive.StorableText;
+import dev.lsarchive.normalize.ChannelStatus;
+import dev.lsarchive.normalize.EpochTime;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.quarantine.QuarantineRecord;
+import dev.lsarchive.normalize.StorableText;
 
 /** Turns snapshot info into a {@link SnapshotRow}, or a quarantine entry saying why not. */
 class SnapshotNormalizer implements ItemProcessor<SnapshotFetch, Outcome<SnapshotRow>> {

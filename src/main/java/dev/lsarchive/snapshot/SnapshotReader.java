@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.api.LiveStationClient;
-import dev.lsarchive.archive.CommittedState;
+import dev.lsarchive.batch.CommittedState;
 
 /**
  * Fetches the snapshot info of every channel whose listing (this run date) carried a snapshot id,

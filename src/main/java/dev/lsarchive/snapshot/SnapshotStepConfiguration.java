@@ -11,21 +11,21 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.api.LiveStationClient;
-import dev.lsarchive.archive.Outcome;
-import dev.lsarchive.archive.QuarantineWriter;
-import dev.lsarchive.job.ArchiveProperties;
-import dev.lsarchive.job.ProgressListener;
+import dev.lsarchive.batch.ProgressListener;
+import dev.lsarchive.config.ArchiveMode;
+import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.quarantine.QuarantineWriter;
 
 /** Step 3, {@code snapshots}: snapshot info of every listed channel that carries a snapshot id. */
 @Configuration(proxyBeanMethods = false)
-@Profile("!simulator & !health & !bench")
+@ArchiveMode
 class SnapshotStepConfiguration {
 
 	@Bean

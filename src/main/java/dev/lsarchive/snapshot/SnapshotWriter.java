@@ -9,13 +9,13 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.lsarchive.archive.CountingWriter;
-import dev.lsarchive.archive.DataErrorScan;
-import dev.lsarchive.archive.Outcome;
-import dev.lsarchive.archive.QuarantineRecord;
-import dev.lsarchive.archive.QuarantineWriter;
-import dev.lsarchive.archive.RunContext;
-import dev.lsarchive.archive.SqlArrays;
+import dev.lsarchive.batch.CountingWriter;
+import dev.lsarchive.batch.DataErrorScan;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.quarantine.QuarantineRecord;
+import dev.lsarchive.quarantine.QuarantineWriter;
+import dev.lsarchive.batch.RunContext;
+import dev.lsarchive.batch.SqlArrays;
 
 /**
  * Upserts a chunk of snapshots in one statement; unchanged snapshots are not touched. A snapshot the

@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 import dev.lsarchive.api.ChannelDto;
-import dev.lsarchive.archive.Outcome;
-import dev.lsarchive.archive.StorableText;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.normalize.StorableText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

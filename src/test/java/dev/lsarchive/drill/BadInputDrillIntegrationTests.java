@@ -18,7 +18,7 @@ import dev.lsarchive.api.EventStream;
 import dev.lsarchive.api.LiveStationApiException;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.api.LiveStationProperties;
-import dev.lsarchive.archive.StorableText;
+import dev.lsarchive.normalize.StorableText;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatedEvent;

@@ -67,7 +67,7 @@ class CrashDrillIntegrationTests {
 			moments.put("events step, 4,000 events in", (baseline) -> runs.eventsBeyond(baseline, 4_000));
 			moments.put("snapshots step (1)", (baseline) -> () -> runs.stepRunning("snapshots"));
 			moments.put("snapshots step (2)", (baseline) -> () -> runs.stepRunning("snapshots"));
-			moments.put("finish step", (baseline) -> () -> runs.stepRunning("finish"));
+			moments.put("reporting refresh step", (baseline) -> () -> runs.stepRunning("reportingRefresh"));
 			for (Map.Entry<String, Function<Long, BooleanSupplier>> moment : moments.entrySet()) {
 				JarRuns.Launch launch = runs.start(simulator);
 				boolean killed = runs.awaitMoment(launch, moment.getValue().apply(runs.events()));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.lsarchive.api.EventDto;
 import dev.lsarchive.api.Payload;
-import dev.lsarchive.archive.Outcome;
+import dev.lsarchive.normalize.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

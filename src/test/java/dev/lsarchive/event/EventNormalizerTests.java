@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.lsarchive.api.EventDto;
 import dev.lsarchive.api.Payload;
-import dev.lsarchive.archive.Outcome;
-import dev.lsarchive.archive.StorableText;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.normalize.StorableText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

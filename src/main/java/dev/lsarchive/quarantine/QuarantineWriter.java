@@ -1,4 +1,4 @@
-package dev.lsarchive.archive;
+package dev.lsarchive.quarantine;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+
+import dev.lsarchive.normalize.StorableText;
 
 /** Stores quarantined records in {@code livestation.quarantine}, inside the chunk's transaction. */
 public final class QuarantineWriter {

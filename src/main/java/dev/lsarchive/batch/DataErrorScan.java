@@ -1,4 +1,4 @@
-package dev.lsarchive.archive;
+package dev.lsarchive.batch;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.lsarchive.job;
+package dev.lsarchive.config;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.lsarchive.job;
+package dev.lsarchive.batch;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-import dev.lsarchive.archive.CountingWriter;
+import dev.lsarchive.batch.CountingWriter;
 
 /** Logs every running step's progress (items, chunks, rate, elapsed) at most once per interval. */
 public class ProgressListener implements ChunkListener<Object, Object>, StepExecutionListener {
@@ -25,7 +25,7 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 
 	private final Map<Long, long[]> started = new ConcurrentHashMap<>();
 
-	ProgressListener(Duration interval) {
+	public ProgressListener(Duration interval) {
 		this.intervalNanos = interval.toNanos();
 	}
 

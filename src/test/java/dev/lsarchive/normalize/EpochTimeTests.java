@@ -1,4 +1,4 @@
-package dev.lsarchive.archive;
+package dev.lsarchive.normalize;
 
 import java.time.Clock;
 import java.time.Instant;

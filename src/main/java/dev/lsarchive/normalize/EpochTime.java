@@ -1,4 +1,4 @@
-package dev.lsarchive.archive;
+package dev.lsarchive.normalize;
 
 import java.math.BigDecimal;
 import java.time.Clock;

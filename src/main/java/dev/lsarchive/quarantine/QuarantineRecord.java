@@ -1,4 +1,4 @@
-package dev.lsarchive.archive;
+package dev.lsarchive.quarantine;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,0 +1,98 @@
+package dev.lsarchive.reporting;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.lsarchive.batch.SqlArrays;
+
+/**
+ * The one home of {@code reporting.daily_channel_events}: events per business day, channel, code
+ * and level. Writers add the events they store, in their own transaction, so that counts and events
+ * never disagree; a first load leaves the counting to one recount at its end (cheaper than a count
+ * per chunk), and a change of business time zone recounts everything.
+ */
+public final class DailyCounts {
+
+	// the day of an event in the business time zone of reporting.setting, and its grouping, once
+	private static final String COUNT = """
+			INSERT INTO reporting.daily_channel_events AS d (day, channel_id, event_code, log_level, events)
+			SELECT (e.occurred_at AT TIME ZONE s.time_zone)::date, e.channel_id, e.event_code, e.log_level, count(*)
+			FROM (%s) e CROSS JOIN reporting.setting s
+			GROUP BY 1, 2, 3, 4
+			""";
+
+	// added in key order, so that two writers adding to the same days lock them in the same order
+	private static final String ADD = COUNT.formatted("""
+			SELECT channel_id, event_code, log_level, timestamptz 'epoch' + occurred_ms * interval '1 millisecond' AS occurred_at
+			FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) AS c(channel_id, event_code, log_level, occurred_ms)""")
+			+ """
+					ORDER BY 2, 1, 3, 4
+					ON CONFLICT (channel_id, day, event_code, (coalesce(log_level, '')))
+					DO UPDATE SET events = d.events + excluded.events
+					""";
+
+	private static final String RECOUNT = COUNT.formatted("SELECT * FROM livestation.channel_event");
+
+	private static final String KEY = "reporting.daily_channel_events_key";
+
+	private static final String FIRST_LOAD_COUNTS_AT_THE_END = """
+			UPDATE reporting.setting SET daily_counts_current = false
+			WHERE NOT EXISTS (SELECT 1 FROM livestation.channel_event)
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	public DailyCounts(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Before events are written: when the archive holds none yet (a first load), writers stop counting
+	 * and the reporting refresh counts all at once. A crash in between leaves the counts marked stale,
+	 * so nothing is ever counted half.
+	 */
+	public void beforeEventsAreWritten() {
+		this.jdbc.update(FIRST_LOAD_COUNTS_AT_THE_END);
+	}
+
+	/** Whether writers keep the counts current (false during a first load). */
+	public boolean keptByWriters() {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT daily_counts_current FROM reporting.setting",
+				Boolean.class));
+	}
+
+	/**
+	 * Adds events just stored on {@code connection} (the writer's transaction), one array element per
+	 * event: channel, code, level (null allowed), instant in epoch milliseconds.
+	 */
+	public static void add(Connection connection, String[] channelIds, String[] codes, String[] levels,
+			Long[] occurredAtMillis) throws SQLException {
+		try (PreparedStatement add = connection.prepareStatement(ADD)) {
+			SqlArrays.bind(add, 1, "text", channelIds);
+			SqlArrays.bind(add, 2, "text", codes);
+			SqlArrays.bind(add, 3, "text", levels);
+			SqlArrays.bind(add, 4, "int8", occurredAtMillis);
+			add.executeUpdate();
+		}
+	}
+
+	/**
+	 * Counts every archived event again, in the caller's transaction: the key is dropped and built
+	 * again after the rows (as it stands in the catalog, so that it is defined once, by the migration)
+	 * and the grouping gets the memory to stay off disk; readers wait for the commit rather than see
+	 * half the days.
+	 */
+	void recountAll() {
+		String keyDefinition = this.jdbc.queryForObject("SELECT pg_get_indexdef(?::regclass)", String.class, KEY);
+		this.jdbc.execute("SET LOCAL work_mem = '256MB'");
+		this.jdbc.execute("TRUNCATE reporting.daily_channel_events");
+		this.jdbc.execute("DROP INDEX " + KEY);
+		this.jdbc.execute(RECOUNT);
+		this.jdbc.execute(keyDefinition);
+		this.jdbc.execute("UPDATE reporting.setting SET daily_counts_current = true");
+	}
+
+}
