@@ -319,7 +319,7 @@ public class LiveStationClient implements AutoCloseable {
 		}
 		boolean retryable = status == 429 || status == 502 || status == 503 || status == 504 || status == 500;
 		return new LiveStationApiException(what + " failed (" + detail + ")", status, error.code(), traceId,
-				retryable, retryAfter(response.getHeaders().getFirst("Retry-After")), null);
+				retryable, retryAfter(response.getHeaders().getFirst("Retry-After"), this.clock), null);
 	}
 
 	private String authCause(int status, @Nullable String errorCode, @Nullable String serverDate) {
@@ -348,7 +348,8 @@ public class LiveStationClient implements AutoCloseable {
 		}
 	}
 
-	private static @Nullable Duration retryAfter(@Nullable String header) {
+	/** The wait a {@code Retry-After} header asks for: seconds, or an HTTP date judged by {@code clock}. */
+	static @Nullable Duration retryAfter(@Nullable String header, Clock clock) {
 		if (header == null || header.isBlank()) {
 			return null;
 		}
@@ -358,7 +359,7 @@ public class LiveStationClient implements AutoCloseable {
 		catch (NumberFormatException ex) {
 			try {
 				ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-				Duration wait = Duration.between(java.time.Instant.now(), at.toInstant());
+				Duration wait = Duration.between(clock.instant(), at.toInstant());
 				return wait.isNegative() ? Duration.ZERO : wait;
 			}
 			catch (RuntimeException notADate) {

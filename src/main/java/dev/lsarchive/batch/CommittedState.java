@@ -13,6 +13,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * commit (a connection cut at commit), Spring Batch still saves the in-memory ExecutionContext as
  * the step fails, and a restart would skip a chunk whose rows were rolled back. Calling
  * {@link #guard} before writing restores the previous values on rollback.
+ * <p>
+ * Upstream: spring-projects/spring-batch#5182 ({@code ChunkOrientedStep} updates the streams and
+ * saves the ExecutionContext in a {@code finally} block, also after a rollback; fix proposed in
+ * #5195) and the older #1145. This class can go once the Spring Batch in use saves a step's context
+ * only after its chunk committed; the crash drill's cut-connection case shows whether it does.
  */
 public final class CommittedState {
 

@@ -1,6 +1,6 @@
 package dev.lsarchive.batch;
 
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -17,12 +17,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  */
 public abstract class CountingWriter<T> implements ItemStreamWriter<T> {
 
-	/** Prefix of every counter key in a step ExecutionContext. */
-	public static final String PREFIX = "archive.count.";
+	private final Map<Counter, Long> committed = new EnumMap<>(Counter.class);
 
-	private final Map<String, Long> committed = new HashMap<>();
-
-	private final Map<String, Long> pending = new HashMap<>();
+	private final Map<Counter, Long> pending = new EnumMap<>(Counter.class);
 
 	@Override
 	public final void write(Chunk<? extends T> chunk) throws Exception {
@@ -33,32 +30,32 @@ public abstract class CountingWriter<T> implements ItemStreamWriter<T> {
 	/** Writes one chunk, calling {@link #count} for what it did. */
 	protected abstract void writeChunk(Chunk<? extends T> chunk) throws Exception;
 
-	/** Adds {@code delta} to counter {@code name} for the chunk being written. */
-	protected void count(String name, long delta) {
-		this.pending.merge(name, delta, Long::sum);
+	/** Adds {@code delta} to {@code counter} for the chunk being written. */
+	protected void count(Counter counter, long delta) {
+		this.pending.merge(counter, delta, Long::sum);
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		this.committed.clear();
 		this.pending.clear();
-		for (Map.Entry<String, Object> entry : context.entrySet()) {
-			if (entry.getKey().startsWith(PREFIX) && entry.getValue() instanceof Number number) {
-				this.committed.put(entry.getKey().substring(PREFIX.length()), number.longValue());
+		for (Counter counter : Counter.values()) {
+			if (context.get(counter.contextKey()) instanceof Number number) {
+				this.committed.put(counter, number.longValue());
 			}
 		}
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
-		Map<String, Long> before = new HashMap<>(this.committed);
-		CommittedState.guardPrefix(context, PREFIX, () -> {
+		Map<Counter, Long> before = new EnumMap<>(this.committed);
+		CommittedState.guardPrefix(context, Counter.CONTEXT_PREFIX, () -> {
 			this.committed.clear();
 			this.committed.putAll(before);
 		});
 		this.pending.forEach((name, delta) -> this.committed.merge(name, delta, Long::sum));
 		this.pending.clear();
-		this.committed.forEach((name, value) -> context.putLong(PREFIX + name, value));
+		this.committed.forEach((counter, value) -> context.putLong(counter.contextKey(), value));
 	}
 
 }

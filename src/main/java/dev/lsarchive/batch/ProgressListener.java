@@ -14,7 +14,6 @@ import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-import dev.lsarchive.batch.CountingWriter;
 
 /** Logs every running step's progress (items, chunks, rate, elapsed) at most once per interval. */
 public class ProgressListener implements ChunkListener<Object, Object>, StepExecutionListener {
@@ -58,9 +57,9 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 
 	private static void log(StepExecution step, long start, long now, String state) {
 		double seconds = Math.max(1e-9, (now - start) / 1e9);
-		Object pages = step.getExecutionContext().get(CountingWriter.PREFIX + "listing.pages");
+		Object pages = step.getExecutionContext().get(Counter.LISTING_PAGES.contextKey());
 		// the events step reads blocks of events: its own count says how many events they held
-		long items = (step.getExecutionContext().get(CountingWriter.PREFIX + "events.read") instanceof Number events)
+		long items = (step.getExecutionContext().get(Counter.EVENTS_READ.contextKey()) instanceof Number events)
 				? events.longValue() : step.getReadCount();
 		log.info("{} {}: {} items{} in {} chunks, {} items/s, {} s", step.getStepName(), state, items,
 				(pages != null) ? " from " + pages + " pages" : "", step.getCommitCount(), Math.round(items / seconds),

@@ -20,7 +20,7 @@ import dev.lsarchive.api.ChannelDto;
 import dev.lsarchive.api.ChannelPage;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.CommittedState;
-import dev.lsarchive.batch.CountingWriter;
+import dev.lsarchive.batch.Counter;
 
 /**
  * Reads the whole channel list page by page ({@code pageNo}, {@code pageSizeNo}) and serves it
@@ -157,10 +157,10 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 	public void update(ExecutionContext context) {
 		CommittedState.guard(context, READ);
 		context.putLong(READ, this.position);
-		context.putLong(CountingWriter.PREFIX + "channels.listed", this.listed);
-		context.putLong(CountingWriter.PREFIX + "listing.pages", this.pagesRead);
-		context.putLong(CountingWriter.PREFIX + "listing.rereads", this.rereads);
-		context.putLong(CountingWriter.PREFIX + "listing.drift", this.drift);
+		context.putLong(Counter.CHANNELS_LISTED.contextKey(), this.listed);
+		context.putLong(Counter.LISTING_PAGES.contextKey(), this.pagesRead);
+		context.putLong(Counter.LISTING_REREADS.contextKey(), this.rereads);
+		context.putLong(Counter.LISTING_DRIFT.contextKey(), this.drift);
 	}
 
 	@Override

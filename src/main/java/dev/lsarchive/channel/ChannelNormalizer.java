@@ -12,7 +12,7 @@ import dev.lsarchive.api.ChannelDto;
 import dev.lsarchive.normalize.ChannelStatus;
 import dev.lsarchive.normalize.EpochTime;
 import dev.lsarchive.normalize.Outcome;
-import dev.lsarchive.quarantine.QuarantineRecord;
+import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.normalize.StorableText;
 
 /** Turns a listed channel into a {@link ChannelRow}, or a quarantine entry saying why it cannot be one. */

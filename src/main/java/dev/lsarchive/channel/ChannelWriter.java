@@ -9,13 +9,14 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.CountingWriter;
 import dev.lsarchive.batch.DataErrorScan;
-import dev.lsarchive.normalize.Outcome;
-import dev.lsarchive.quarantine.QuarantineRecord;
-import dev.lsarchive.quarantine.QuarantineWriter;
 import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.batch.SqlArrays;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.normalize.QuarantineRecord;
+import dev.lsarchive.quarantine.QuarantineWriter;
 
 /**
  * Writes a chunk of channels with a few set-based statements: upsert into {@code channel} (rows
@@ -95,11 +96,11 @@ class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
 					refused.reason(), refused.rowJson()));
 		}
 		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
-		count("channels.read", chunk.size());
-		count("channels.written", result.written());
-		count("channels.unchanged", rows.size() - result.refused().size() - result.written());
-		count("channels.quarantined", rejected.size());
-		count("channels.unknown_status", rows.stream().filter((r) -> !r.statusKnown()).count()
+		count(Counter.CHANNELS_READ, chunk.size());
+		count(Counter.CHANNELS_WRITTEN, result.written());
+		count(Counter.CHANNELS_UNCHANGED, rows.size() - result.refused().size() - result.written());
+		count(Counter.CHANNELS_QUARANTINED, rejected.size());
+		count(Counter.CHANNELS_UNKNOWN_STATUS, rows.stream().filter((r) -> !r.statusKnown()).count()
 				- result.refused().stream().filter((r) -> !r.row().statusKnown()).count());
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import dev.lsarchive.api.EventDto;
 import dev.lsarchive.normalize.EpochTime;
 import dev.lsarchive.normalize.Outcome;
-import dev.lsarchive.quarantine.QuarantineRecord;
+import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.normalize.StorableText;
 
 /**

@@ -21,7 +21,7 @@ import dev.lsarchive.api.EventStream;
 import dev.lsarchive.api.LiveStationApiException;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.CommittedState;
-import dev.lsarchive.batch.CountingWriter;
+import dev.lsarchive.batch.Counter;
 
 /**
  * Streams the events of one partition's channels, channel after channel, as blocks of up to
@@ -42,10 +42,6 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 	private static final String CHANNEL_INDEX = "events.channel.index";
 
 	private static final String CHANNEL_OFFSET = "events.channel.offset";
-
-	private static final String UNCHANGED_EVENTS = "events.read_unchanged";
-
-	private static final String UNCHANGED_LISTS = "events.unchanged_lists";
 
 	private static final String FINGERPRINTS = """
 			SELECT channel_id, digest, events FROM livestation.event_list_fingerprint WHERE channel_id = ANY (?)
@@ -121,8 +117,8 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 		this.channels = this.jdbc.queryForList(CHANNELS, String.class, this.runDate, this.partitions, this.partition);
 		this.channelIndex = context.getInt(CHANNEL_INDEX, 0);
 		this.channelOffset = context.getLong(CHANNEL_OFFSET, 0);
-		this.unchangedEvents = context.getLong(CountingWriter.PREFIX + UNCHANGED_EVENTS, 0);
-		this.unchangedLists = context.getLong(CountingWriter.PREFIX + UNCHANGED_LISTS, 0);
+		this.unchangedEvents = context.getLong(Counter.EVENTS_READ_UNCHANGED.contextKey(), 0);
+		this.unchangedLists = context.getLong(Counter.EVENTS_UNCHANGED_LISTS.contextKey(), 0);
 		this.fingerprints = new HashMap<>();
 		this.jdbc.query(FINGERPRINTS, (row) -> {
 			this.fingerprints.put(row.getString(1),
@@ -186,12 +182,12 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 
 	@Override
 	public void update(ExecutionContext context) {
-		CommittedState.guard(context, CHANNEL_INDEX, CHANNEL_OFFSET, CountingWriter.PREFIX + UNCHANGED_EVENTS,
-				CountingWriter.PREFIX + UNCHANGED_LISTS);
+		CommittedState.guard(context, CHANNEL_INDEX, CHANNEL_OFFSET, Counter.EVENTS_READ_UNCHANGED.contextKey(),
+				Counter.EVENTS_UNCHANGED_LISTS.contextKey());
 		context.putInt(CHANNEL_INDEX, this.channelIndex);
 		context.putLong(CHANNEL_OFFSET, this.channelOffset);
-		context.putLong(CountingWriter.PREFIX + UNCHANGED_EVENTS, this.unchangedEvents);
-		context.putLong(CountingWriter.PREFIX + UNCHANGED_LISTS, this.unchangedLists);
+		context.putLong(Counter.EVENTS_READ_UNCHANGED.contextKey(), this.unchangedEvents);
+		context.putLong(Counter.EVENTS_UNCHANGED_LISTS.contextKey(), this.unchangedLists);
 		recordFingerprints();
 	}
 

@@ -29,9 +29,9 @@ import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.ProgressListener;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
-import dev.lsarchive.reporting.DailyCounts;
 import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.quarantine.QuarantineWriter;
+import dev.lsarchive.reporting.DailyCounts;
 
 /**
  * Step 2, {@code events}: the channels of the run's listing split into partitions, each streaming

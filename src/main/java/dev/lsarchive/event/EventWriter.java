@@ -25,13 +25,14 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.CountingWriter;
 import dev.lsarchive.batch.DataErrorScan;
+import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.normalize.Outcome;
-import dev.lsarchive.quarantine.QuarantineRecord;
+import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.quarantine.QuarantineWriter;
 import dev.lsarchive.reporting.DailyCounts;
-import dev.lsarchive.batch.RunContext;
 
 /**
  * Writes a chunk of events at PostgreSQL's bulk-load speed. It first asks which of the chunk's
@@ -107,11 +108,11 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 					row.channelId(), refused.reason(), refused.rowJson()));
 		}
 		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
-		count("events.read", events.size());
-		count("events.written", result.written());
-		count("events.already_archived", split.rows().size() - result.refused().size() - result.written());
-		count("events.quarantined", rejected.size());
-		count("events.scaled_timestamps", split.rows().stream().filter(EventRow::timestampScaled).count()
+		count(Counter.EVENTS_READ, events.size());
+		count(Counter.EVENTS_WRITTEN, result.written());
+		count(Counter.EVENTS_UNCHANGED, split.rows().size() - result.refused().size() - result.written());
+		count(Counter.EVENTS_QUARANTINED, rejected.size());
+		count(Counter.EVENTS_SCALED_TIMESTAMPS, split.rows().stream().filter(EventRow::timestampScaled).count()
 				- result.refused().stream().filter((r) -> r.row().timestampScaled()).count());
 	}
 

@@ -2,7 +2,7 @@ package dev.lsarchive.job;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +17,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 import dev.lsarchive.api.ApiCallStats;
+import dev.lsarchive.batch.Counter.Resource;
+import dev.lsarchive.batch.Counter.Tally;
+import dev.lsarchive.batch.Counter;
 
 /**
  * Micrometer meters of the archive: API requests, retries and 429s as they happen; the items of
@@ -25,7 +28,9 @@ import dev.lsarchive.api.ApiCallStats;
  */
 class ArchiveMetrics implements RunResult.Listener {
 
-	private static final List<String> RESOURCES = List.of("channels", "events", "snapshots");
+	// the exported outcome names, which dashboards query: "unchanged" has always been "already_archived" there
+	private static final Map<Tally, String> OUTCOME_TAGS = new EnumMap<>(Map.of(Tally.READ, "read", Tally.WRITTEN,
+			"written", Tally.UNCHANGED, "already_archived", Tally.QUARANTINED, "quarantined"));
 
 	private final MeterRegistry registry;
 
@@ -50,17 +55,13 @@ class ArchiveMetrics implements RunResult.Listener {
 	}
 
 	void recordRun(JobExecution execution, RunTotals totals) {
-		for (String resource : RESOURCES) {
-			gauge("livestation.archive.items", totals.get(resource + ".read"), "resource", resource, "outcome", "read");
-			gauge("livestation.archive.items", totals.get(resource + ".written"), "resource", resource, "outcome",
-					"written");
-			gauge("livestation.archive.items",
-					totals.get(resource + (resource.equals("events") ? ".already_archived" : ".unchanged")), "resource",
-					resource, "outcome", "already_archived");
-			gauge("livestation.archive.items", totals.get(resource + ".quarantined"), "resource", resource, "outcome",
-					"quarantined");
+		for (Resource resource : Resource.values()) {
+			for (Tally tally : Tally.values()) {
+				gauge("livestation.archive.items", totals.get(resource, tally), "resource", resource.label(), "outcome",
+						OUTCOME_TAGS.get(tally));
+			}
 		}
-		gauge("livestation.archive.listing.drift", totals.get("listing.drift"));
+		gauge("livestation.archive.listing.drift", totals.get(Counter.LISTING_DRIFT));
 		gauge("livestation.archive.run.completed", (execution.getStatus() == BatchStatus.COMPLETED) ? 1 : 0);
 		gauge("livestation.archive.run.finished", System.currentTimeMillis() / 1000);
 		for (StepExecution step : execution.getStepExecutions()) {

@@ -17,7 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * SIGTERM (a scheduler stopping the job, a pod being evicted) stops the run at the next chunk
  * boundary instead of killing it mid-write: the run ends STOPPED, the ledger and summary are
  * written, and the next launch resumes it. Replaces Spring Boot's shutdown hook, which would close
- * the database pool under the running job.
+ * the database pool under the running job. Spring Batch's own {@code JobExecutionShutdownHook} asks
+ * the operator to stop the execution and returns at once: the JVM would then exit before the step
+ * reached its chunk boundary, leaving the run STARTED. This hook waits for the job to end (its
+ * ledger row written), up to a timeout, and only then closes the context.
  */
 class GracefulShutdown implements JobExecutionListener, DisposableBean {
 

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import dev.lsarchive.api.ApiCallStats;
+import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.RunContext;
 
 /**
@@ -70,28 +71,28 @@ class RunLedger implements JobExecutionListener, RunResult.Listener {
 			.addValue("exitCode", execution.getExitStatus().getExitCode())
 			.addValue("exitMessage", (exitMessage == null || exitMessage.isEmpty()) ? null : firstLines(exitMessage))
 			.addValue("finishedAt", new Timestamp(System.currentTimeMillis()))
-			.addValue("channelsListed", totals.get("channels.listed"))
-			.addValue("channelsRead", totals.get("channels.read"))
-			.addValue("channelsWritten", totals.get("channels.written"))
-			.addValue("channelsUnchanged", totals.get("channels.unchanged"))
-			.addValue("eventsRead", totals.get("events.read"))
-			.addValue("eventsWritten", totals.get("events.written"))
-			.addValue("eventsAlready", totals.get("events.already_archived"))
-			.addValue("snapshotsRead", totals.get("snapshots.read"))
-			.addValue("snapshotsWritten", totals.get("snapshots.written"))
-			.addValue("snapshotsUnchanged", totals.get("snapshots.unchanged"))
+			.addValue("channelsListed", totals.get(Counter.CHANNELS_LISTED))
+			.addValue("channelsRead", totals.get(Counter.CHANNELS_READ))
+			.addValue("channelsWritten", totals.get(Counter.CHANNELS_WRITTEN))
+			.addValue("channelsUnchanged", totals.get(Counter.CHANNELS_UNCHANGED))
+			.addValue("eventsRead", totals.get(Counter.EVENTS_READ))
+			.addValue("eventsWritten", totals.get(Counter.EVENTS_WRITTEN))
+			.addValue("eventsAlready", totals.get(Counter.EVENTS_UNCHANGED))
+			.addValue("snapshotsRead", totals.get(Counter.SNAPSHOTS_READ))
+			.addValue("snapshotsWritten", totals.get(Counter.SNAPSHOTS_WRITTEN))
+			.addValue("snapshotsUnchanged", totals.get(Counter.SNAPSHOTS_UNCHANGED))
 			.addValue("itemsRead", totals.itemsRead())
 			.addValue("itemsWritten", totals.itemsWritten())
 			.addValue("itemsAlready", totals.itemsAlreadyArchived())
 			.addValue("itemsQuarantined", totals.itemsQuarantined())
 			.addValue("unknownStatuses", totals.unknownStatuses())
-			.addValue("scaled", totals.get("events.scaled_timestamps"))
-			.addValue("drift", totals.get("listing.drift"))
-			.addValue("rereads", totals.get("listing.rereads"))
+			.addValue("scaled", totals.get(Counter.EVENTS_SCALED_TIMESTAMPS))
+			.addValue("drift", totals.get(Counter.LISTING_DRIFT))
+			.addValue("rereads", totals.get(Counter.LISTING_REREADS))
 			.addValue("requests", api.requests())
 			.addValue("retries", api.retries())
 			.addValue("throttled", api.throttled())
-			.addValue("unchangedLists", totals.get("events.unchanged_lists")));
+			.addValue("unchangedLists", totals.get(Counter.EVENTS_UNCHANGED_LISTS)));
 	}
 
 	/** Marks the ledger row of an execution whose process died, once it has been recovered. */

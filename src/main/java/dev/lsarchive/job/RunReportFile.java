@@ -30,7 +30,7 @@ class RunReportFile implements RunResult.Listener {
 		LocalDateTime start = (execution.getStartTime() != null) ? execution.getStartTime() : LocalDateTime.now();
 		double seconds = Duration.between(start, LocalDateTime.now()).toMillis() / 1000.0;
 		RunReport report = new RunReport(execution.getJobParameters().getLocalDate(RunContext.RUN_DATE),
-				execution.getId(), execution.getStatus().name(), result.failureReason(), seconds, totals.counts(),
+				execution.getId(), execution.getStatus().name(), result.failureReason(), seconds, totals.byKey(),
 				totals.itemsRead(), totals.itemsWritten(), totals.itemsAlreadyArchived(), totals.itemsQuarantined(),
 				result.api().requests(), result.api().retries(), result.api().throttled());
 		try {

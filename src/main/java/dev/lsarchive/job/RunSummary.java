@@ -8,6 +8,9 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 import dev.lsarchive.api.ApiCallStats;
+import dev.lsarchive.batch.Counter.Resource;
+import dev.lsarchive.batch.Counter.Tally;
+import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.RunContext;
 
 /**
@@ -43,20 +46,18 @@ class RunSummary implements RunResult.Listener {
 				took.toMillis() / 1000.0, execution.getId()));
 		text.append(String.format("  %-10s %12s %12s %12s %12s%n", "resource", "read", "written", "unchanged",
 				"quarantined"));
-		row(text, "channels", totals.get("channels.read"), totals.get("channels.written"),
-				totals.get("channels.unchanged"), totals.get("channels.quarantined"));
-		row(text, "events", totals.get("events.read"), totals.get("events.written"),
-				totals.get("events.already_archived"), totals.get("events.quarantined"));
-		row(text, "snapshots", totals.get("snapshots.read"), totals.get("snapshots.written"),
-				totals.get("snapshots.unchanged"), totals.get("snapshots.quarantined"));
+		for (Resource resource : Resource.values()) {
+			row(text, resource.label(), totals.get(resource, Tally.READ), totals.get(resource, Tally.WRITTEN),
+					totals.get(resource, Tally.UNCHANGED), totals.get(resource, Tally.QUARANTINED));
+		}
 		row(text, "total", totals.itemsRead(), totals.itemsWritten(), totals.itemsAlreadyArchived(),
 				totals.itemsQuarantined());
 		text.append(String.format("  listing: %d channels, %d re-reads, drift %d; unknown statuses %d, scaled timestamps %d%n",
-				totals.get("channels.listed"), totals.get("listing.rereads"), totals.get("listing.drift"),
-				totals.unknownStatuses(), totals.get("events.scaled_timestamps")));
-		if (totals.get("events.unchanged_lists") > 0) {
+				totals.get(Counter.CHANNELS_LISTED), totals.get(Counter.LISTING_REREADS), totals.get(Counter.LISTING_DRIFT),
+				totals.unknownStatuses(), totals.get(Counter.EVENTS_SCALED_TIMESTAMPS)));
+		if (totals.get(Counter.EVENTS_UNCHANGED_LISTS) > 0) {
 			text.append(String.format("  events: %d event lists unchanged since archived, %d events not parsed again%n",
-					totals.get("events.unchanged_lists"), totals.get("events.read_unchanged")));
+					totals.get(Counter.EVENTS_UNCHANGED_LISTS), totals.get(Counter.EVENTS_READ_UNCHANGED)));
 		}
 		text.append(String.format("  API: %d requests, %d retries, %d throttled (429)%n", api.requests(),
 				api.retries(), api.throttled()));

@@ -1,7 +1,8 @@
 package dev.lsarchive.job;
 
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -9,15 +10,17 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
-import dev.lsarchive.batch.CountingWriter;
+import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.Counter.Resource;
+import dev.lsarchive.batch.Counter.Tally;
 
 /**
  * The counts of a run date so far: for every step (and partition) of the job instance, the
  * counters committed by its latest execution, which carry those of the executions it resumed.
  *
- * @param counts counter name to value, e.g. {@code events.written}
+ * @param counts every counter's value (absent: zero)
  */
-record RunTotals(Map<String, Long> counts) {
+record RunTotals(Map<Counter, Long> counts) {
 
 	static RunTotals of(JobRepository jobRepository, JobExecution current) {
 		JobInstance instance = current.getJobInstance();
@@ -26,53 +29,72 @@ record RunTotals(Map<String, Long> counts) {
 			execution.getStepExecutions().forEach((step) -> stepNames.add(step.getStepName()));
 		}
 		current.getStepExecutions().forEach((step) -> stepNames.add(step.getStepName()));
-		Map<String, Long> counts = new TreeMap<>();
+		Map<Counter, Long> counts = new EnumMap<>(Counter.class);
 		for (String stepName : stepNames) {
 			StepExecution last = jobRepository.getLastStepExecution(instance, stepName);
 			if (last == null) {
 				continue;
 			}
-			for (Map.Entry<String, Object> entry : last.getExecutionContext().entrySet()) {
-				if (entry.getKey().startsWith(CountingWriter.PREFIX) && entry.getValue() instanceof Number number) {
-					counts.merge(entry.getKey().substring(CountingWriter.PREFIX.length()), number.longValue(),
-							Long::sum);
+			for (Counter counter : Counter.values()) {
+				if (last.getExecutionContext().get(counter.contextKey()) instanceof Number number) {
+					counts.merge(counter, number.longValue(), Long::sum);
 				}
 			}
 		}
-		// lists found unchanged were counted by the reader, unparsed: their events are read and already archived
-		long unchanged = counts.getOrDefault("events.read_unchanged", 0L);
-		counts.merge("events.read", unchanged, Long::sum);
-		counts.merge("events.already_archived", unchanged, Long::sum);
+		// lists found unchanged were counted by the reader, unparsed: their events are read and unchanged
+		long unchanged = counts.getOrDefault(Counter.EVENTS_READ_UNCHANGED, 0L);
+		counts.merge(Counter.EVENTS_READ, unchanged, Long::sum);
+		counts.merge(Counter.EVENTS_UNCHANGED, unchanged, Long::sum);
 		return new RunTotals(counts);
 	}
 
-	long get(String name) {
-		return this.counts.getOrDefault(name, 0L);
+	long get(Counter counter) {
+		return this.counts.getOrDefault(counter, 0L);
+	}
+
+	long get(Resource resource, Tally tally) {
+		return get(Counter.of(resource, tally));
+	}
+
+	/** {@code tally} over every resource. */
+	long items(Tally tally) {
+		long sum = 0;
+		for (Resource resource : Resource.values()) {
+			sum += get(resource, tally);
+		}
+		return sum;
 	}
 
 	long itemsRead() {
-		return get("channels.read") + get("events.read") + get("snapshots.read");
+		return items(Tally.READ);
 	}
 
 	long itemsWritten() {
-		return get("channels.written") + get("events.written") + get("snapshots.written");
+		return items(Tally.WRITTEN);
 	}
 
 	long itemsAlreadyArchived() {
-		return get("channels.unchanged") + get("events.already_archived") + get("snapshots.unchanged");
+		return items(Tally.UNCHANGED);
 	}
 
 	long itemsQuarantined() {
-		return get("channels.quarantined") + get("events.quarantined") + get("snapshots.quarantined");
+		return items(Tally.QUARANTINED);
 	}
 
 	long unknownStatuses() {
-		return get("channels.unknown_status") + get("snapshots.unknown_status");
+		return get(Counter.CHANNELS_UNKNOWN_STATUS) + get(Counter.SNAPSHOTS_UNKNOWN_STATUS);
 	}
 
 	/** Whether every record read is accounted for as written, already archived or quarantined. */
 	boolean reconciled() {
 		return itemsRead() == itemsWritten() + itemsAlreadyArchived() + itemsQuarantined();
+	}
+
+	/** Every counter by its stable key, for the JSON summary. */
+	Map<String, Long> byKey() {
+		Map<String, Long> byKey = new LinkedHashMap<>();
+		this.counts.forEach((counter, value) -> byKey.put(counter.key(), value));
+		return byKey;
 	}
 
 }

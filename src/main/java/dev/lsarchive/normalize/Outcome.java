@@ -3,8 +3,6 @@ package dev.lsarchive.normalize;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.lsarchive.quarantine.QuarantineRecord;
-
 /**
  * What normalizing one record gave: a row to archive, or a quarantine entry saying why not.
  *

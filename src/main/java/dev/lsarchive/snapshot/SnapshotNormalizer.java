@@ -11,7 +11,7 @@ import dev.lsarchive.api.SnapshotDto;
 import dev.lsarchive.normalize.ChannelStatus;
 import dev.lsarchive.normalize.EpochTime;
 import dev.lsarchive.normalize.Outcome;
-import dev.lsarchive.quarantine.QuarantineRecord;
+import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.normalize.StorableText;
 
 /** Turns snapshot info into a {@link SnapshotRow}, or a quarantine entry saying why not. */

@@ -9,13 +9,14 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.CountingWriter;
 import dev.lsarchive.batch.DataErrorScan;
-import dev.lsarchive.normalize.Outcome;
-import dev.lsarchive.quarantine.QuarantineRecord;
-import dev.lsarchive.quarantine.QuarantineWriter;
 import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.batch.SqlArrays;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.normalize.QuarantineRecord;
+import dev.lsarchive.quarantine.QuarantineWriter;
 
 /**
  * Upserts a chunk of snapshots in one statement; unchanged snapshots are not touched. A snapshot the
@@ -62,11 +63,11 @@ class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
 					row.channelId(), refused.reason(), refused.rowJson()));
 		}
 		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
-		count("snapshots.read", chunk.size());
-		count("snapshots.written", result.written());
-		count("snapshots.unchanged", rows.size() - result.refused().size() - result.written());
-		count("snapshots.quarantined", rejected.size());
-		count("snapshots.unknown_status", rows.stream().filter((r) -> !r.statusKnown()).count()
+		count(Counter.SNAPSHOTS_READ, chunk.size());
+		count(Counter.SNAPSHOTS_WRITTEN, result.written());
+		count(Counter.SNAPSHOTS_UNCHANGED, rows.size() - result.refused().size() - result.written());
+		count(Counter.SNAPSHOTS_QUARANTINED, rejected.size());
+		count(Counter.SNAPSHOTS_UNKNOWN_STATUS, rows.stream().filter((r) -> !r.statusKnown()).count()
 				- result.refused().stream().filter((r) -> !r.row().statusKnown()).count());
 	}
 

@@ -15,8 +15,8 @@ import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.ArchiveRun;
-import dev.lsarchive.support.Simulators;
 import dev.lsarchive.support.Simulators.Expected;
+import dev.lsarchive.support.Simulators;
 import dev.lsarchive.support.TestDatabase;
 
 import static dev.lsarchive.support.ArchiveTables.contentChecksum;

@@ -1,4 +1,4 @@
-package dev.lsarchive.quarantine;
+package dev.lsarchive.normalize;
 
 import org.jspecify.annotations.Nullable;
 
