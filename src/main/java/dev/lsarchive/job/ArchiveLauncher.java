@@ -69,7 +69,12 @@ public class ArchiveLauncher {
 				log.warn("Run date {} has execution {} marked {}, but no process holds its lock: the process died."
 						+ " Recovering it and resuming from its last committed chunk.", runDate, last.getId(),
 						last.getStatus());
-				markFailed(last);
+				// the framework's recovery marks the running steps and the execution FAILED; a step whose
+				// last bookkeeping write failed stays UNKNOWN, which recover() leaves alone
+				this.jobOperator.recover(last);
+				if (hasDeadStep(last)) {
+					markFailed(last);
+				}
 				this.ledger.markDead(last.getId());
 			}
 			else if (last != null && (last.getStatus() == BatchStatus.UNKNOWN || hasDeadStep(last))) {
@@ -105,7 +110,8 @@ public class ArchiveLauncher {
 			.anyMatch((step) -> step.getStatus().isRunning() || step.getStatus() == BatchStatus.UNKNOWN);
 	}
 
-	// a dead process's execution, or what Spring Batch leaves for "manual intervention", made restartable
+	// what Spring Batch leaves for "manual intervention" (UNKNOWN, which JobOperator.recover refuses),
+	// made restartable: every write of the archive is idempotent, so resuming is safe
 	private void markFailed(JobExecution execution) {
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
