@@ -101,12 +101,15 @@ class BenchRunner implements ApplicationRunner {
 
 	// the measured account: zero latency unless asked, no oddities, a simulator thread for every request in flight
 	private SimulatorProperties data(int channels, long seedOffset) {
-		SimulatorProperties data = SimulatorProperties.of(channels, this.bench.eventsPerChannel())
-			.withFaults(SimulatorProperties.Faults.NONE, this.bench.latency());
-		return new SimulatorProperties(0, data.accessKey(), data.secretKey(), data.allowedSkew(),
-				data.seed() + seedOffset, data.channels(), data.eventsPerChannel(), this.bench.snapshotShare(),
-				data.latency(), Math.max(16, this.bench.eventThreads() * 2), data.legacyStatusShare(),
-				data.mixedCaseShare(), data.missingChannelIdShare(), 0, 0, false, data.faults());
+		SimulatorProperties data = SimulatorProperties.of(channels, this.bench.eventsPerChannel());
+		return data.toBuilder()
+			.seed(data.seed() + seedOffset)
+			.snapshotShare(this.bench.snapshotShare())
+			.latency(this.bench.latency())
+			.threads(Math.max(16, this.bench.eventThreads() * 2))
+			.secondsTimestampShare(0)
+			.badEventShare(0)
+			.build();
 	}
 
 	// the same job over fewer channels, in a scratch database: the JIT compiles the paths the measured runs take

@@ -64,28 +64,160 @@ public record SimulatorProperties(
 				0, 0, false, Faults.NONE);
 	}
 
+	/** A builder starting from these settings. */
+	public Builder toBuilder() {
+		return new Builder(this);
+	}
+
 	/** The same data with other keys. */
 	public SimulatorProperties withKeys(String accessKey, String secretKey) {
-		return new SimulatorProperties(this.port, accessKey, secretKey, this.allowedSkew, this.seed, this.channels,
-				this.eventsPerChannel, this.snapshotShare, this.latency, this.threads, this.legacyStatusShare,
-				this.mixedCaseShare, this.missingChannelIdShare, this.secondsTimestampShare, this.badEventShare,
-				this.errorCodeAsNumber, this.faults);
+		return toBuilder().accessKey(accessKey).secretKey(secretKey).build();
 	}
 
 	/** The same data with other record-level oddities. */
 	public SimulatorProperties withOddities(double secondsTimestampShare, double badEventShare) {
-		return new SimulatorProperties(this.port, this.accessKey, this.secretKey, this.allowedSkew, this.seed,
-				this.channels, this.eventsPerChannel, this.snapshotShare, this.latency, this.threads,
-				this.legacyStatusShare, this.mixedCaseShare, this.missingChannelIdShare, secondsTimestampShare,
-				badEventShare, this.errorCodeAsNumber, this.faults);
+		return toBuilder().secondsTimestampShare(secondsTimestampShare).badEventShare(badEventShare).build();
 	}
 
 	/** The same data served with other faults and latency. */
 	public SimulatorProperties withFaults(Faults faults, Duration latency) {
-		return new SimulatorProperties(this.port, this.accessKey, this.secretKey, this.allowedSkew, this.seed,
-				this.channels, this.eventsPerChannel, this.snapshotShare, latency, this.threads,
-				this.legacyStatusShare, this.mixedCaseShare, this.missingChannelIdShare, this.secondsTimestampShare,
-				this.badEventShare, this.errorCodeAsNumber, faults);
+		return toBuilder().faults(faults).latency(latency).build();
+	}
+
+	/** Settings changed one at a time, from a starting point. */
+	public static final class Builder {
+
+		private int port;
+
+		private String accessKey;
+
+		private String secretKey;
+
+		private Duration allowedSkew;
+
+		private long seed;
+
+		private int channels;
+
+		private int eventsPerChannel;
+
+		private double snapshotShare;
+
+		private Duration latency;
+
+		private int threads;
+
+		private double legacyStatusShare;
+
+		private double mixedCaseShare;
+
+		private double missingChannelIdShare;
+
+		private double secondsTimestampShare;
+
+		private double badEventShare;
+
+		private boolean errorCodeAsNumber;
+
+		private Faults faults;
+
+		private Builder(SimulatorProperties from) {
+			this.port = from.port;
+			this.accessKey = from.accessKey;
+			this.secretKey = from.secretKey;
+			this.allowedSkew = from.allowedSkew;
+			this.seed = from.seed;
+			this.channels = from.channels;
+			this.eventsPerChannel = from.eventsPerChannel;
+			this.snapshotShare = from.snapshotShare;
+			this.latency = from.latency;
+			this.threads = from.threads;
+			this.legacyStatusShare = from.legacyStatusShare;
+			this.mixedCaseShare = from.mixedCaseShare;
+			this.missingChannelIdShare = from.missingChannelIdShare;
+			this.secondsTimestampShare = from.secondsTimestampShare;
+			this.badEventShare = from.badEventShare;
+			this.errorCodeAsNumber = from.errorCodeAsNumber;
+			this.faults = from.faults;
+		}
+
+		public Builder accessKey(String accessKey) {
+			this.accessKey = accessKey;
+			return this;
+		}
+
+		public Builder secretKey(String secretKey) {
+			this.secretKey = secretKey;
+			return this;
+		}
+
+		public Builder seed(long seed) {
+			this.seed = seed;
+			return this;
+		}
+
+		public Builder channels(int channels) {
+			this.channels = channels;
+			return this;
+		}
+
+		public Builder eventsPerChannel(int eventsPerChannel) {
+			this.eventsPerChannel = eventsPerChannel;
+			return this;
+		}
+
+		public Builder snapshotShare(double snapshotShare) {
+			this.snapshotShare = snapshotShare;
+			return this;
+		}
+
+		public Builder latency(Duration latency) {
+			this.latency = latency;
+			return this;
+		}
+
+		public Builder threads(int threads) {
+			this.threads = threads;
+			return this;
+		}
+
+		/** No legacy statuses, mixed-case codes, missing channel ids, second timestamps or bad events. */
+		public Builder noOddities() {
+			this.legacyStatusShare = 0;
+			this.mixedCaseShare = 0;
+			this.missingChannelIdShare = 0;
+			this.secondsTimestampShare = 0;
+			this.badEventShare = 0;
+			return this;
+		}
+
+		public Builder secondsTimestampShare(double secondsTimestampShare) {
+			this.secondsTimestampShare = secondsTimestampShare;
+			return this;
+		}
+
+		public Builder badEventShare(double badEventShare) {
+			this.badEventShare = badEventShare;
+			return this;
+		}
+
+		public Builder errorCodeAsNumber(boolean errorCodeAsNumber) {
+			this.errorCodeAsNumber = errorCodeAsNumber;
+			return this;
+		}
+
+		public Builder faults(Faults faults) {
+			this.faults = faults;
+			return this;
+		}
+
+		public SimulatorProperties build() {
+			return new SimulatorProperties(this.port, this.accessKey, this.secretKey, this.allowedSkew, this.seed,
+					this.channels, this.eventsPerChannel, this.snapshotShare, this.latency, this.threads,
+					this.legacyStatusShare, this.mixedCaseShare, this.missingChannelIdShare, this.secondsTimestampShare,
+					this.badEventShare, this.errorCodeAsNumber, this.faults);
+		}
+
 	}
 
 	// the secret key is left out on purpose

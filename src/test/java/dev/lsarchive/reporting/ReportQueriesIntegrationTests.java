@@ -54,8 +54,9 @@ class ReportQueriesIntegrationTests {
 			ArchiveRun.run(simulator, "2026-11-19");
 		}
 		// three channels that only ever got created, from another account (seed)
-		SimulatorProperties idle = new SimulatorProperties(0, busy.accessKey(), busy.secretKey(), busy.allowedSkew(), 99,
-				3, 1, 0, busy.latency(), 4, 0, 0, 0, 0, 0, false, busy.faults());
+		SimulatorProperties idle = busy.toBuilder().seed(99).channels(3).eventsPerChannel(1).snapshotShare(0).threads(4)
+			.noOddities()
+			.build();
 		try (LiveStationSimulator simulator = Simulators.start(idle)) {
 			neverPublished = simulator.dataset();
 			ArchiveRun.run(simulator, "2026-11-20");

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The client against the simulator over real HTTP. */
 @ExtendWith(OutputCaptureExtension.class)
-class LiveStationClientTests {
+class LiveStationClientIntegrationTests {
 
 	@Test
 	void pagesTheChannelListAsDocumented() {
@@ -281,9 +281,9 @@ class LiveStationClientTests {
 		for (boolean asNumber : new boolean[] { false, true }) {
 			// given
 			SimulatorProperties data = SimulatorProperties.of(1, 1);
-			data = new SimulatorProperties(0, data.accessKey(), data.secretKey(), data.allowedSkew(), data.seed(), 1, 1,
-					0, Duration.ZERO, 4, 0, 0, 0, 0, 0, asNumber,
-					new SimulatorProperties.Faults(1.0, 0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, List.of(), 1));
+			data = data.toBuilder().snapshotShare(0).threads(4).noOddities().errorCodeAsNumber(asNumber)
+				.faults(new SimulatorProperties.Faults(1.0, 0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, List.of(), 1))
+				.build();
 			try (LiveStationSimulator simulator = Simulators.start(data)) {
 				LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 1, 100),
 						new ApiCallStats());

@@ -19,7 +19,7 @@ import dev.lsarchive.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scheduling definitions in jobs/ and the compose file parse and say what the README promises. */
-class SchedulingFilesTests {
+class SchedulingFilesIntegrationTests {
 
 	@Test
 	void theCrontabLineRunsTheLockingWrapperNightly() throws Exception {

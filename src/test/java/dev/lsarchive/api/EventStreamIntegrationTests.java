@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A response of a million events is consumed one event at a time, in a heap far too small to hold it. */
-class EventStreamTests {
+class EventStreamIntegrationTests {
 
 	@Test
 	void aMillionEventResponseStreamsThroughA64MegabyteHeap() throws Exception {

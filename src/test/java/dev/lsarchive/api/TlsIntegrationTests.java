@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Certificates are verified: a gateway whose certificate the JVM does not trust is refused. */
-class TlsTests {
+class TlsIntegrationTests {
 
 	@Test
 	void aGatewayWithAnUntrustedCertificateIsRefused() throws Exception {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** How the client uses its connections to the gateway: reused, bounded in time, dropped when abandoned. */
-class GatewayConnectionTests {
+class GatewayConnectionIntegrationTests {
 
 	private static final byte[] ONE_EVENT_LIST = """
 			{"content":[{"logLevel":"INFO","eventCode":"PUBLISH_START","description":"d","timestamp":1700000000000}],"total":1}"""

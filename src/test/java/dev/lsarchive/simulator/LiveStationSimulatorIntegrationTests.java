@@ -16,7 +16,7 @@ import dev.lsarchive.support.Simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LiveStationSimulatorTests {
+class LiveStationSimulatorIntegrationTests {
 
 	@Test
 	void theSameSeedGivesTheSameData() {
