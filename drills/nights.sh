@@ -2,6 +2,7 @@
 # Drill: N consecutive demo nights into one fresh database, with the job repository analyzed
 # between them (what autovacuum does once runs accumulate). Every night must complete (exit 0).
 #   usage: drills/nights.sh [NIGHTS]   (default 30; needs target/livestation-archive.jar and psql)
+#   ARCHIVE_JAR           the jar to run (default target/livestation-archive.jar)
 #   ARCHIVE_DRILL_SERVER  libpq URL of the PostgreSQL server (default postgresql://postgres@127.0.0.1:5432)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 nights=${1:-30}
 server=${ARCHIVE_DRILL_SERVER:-postgresql://postgres@127.0.0.1:5432}
 database="lsarchive_nights_$$"
-jar=target/livestation-archive.jar
+jar=${ARCHIVE_JAR:-target/livestation-archive.jar}
 [ -f "$jar" ] || { echo "build the jar first: ./mvnw -q -DskipTests package" >&2; exit 2; }
 
 psql "$server/postgres" -qc "CREATE DATABASE $database" || exit 2

@@ -130,7 +130,7 @@ class EventNormalizer implements ItemProcessor<EventDto, Outcome<EventRow>> {
 
 	private static Outcome<EventRow> reject(EventDto event, @Nullable String channelId, String reason) {
 		return Outcome.quarantine(new QuarantineRecord("event", endpoint(event.requestedChannelId()), channelId, reason,
-				event.payload().json()));
+				event.payload().json(), event.requestedChannelId()));
 	}
 
 	private static boolean notBlank(@Nullable String text) {

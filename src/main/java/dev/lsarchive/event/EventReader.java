@@ -2,11 +2,7 @@ package dev.lsarchive.event;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,10 +26,10 @@ import dev.lsarchive.batch.Counter;
  * consumed of that channel) is saved on every commit; a restarted partition reopens its channel's
  * list and skips what was already committed.
  * <p>
- * A channel's list whose every event was committed (none quarantined) leaves its SHA-256 in
- * {@code event_list_fingerprint}, written in the transaction that commits its last events. A later
- * run that receives the very same body counts its events as read and already archived without
- * parsing them: an unchanged night costs the transfer, not the parse, the keys and the look-ups.
+ * A channel's list read whole is reported to {@link EventListFingerprints}, which keeps its SHA-256
+ * when none of its records was quarantined. A later run that receives the very same body counts its
+ * events as read and already archived without parsing them: an unchanged night costs the transfer,
+ * not the parse, the keys and the look-ups.
  */
 class EventReader implements ItemStreamReader<List<EventDto>> {
 
@@ -42,24 +38,6 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 	private static final String CHANNEL_INDEX = "events.channel.index";
 
 	private static final String CHANNEL_OFFSET = "events.channel.offset";
-
-	private static final String FINGERPRINTS = """
-			SELECT channel_id, digest, events FROM livestation.event_list_fingerprint WHERE channel_id = ANY (?)
-			""";
-
-	private static final String QUARANTINED_LISTS = """
-			SELECT DISTINCT endpoint FROM livestation.quarantine
-			WHERE run_date = ? AND resource = 'event' AND endpoint = ANY (?)
-			""";
-
-	private static final String RECORD_FINGERPRINT = """
-			INSERT INTO livestation.event_list_fingerprint (channel_id, digest, events, run_date)
-			VALUES (?, ?, ?, ?)
-			ON CONFLICT (channel_id) DO UPDATE SET digest = excluded.digest, events = excluded.events,
-			    run_date = excluded.run_date, recorded_at = now()
-			""";
-
-	private static final String FORGET_FINGERPRINT = "DELETE FROM livestation.event_list_fingerprint WHERE channel_id = ?";
 
 	private static final String CHANNELS = """
 			SELECT channel_id FROM (
@@ -82,12 +60,9 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 
 	private final int blockSize;
 
+	private final EventListFingerprints fingerprints;
+
 	private List<String> channels = List.of();
-
-	private Map<String, Fingerprint> fingerprints = Map.of();
-
-	// lists read whole in this execution, whose last events are in the chunk being committed
-	private final List<Fingerprint> completed = new ArrayList<>();
 
 	private boolean readFromStart;
 
@@ -102,7 +77,7 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 	private @Nullable EventStream stream;
 
 	EventReader(LiveStationClient client, JdbcTemplate jdbc, LocalDate runDate, int partition, int partitions,
-			boolean skipUnchanged, int blockSize) {
+			boolean skipUnchanged, int blockSize, EventListFingerprints fingerprints) {
 		this.client = client;
 		this.jdbc = jdbc;
 		this.runDate = runDate;
@@ -110,6 +85,7 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 		this.partitions = partitions;
 		this.skipUnchanged = skipUnchanged;
 		this.blockSize = blockSize;
+		this.fingerprints = fingerprints;
 	}
 
 	@Override
@@ -119,11 +95,6 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 		this.channelOffset = context.getLong(CHANNEL_OFFSET, 0);
 		this.unchangedEvents = context.getLong(Counter.EVENTS_READ_UNCHANGED.contextKey(), 0);
 		this.unchangedLists = context.getLong(Counter.EVENTS_UNCHANGED_LISTS.contextKey(), 0);
-		this.fingerprints = new HashMap<>();
-		this.jdbc.query(FINGERPRINTS, (row) -> {
-			this.fingerprints.put(row.getString(1),
-					new Fingerprint(row.getString(1), row.getBytes(2), row.getLong(3)));
-		}, (Object) this.channels.toArray(String[]::new));
 	}
 
 	@Override
@@ -143,7 +114,7 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 				if (this.stream == null) {
 					this.stream = this.client.events(channelId);
 					this.readFromStart = this.channelOffset == 0;
-					Fingerprint known = this.fingerprints.get(channelId);
+					EventListFingerprints.Fingerprint known = this.fingerprints.known(channelId);
 					if (this.readFromStart && this.skipUnchanged && known != null
 							&& this.stream.unchangedSince(known.digest())) {
 						this.unchangedEvents += known.events();
@@ -162,7 +133,7 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 				}
 				byte[] digest = this.stream.fingerprint();
 				if (this.readFromStart && digest != null) {
-					this.completed.add(new Fingerprint(channelId, digest, this.channelOffset));
+					this.fingerprints.listCompleted(channelId, digest, this.channelOffset);
 				}
 			}
 			catch (LiveStationApiException ex) {
@@ -188,38 +159,11 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 		context.putLong(CHANNEL_OFFSET, this.channelOffset);
 		context.putLong(Counter.EVENTS_READ_UNCHANGED.contextKey(), this.unchangedEvents);
 		context.putLong(Counter.EVENTS_UNCHANGED_LISTS.contextKey(), this.unchangedLists);
-		recordFingerprints();
-	}
-
-	// inside the chunk's transaction: the fingerprints commit with the last events of their lists
-	private void recordFingerprints() {
-		if (this.completed.isEmpty()) {
-			return;
-		}
-		Set<String> quarantined = new HashSet<>(this.jdbc.queryForList(QUARANTINED_LISTS, String.class, this.runDate,
-				this.completed.stream().map((list) -> EventNormalizer.endpoint(list.channelId())).toArray(String[]::new)));
-		List<Object[]> record = new ArrayList<>();
-		List<Object[]> forget = new ArrayList<>();
-		for (Fingerprint list : this.completed) {
-			if (quarantined.contains(EventNormalizer.endpoint(list.channelId()))) {
-				// its quarantined events must be judged again next time (a timestamp in the future may be valid then)
-				forget.add(new Object[] { list.channelId() });
-			}
-			else {
-				record.add(new Object[] { list.channelId(), list.digest(), list.events(), this.runDate });
-			}
-		}
-		this.jdbc.batchUpdate(RECORD_FINGERPRINT, record);
-		this.jdbc.batchUpdate(FORGET_FINGERPRINT, forget);
-		this.completed.clear();
 	}
 
 	@Override
 	public void close() {
 		closeStream();
-	}
-
-	private record Fingerprint(String channelId, byte[] digest, long events) {
 	}
 
 	private void closeStream() {

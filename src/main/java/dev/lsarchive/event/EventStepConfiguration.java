@@ -63,7 +63,7 @@ class EventStepConfiguration {
 	@Bean
 	Step eventsWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<List<EventDto>> eventReader, ItemStreamWriter<List<Outcome<EventRow>>> eventWriter,
-			Clock clock, ProgressListener progress) {
+			EventListFingerprints eventListFingerprints, Clock clock, ProgressListener progress) {
 		// one item is a block of archive.event-chunk-size events, and one block is one chunk: the step's
 		// per-item machinery (scoped proxies, listeners, observations) runs per block, not per event
 		return new StepBuilder("eventsWorker", jobRepository).<List<EventDto>, List<Outcome<EventRow>>>chunk(1)
@@ -73,6 +73,7 @@ class EventStepConfiguration {
 			.reader(eventReader)
 			.processor(new EventBlockNormalizer(new EventNormalizer(clock)))
 			.writer(eventWriter)
+			.stream(eventListFingerprints)
 			.listener(progress)
 			.build();
 	}
@@ -81,16 +82,26 @@ class EventStepConfiguration {
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
 	ItemStreamReader<List<EventDto>> eventReader(LiveStationClient client, JdbcTemplate jdbc,
 			@Value("#{jobParameters['run.date']}") LocalDate runDate,
-			@Value("#{stepExecution.stepName}") String stepName, ArchiveProperties properties) {
+			@Value("#{stepExecution.stepName}") String stepName, ArchiveProperties properties,
+			EventListFingerprints eventListFingerprints) {
 		int[] partition = ChannelPartitioner.ofStep(stepName);
 		return new EventReader(client, jdbc, runDate, partition[0], partition[1],
-				properties.skipUnchangedEventLists(), properties.eventChunkSize());
+				properties.skipUnchangedEventLists(), properties.eventChunkSize(), eventListFingerprints);
 	}
 
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
-	ItemStreamWriter<List<Outcome<EventRow>>> eventWriter(DataSource dataSource, QuarantineWriter quarantine) {
-		return new EventWriter(dataSource, quarantine);
+	ItemStreamWriter<List<Outcome<EventRow>>> eventWriter(DataSource dataSource, QuarantineWriter quarantine,
+			EventListFingerprints eventListFingerprints) {
+		return new EventWriter(dataSource, quarantine, eventListFingerprints);
+	}
+
+	// one per worker step, shared by its reader and writer, and a stream of the step
+	@Bean
+	@Scope(value = "step", proxyMode = ScopedProxyMode.TARGET_CLASS)
+	EventListFingerprints eventListFingerprints(JdbcTemplate jdbc,
+			@Value("#{jobParameters['run.date']}") LocalDate runDate) {
+		return new EventListFingerprints(jdbc, runDate);
 	}
 
 }

@@ -77,12 +77,15 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 
 	private final DailyCounts dailyCounts;
 
+	private final EventListFingerprints fingerprints;
+
 	// false during a first load: the reporting refresh step counts the days once instead (reporting.setting)
 	private boolean countDays = true;
 
-	EventWriter(DataSource dataSource, QuarantineWriter quarantine) {
+	EventWriter(DataSource dataSource, QuarantineWriter quarantine, EventListFingerprints fingerprints) {
 		this.dataSource = dataSource;
 		this.quarantine = quarantine;
+		this.fingerprints = fingerprints;
 		this.dailyCounts = new DailyCounts(new JdbcTemplate(dataSource));
 	}
 
@@ -105,9 +108,12 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 		for (DataErrorScan.Refused<EventRow> refused : result.refused()) {
 			EventRow row = refused.row();
 			rejected.add(new QuarantineRecord("event", EventNormalizer.endpoint(row.requestedChannelId()),
-					row.channelId(), refused.reason(), refused.rowJson()));
+					row.channelId(), refused.reason(), refused.rowJson(), row.requestedChannelId()));
 		}
 		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
+		for (QuarantineRecord record : rejected) {
+			this.fingerprints.recordQuarantined(record.listChannelId());
+		}
 		count(Counter.EVENTS_READ, events.size());
 		count(Counter.EVENTS_WRITTEN, result.written());
 		count(Counter.EVENTS_UNCHANGED, split.rows().size() - result.refused().size() - result.written());

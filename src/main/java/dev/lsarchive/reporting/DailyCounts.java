@@ -86,6 +86,9 @@ public final class DailyCounts {
 	 * half the days.
 	 */
 	void recountAll() {
+		// the lock first: another process recounting at the same time has then committed its key again,
+		// and the catalog is read only once no one can drop the key under the reading
+		this.jdbc.execute("LOCK TABLE reporting.daily_channel_events IN ACCESS EXCLUSIVE MODE");
 		String keyDefinition = this.jdbc.queryForObject("SELECT pg_get_indexdef(?::regclass)", String.class, KEY);
 		this.jdbc.execute("SET LOCAL work_mem = '256MB'");
 		this.jdbc.execute("TRUNCATE reporting.daily_channel_events");

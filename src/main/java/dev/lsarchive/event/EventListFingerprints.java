@@ -1,0 +1,117 @@
+package dev.lsarchive.event;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The SHA-256 of each channel's last event list whose every event is archived, kept in
+ * {@code event_list_fingerprint} for one events worker step. The reader asks it for a channel's
+ * known digest and tells it when it has read a list whole; the writer tells it which lists had a
+ * record quarantined; as a stream of the step, it records the digests of the completed lists in the
+ * transaction that commits their last events, and forgets those with a quarantined record (they must
+ * be judged again next time: a timestamp in the future may be valid then).
+ * <p>
+ * What it knows of quarantined records covers every list it records: a digest is only recorded for a
+ * list read from its first event in this execution, so every record of it went through this
+ * execution's writer.
+ */
+class EventListFingerprints implements ItemStream {
+
+	private static final String KNOWN = """
+			SELECT f.channel_id, f.digest, f.events FROM livestation.event_list_fingerprint f
+			JOIN livestation.listed_channel l ON l.channel_id = f.channel_id AND l.run_date = ?
+			""";
+
+	private static final String RECORD = """
+			INSERT INTO livestation.event_list_fingerprint (channel_id, digest, events, run_date)
+			VALUES (?, ?, ?, ?)
+			ON CONFLICT (channel_id) DO UPDATE SET digest = excluded.digest, events = excluded.events,
+			    run_date = excluded.run_date, recorded_at = now()
+			""";
+
+	private static final String FORGET = "DELETE FROM livestation.event_list_fingerprint WHERE channel_id = ?";
+
+	private final JdbcTemplate jdbc;
+
+	private final LocalDate runDate;
+
+	private final Map<String, Fingerprint> known = new HashMap<>();
+
+	// lists read whole in this execution, whose last events are in the chunk being committed
+	private final List<Fingerprint> completed = new ArrayList<>();
+
+	private final Set<String> withQuarantine = new HashSet<>();
+
+	EventListFingerprints(JdbcTemplate jdbc, LocalDate runDate) {
+		this.jdbc = jdbc;
+		this.runDate = runDate;
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		this.known.clear();
+		this.jdbc.query(KNOWN, (row) -> {
+			this.known.put(row.getString(1), new Fingerprint(row.getString(1), row.getBytes(2), row.getLong(3)));
+		}, this.runDate);
+	}
+
+	/** The last recorded list of {@code channelId}, if any. */
+	@Nullable Fingerprint known(String channelId) {
+		return this.known.get(channelId);
+	}
+
+	/** The reader read the list of {@code channelId} from its first event to its end. */
+	void listCompleted(String channelId, byte[] digest, long events) {
+		this.completed.add(new Fingerprint(channelId, digest, events));
+	}
+
+	/** The writer quarantined a record of the list of {@code channelId} (null: not a channel's list). */
+	void recordQuarantined(@Nullable String listChannelId) {
+		if (listChannelId != null) {
+			this.withQuarantine.add(listChannelId);
+		}
+	}
+
+	// inside the chunk's transaction: the fingerprints commit with the last events of their lists
+	@Override
+	public void update(ExecutionContext context) {
+		if (this.completed.isEmpty()) {
+			return;
+		}
+		List<Object[]> record = new ArrayList<>();
+		List<Object[]> forget = new ArrayList<>();
+		for (Fingerprint list : this.completed) {
+			if (this.withQuarantine.contains(list.channelId())) {
+				forget.add(new Object[] { list.channelId() });
+			}
+			else {
+				record.add(new Object[] { list.channelId(), list.digest(), list.events(), this.runDate });
+			}
+		}
+		this.jdbc.batchUpdate(RECORD, record);
+		this.jdbc.batchUpdate(FORGET, forget);
+		this.completed.clear();
+	}
+
+	/**
+	 * A list as archived.
+	 *
+	 * @param channelId the channel whose list it is
+	 * @param digest SHA-256 of the list's body
+	 * @param events events in it
+	 */
+	record Fingerprint(String channelId, byte[] digest, long events) {
+	}
+
+}
