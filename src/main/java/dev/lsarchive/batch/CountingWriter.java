@@ -30,6 +30,23 @@ public abstract class CountingWriter<T> implements ItemStreamWriter<T> {
 	/** Writes one chunk, calling {@link #count} for what it did. */
 	protected abstract void writeChunk(Chunk<? extends T> chunk) throws Exception;
 
+	/**
+	 * Counts what became of a chunk's records of {@code resource}, by the one rule of the ledger: every
+	 * record read is written, unchanged (archived already) or quarantined.
+	 *
+	 * @param read records read
+	 * @param rows rows that reached the database write (the others were quarantined by normalization)
+	 * @param result what the write did with them
+	 * @param quarantined records quarantined, by normalization or by the database
+	 */
+	protected void countChunk(Counter.Resource resource, long read, int rows, DataErrorScan.Result<?> result,
+			int quarantined) {
+		count(Counter.of(resource, Counter.Tally.READ), read);
+		count(Counter.of(resource, Counter.Tally.WRITTEN), result.written());
+		count(Counter.of(resource, Counter.Tally.UNCHANGED), rows - result.refused().size() - result.written());
+		count(Counter.of(resource, Counter.Tally.QUARANTINED), quarantined);
+	}
+
 	/** Adds {@code delta} to {@code counter} for the chunk being written. */
 	protected void count(Counter counter, long delta) {
 		this.pending.merge(counter, delta, Long::sum);

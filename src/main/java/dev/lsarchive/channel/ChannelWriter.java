@@ -96,10 +96,7 @@ class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
 					refused.reason(), refused.rowJson()));
 		}
 		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
-		count(Counter.CHANNELS_READ, chunk.size());
-		count(Counter.CHANNELS_WRITTEN, result.written());
-		count(Counter.CHANNELS_UNCHANGED, rows.size() - result.refused().size() - result.written());
-		count(Counter.CHANNELS_QUARANTINED, rejected.size());
+		countChunk(Counter.Resource.CHANNELS, chunk.size(), rows.size(), result, rejected.size());
 		count(Counter.CHANNELS_UNKNOWN_STATUS, rows.stream().filter((r) -> !r.statusKnown()).count()
 				- result.refused().stream().filter((r) -> !r.row().statusKnown()).count());
 	}

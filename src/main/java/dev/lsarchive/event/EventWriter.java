@@ -114,10 +114,7 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 		for (QuarantineRecord record : rejected) {
 			this.fingerprints.recordQuarantined(record.listChannelId());
 		}
-		count(Counter.EVENTS_READ, events.size());
-		count(Counter.EVENTS_WRITTEN, result.written());
-		count(Counter.EVENTS_UNCHANGED, split.rows().size() - result.refused().size() - result.written());
-		count(Counter.EVENTS_QUARANTINED, rejected.size());
+		countChunk(Counter.Resource.EVENTS, events.size(), split.rows().size(), result, rejected.size());
 		count(Counter.EVENTS_SCALED_TIMESTAMPS, split.rows().stream().filter(EventRow::timestampScaled).count()
 				- result.refused().stream().filter((r) -> r.row().timestampScaled()).count());
 	}

@@ -63,10 +63,7 @@ class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
 					row.channelId(), refused.reason(), refused.rowJson()));
 		}
 		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
-		count(Counter.SNAPSHOTS_READ, chunk.size());
-		count(Counter.SNAPSHOTS_WRITTEN, result.written());
-		count(Counter.SNAPSHOTS_UNCHANGED, rows.size() - result.refused().size() - result.written());
-		count(Counter.SNAPSHOTS_QUARANTINED, rejected.size());
+		countChunk(Counter.Resource.SNAPSHOTS, chunk.size(), rows.size(), result, rejected.size());
 		count(Counter.SNAPSHOTS_UNKNOWN_STATUS, rows.stream().filter((r) -> !r.statusKnown()).count()
 				- result.refused().stream().filter((r) -> !r.row().statusKnown()).count());
 	}
