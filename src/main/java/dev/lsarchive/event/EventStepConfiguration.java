@@ -9,9 +9,7 @@ import javax.sql.DataSource;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -44,19 +42,13 @@ class EventStepConfiguration {
 	@Bean
 	Step eventsStep(JobRepository jobRepository, ArchiveProperties properties, Step eventsWorkerStep,
 			JdbcTemplate jdbc) {
-		DailyCounts dailyCounts = new DailyCounts(jdbc);
 		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("events-");
 		threads.setConcurrencyLimit(properties.eventThreads());
 		return new StepBuilder("events", jobRepository).partitioner("eventsWorker", new ChannelPartitioner())
 			.step(eventsWorkerStep)
 			.gridSize(properties.eventPartitions())
 			.taskExecutor(threads)
-			.listener(new StepExecutionListener() {
-				@Override
-				public void beforeStep(StepExecution stepExecution) {
-					dailyCounts.beforeEventsAreWritten();
-				}
-			})
+			.listener(new DailyCounts(jdbc).firstLoadListener())
 			.build();
 	}
 

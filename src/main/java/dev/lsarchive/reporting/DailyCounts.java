@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.batch.SqlArrays;
@@ -56,6 +58,16 @@ public final class DailyCounts {
 	 */
 	public void beforeEventsAreWritten() {
 		this.jdbc.update(FIRST_LOAD_COUNTS_AT_THE_END);
+	}
+
+	/** For the step that writes events: calls {@link #beforeEventsAreWritten} before it starts. */
+	public StepExecutionListener firstLoadListener() {
+		return new StepExecutionListener() {
+			@Override
+			public void beforeStep(StepExecution stepExecution) {
+				beforeEventsAreWritten();
+			}
+		};
 	}
 
 	/** Whether writers keep the counts current (false during a first load). */
