@@ -44,6 +44,10 @@ class ArchiveMetrics implements RunResult.Listener {
 		FunctionCounter.builder("livestation.api.retries", api, (s) -> s.snapshot().retries())
 			.description("Retried attempts")
 			.register(registry);
+		FunctionCounter.builder("livestation.api.retry.wait", api, (s) -> s.snapshot().retryWaitMillis() / 1000.0)
+			.description("Time waited before retries (backoff or Retry-After)")
+			.baseUnit("seconds")
+			.register(registry);
 		FunctionCounter.builder("livestation.api.throttled", api, (s) -> s.snapshot().throttled())
 			.description("HTTP 429 answers")
 			.register(registry);

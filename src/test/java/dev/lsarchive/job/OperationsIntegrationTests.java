@@ -126,6 +126,7 @@ class OperationsIntegrationTests {
 			.contains("livestation_api_requests_total")
 			.contains("livestation_api_retries_total")
 			.contains("livestation_api_throttled_total")
+			.contains("livestation_api_retry_wait_seconds_total")
 			.containsPattern("livestation_archive_step_duration_seconds_count\\{[^}]*step=\"events\"")
 			.containsPattern("livestation_archive_run_completed\\{[^}]*} 1");
 	}
