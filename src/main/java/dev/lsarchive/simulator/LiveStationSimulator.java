@@ -72,6 +72,8 @@ public final class LiveStationSimulator implements AutoCloseable {
 
 	private final Map<String, Scripted> scripted = new java.util.concurrent.ConcurrentHashMap<>();
 
+	private final List<RequestHold> holds = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private final AtomicInteger peakInFlight = new AtomicInteger();
 
 	private final HttpServer server;
@@ -118,6 +120,13 @@ public final class LiveStationSimulator implements AutoCloseable {
 	/** The base URL to give the client, e.g. {@code http://127.0.0.1:18080}. */
 	public URI baseUrl() {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	/** Holds the {@code nth} request from now on whose path starts with {@code pathPrefix}, until released. */
+	public RequestHold hold(String pathPrefix, int nth) {
+		RequestHold hold = new RequestHold(pathPrefix, nth);
+		this.holds.add(hold);
+		return hold;
 	}
 
 	/**
@@ -193,6 +202,9 @@ public final class LiveStationSimulator implements AutoCloseable {
 				gatewayError(exchange, 405, "100", "Bad Request", "only GET is simulated");
 				return;
 			}
+			for (RequestHold hold : this.holds) {
+				hold.pass(exchange.getRequestURI().getPath());
+			}
 			Scripted answer = this.scripted.get(RequestSigner.pathWithQuery(exchange.getRequestURI()));
 			if (answer != null) {
 				exchange.getResponseHeaders().set("Content-Type", answer.contentType());
@@ -208,6 +220,9 @@ public final class LiveStationSimulator implements AutoCloseable {
 		catch (IOException | RuntimeException ex) {
 			// the client went away, or a fault cut the body: nothing to answer any more
 			log.debug("Simulator request ended early: {}", ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			this.truncateThisResponse.remove();

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashDrillIntegrationTests {
 
+	private static final String CHANNEL_PAGES = "/api/v2/channels";
+
+	private static final String SNAPSHOTS = "/api/v2/channels/";
+
+	private static final String EVENT_LISTS = "/api/v2/events";
+
+	private static final String EVENTS_TABLE = "livestation.channel_event";
+
+	private static final String COPY = "%COPY livestation.channel_event%";
+
 	// 40 channels x 1,500 events, 20 ms per API answer: long enough to be interrupted anywhere
 	private static final SimulatorProperties DATA = SimulatorProperties.of(40, 1500)
 		.withFaults(SimulatorProperties.Faults.NONE, Duration.ofMillis(20));
@@ -53,31 +61,34 @@ class CrashDrillIntegrationTests {
 		Set<Long> killedMidRun = new HashSet<>();
 		int exitCode = -1;
 		try (LiveStationSimulator simulator = Simulators.start(DATA); JarRuns runs = new JarRuns()) {
-			Map<String, Function<Long, BooleanSupplier>> moments = new LinkedHashMap<>();
-			moments.put("channels step", (baseline) -> () -> runs.stepRunning("channels"));
-			moments.put("inside a chunk's COPY (1)", (baseline) -> () -> runs.statementRunning("COPY livestation.channel_event"));
-			moments.put("events step, 2,000 events in", (baseline) -> runs.eventsBeyond(baseline, 2_000));
-			moments.put("inside a chunk's COPY (2)", (baseline) -> () -> runs.statementRunning("COPY livestation.channel_event"));
-			moments.put("events step, 6,000 events in", (baseline) -> runs.eventsBeyond(baseline, 6_000));
-			moments.put("inside a chunk's COPY (3)", (baseline) -> () -> runs.statementRunning("COPY livestation.channel_event"));
-			moments.put("events step, 10,000 events in", (baseline) -> runs.eventsBeyond(baseline, 10_000));
-			moments.put("inside a chunk's COPY (4)", (baseline) -> () -> runs.statementRunning("COPY livestation.channel_event"));
-			moments.put("events step, 1,000 events in", (baseline) -> runs.eventsBeyond(baseline, 1_000));
-			moments.put("inside a chunk's COPY (5)", (baseline) -> () -> runs.statementRunning("COPY livestation.channel_event"));
-			moments.put("events step, 4,000 events in", (baseline) -> runs.eventsBeyond(baseline, 4_000));
-			moments.put("snapshots step (1)", (baseline) -> () -> runs.stepRunning("snapshots"));
-			moments.put("snapshots step (2)", (baseline) -> () -> runs.stepRunning("snapshots"));
-			moments.put("reporting refresh step", (baseline) -> () -> runs.stepRunning("reportingRefresh"));
-			for (Map.Entry<String, Function<Long, BooleanSupplier>> moment : moments.entrySet()) {
-				JarRuns.Launch launch = runs.start(simulator);
-				boolean killed = runs.awaitMoment(launch, moment.getValue().apply(runs.events()));
-				if (killed) {
-					launch.process().destroyForcibly();
-					killedAt.add(moment.getKey());
+			Map<String, MomentFactory> moments = new LinkedHashMap<>();
+			moments.put("channels step, second page requested", () -> JarRuns.request(simulator, CHANNEL_PAGES, 2));
+			moments.put("snapshots step, first snapshot requested", () -> JarRuns.request(simulator, SNAPSHOTS, 1));
+			moments.put("snapshots step, 4th snapshot requested", () -> JarRuns.request(simulator, SNAPSHOTS, 4));
+			moments.put("inside a chunk's COPY (1st)", () -> runs.heldStatement(EVENTS_TABLE, "INSERT", COPY, 1));
+			moments.put("events step, 3rd list requested", () -> JarRuns.request(simulator, EVENT_LISTS, 3));
+			moments.put("inside a chunk's COPY (6th)", () -> runs.heldStatement(EVENTS_TABLE, "INSERT", COPY, 6));
+			moments.put("events step, 6th list requested", () -> JarRuns.request(simulator, EVENT_LISTS, 6));
+			moments.put("inside a chunk's COPY (12th)", () -> runs.heldStatement(EVENTS_TABLE, "INSERT", COPY, 12));
+			moments.put("events step, 2nd list requested", () -> JarRuns.request(simulator, EVENT_LISTS, 2));
+			moments.put("inside a chunk's COPY (20th)", () -> runs.heldStatement(EVENTS_TABLE, "INSERT", COPY, 20));
+			moments.put("events step, 5th list requested", () -> JarRuns.request(simulator, EVENT_LISTS, 5));
+			moments.put("inside a chunk's COPY (3rd)", () -> runs.heldStatement(EVENTS_TABLE, "INSERT", COPY, 3));
+			moments.put("events step, 4th list requested", () -> JarRuns.request(simulator, EVENT_LISTS, 4));
+			moments.put("reporting refresh step, setting the time zone",
+					() -> runs.heldStatement("reporting.setting", "UPDATE", "%time_zone = %", 1));
+			for (Map.Entry<String, MomentFactory> moment : moments.entrySet()) {
+				JarRuns.Launch launch;
+				boolean killed;
+				try (JarRuns.Moment armed = moment.getValue().arm()) {
+					launch = runs.start(simulator);
+					killed = armed.awaitReached(launch);
+					if (killed) {
+						launch.process().destroyForcibly().waitFor();
+						killedAt.add(moment.getKey());
+					}
 				}
 				exitCode = launch.waitForExit();
-				// a kill can also land after the run recorded its end, or (when a moment is read from a step
-				// the previous kill left marked running) before the new process got going: count the runs
 				if (killed) {
 					rows("SELECT job_execution_id FROM livestation.archive_run WHERE status = 'STARTED'")
 						.forEach((run) -> killedMidRun.add((Long) run.get("job_execution_id")));
@@ -89,10 +100,10 @@ class CrashDrillIntegrationTests {
 		}
 
 		// then
-		assertThat(killedAt).as("kills that landed").hasSizeGreaterThanOrEqualTo(10);
+		assertThat(killedAt).as("kills that landed").hasSizeGreaterThanOrEqualTo(12);
 		assertThat(exitCode).isZero();
 		assertIdenticalTo(reference);
-		assertThat(killedMidRun).as("runs killed in progress").hasSizeGreaterThanOrEqualTo(10);
+		assertThat(killedMidRun).as("runs killed in progress").hasSameSizeAs(killedAt);
 		assertThat(count("SELECT count(*) FROM livestation.archive_run WHERE exit_message LIKE '%died%'"))
 			.as("killed runs recovered").isEqualTo(killedMidRun.size());
 		assertThat(count("SELECT count(*) FROM livestation.archive_run WHERE status <> 'COMPLETED'"
@@ -112,13 +123,19 @@ class CrashDrillIntegrationTests {
 
 			// when: every database session of the job is cut in the middle of the events step, then again
 			// as soon as the next launch's job is running (its bookkeeping writes fail too)
-			JarRuns.Launch first = runs.start(simulator);
-			assertThat(runs.awaitMoment(first, runs.eventsBeyond(0, 6_000))).isTrue();
-			cutJobSessions();
+			JarRuns.Launch first;
+			try (JarRuns.Moment fifthList = JarRuns.request(simulator, EVENT_LISTS, 5)) {
+				first = runs.start(simulator);
+				assertThat(fifthList.awaitReached(first)).isTrue();
+				cutJobSessions();
+			}
 			firstExit = first.waitForExit();
-			JarRuns.Launch second = runs.start(simulator);
-			assertThat(runs.awaitMoment(second, () -> runs.stepRunning(""))).isTrue();
-			cutJobSessions();
+			JarRuns.Launch second;
+			try (JarRuns.Moment firstList = JarRuns.request(simulator, EVENT_LISTS, 1)) {
+				second = runs.start(simulator);
+				assertThat(firstList.awaitReached(second)).isTrue();
+				cutJobSessions();
+			}
 			secondExit = second.waitForExit();
 			thirdExit = runs.start(simulator).waitForExit();
 		}
@@ -129,6 +146,14 @@ class CrashDrillIntegrationTests {
 		assertThat(secondExit).isIn(ExitCodes.TRANSIENT_FAILURE, 0);
 		assertThat(thirdExit).isZero();
 		assertIdenticalTo(reference);
+	}
+
+	/** Arms a moment before a launch. */
+	@FunctionalInterface
+	private interface MomentFactory {
+
+		JarRuns.Moment arm() throws Exception;
+
 	}
 
 	private static void cutJobSessions() throws Exception {
@@ -145,11 +170,12 @@ class CrashDrillIntegrationTests {
 		JarRuns.Launch stopped;
 		int secondExit;
 		try (LiveStationSimulator simulator = Simulators.start(DATA); JarRuns runs = new JarRuns()) {
-			stopped = runs.start(simulator);
-
-			// when
-			assertThat(runs.awaitMoment(stopped, runs.eventsBeyond(0, 10_000))).isTrue();
-			stopped.process().destroy();
+			// when: SIGTERM while the 8th event list is requested
+			try (JarRuns.Moment eighthList = JarRuns.request(simulator, EVENT_LISTS, 8)) {
+				stopped = runs.start(simulator);
+				assertThat(eighthList.awaitReached(stopped)).isTrue();
+				stopped.process().destroy();
+			}
 			stopped.waitForExit();
 			long committed = count("SELECT count(*) FROM livestation.channel_event");
 			assertThat(rows("SELECT status FROM batch.batch_job_execution")).extracting((r) -> r.get("status"))

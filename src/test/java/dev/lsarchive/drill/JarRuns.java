@@ -8,21 +8,26 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import dev.lsarchive.simulator.LiveStationSimulator;
+import dev.lsarchive.simulator.RequestHold;
 import dev.lsarchive.support.CommandLine;
 import dev.lsarchive.support.PackagedJar;
 import dev.lsarchive.support.TestDatabase;
 
-/** Launches the packaged job against a simulator of the test, and interrupts it at chosen moments. */
+/** Launches the packaged job against a simulator of the test, and stops it at exact, chosen moments. */
 final class JarRuns implements AutoCloseable {
 
 	static final String RUN_DATE = "2026-11-20";
 
-	// one connection for all the polling: a moment of a few milliseconds must not be missed
+	// an advisory lock key of the drill's own, apart from the job's run locks; under 2^31, so that pg_locks
+	// shows it whole as objid
+	private static final long MOMENT_LOCK = 0x4D4F4D45L;
+
+	// the drill's own connection: it holds the moments' lock and reads the database's state
 	private final Connection watch;
 
 	private final Statement statement;
@@ -64,35 +69,89 @@ final class JarRuns implements AutoCloseable {
 		return new Launch(process, output);
 	}
 
-	/** Waits until {@code moment} holds or the process ends; true when the moment came first. */
-	boolean awaitMoment(Launch launch, BooleanSupplier moment) throws InterruptedException {
-		while (launch.process().isAlive()) {
-			if (moment.getAsBoolean()) {
-				return launch.process().isAlive();
+	/**
+	 * An exact point of a run, armed before the launch: the process stops there (a request held by the
+	 * simulator, a statement held by the database) until the drill has done what it came to do.
+	 */
+	interface Moment extends AutoCloseable {
+
+		/** Waits until the launch stands at the moment; false when it ended without reaching it. */
+		boolean awaitReached(Launch launch) throws Exception;
+
+		/** Lets the run go on (after a kill: lets the simulator or the database drop what it held). */
+		@Override
+		void close() throws SQLException;
+
+	}
+
+	/** The {@code nth} API request of the launch whose path starts with {@code pathPrefix}, held by the simulator. */
+	static Moment request(LiveStationSimulator simulator, String pathPrefix, int nth) {
+		RequestHold hold = simulator.hold(pathPrefix, nth);
+		return new Moment() {
+			@Override
+			public boolean awaitReached(Launch launch) throws InterruptedException {
+				while (launch.process().isAlive()) {
+					if (hold.awaitArrival(Duration.ofMillis(50))) {
+						return true;
+					}
+				}
+				return false;
 			}
-			Thread.sleep(1);
-		}
-		return false;
+
+			@Override
+			public void close() {
+				hold.close();
+			}
+		};
 	}
 
-	boolean stepRunning(String stepPrefix) {
-		return count("SELECT count(*) FROM batch.batch_step_execution WHERE status = 'STARTED' AND step_name LIKE '"
-				+ stepPrefix + "%'") > 0;
-	}
+	/**
+	 * The {@code nth} statement of the launch that inserts into {@code table} (a {@code COPY} of a
+	 * chunk's events) or, with {@code queryLike}, that updates it with a matching query: held at its
+	 * start by a statement trigger that waits on an advisory lock this drill holds.
+	 */
+	Moment heldStatement(String table, String operation, String queryLike, int nth) throws SQLException {
+		this.statement.execute("CREATE SEQUENCE IF NOT EXISTS public.drill_moment_seq");
+		this.statement.execute("ALTER SEQUENCE public.drill_moment_seq RESTART WITH 1");
+		this.statement.execute("""
+				CREATE OR REPLACE FUNCTION public.drill_moment() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				  IF current_query() LIKE '%s' THEN
+				    IF nextval('public.drill_moment_seq') = %d THEN
+				      PERFORM pg_advisory_xact_lock_shared(%d);
+				    END IF;
+				  END IF;
+				  RETURN NULL;
+				END $$""".formatted(queryLike, nth, MOMENT_LOCK));
+		this.statement.execute("SELECT pg_advisory_lock(" + MOMENT_LOCK + ")");
+		this.statement.execute("CREATE TRIGGER drill_moment BEFORE " + operation + " ON " + table
+				+ " FOR EACH STATEMENT EXECUTE FUNCTION public.drill_moment()");
+		return new Moment() {
+			@Override
+			public boolean awaitReached(Launch launch) throws InterruptedException {
+				// the held statement stays held: how soon it is seen does not change where the run stands
+				while (launch.process().isAlive()) {
+					if (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+							+ " AND objid = " + MOMENT_LOCK) > 0) {
+						return true;
+					}
+					Thread.sleep(20);
+				}
+				return false;
+			}
 
-	boolean statementRunning(String statementPrefix) {
-		return count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'livestation-archive'"
-				+ " AND state = 'active' AND query LIKE '" + statementPrefix + "%'") > 0;
+			// unlocked first: the held statement's transaction holds the table, which the trigger's drop waits for
+			@Override
+			public void close() throws SQLException {
+				JarRuns.this.statement.execute("SELECT pg_advisory_unlock(" + MOMENT_LOCK + ")");
+				JarRuns.this.statement.execute("DROP TRIGGER IF EXISTS drill_moment ON " + table);
+			}
+		};
 	}
 
 	long events() {
 		return count("SELECT CASE WHEN to_regclass('livestation.channel_event') IS NULL THEN 0"
 				+ " ELSE (SELECT count(*) FROM livestation.channel_event) END");
-	}
-
-	/** The events step is running and has committed {@code more} events since {@code baseline}. */
-	BooleanSupplier eventsBeyond(long baseline, long more) {
-		return () -> stepRunning("eventsWorker") && events() >= baseline + more;
 	}
 
 	long count(String sql) {
