@@ -166,45 +166,35 @@ class LiveStationClientIntegrationTests {
 
 	@Test
 	void waitsWhatRetryAfterAsksForInsteadOfItsOwnBackoff() {
-		// given: half of the answers are 429 with Retry-After: 1
-		SimulatorProperties throttled = SimulatorProperties.of(1, 1)
-			.withFaults(new SimulatorProperties.Faults(0.5, 1.0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, List.of(), 3),
-					Duration.ZERO);
-		try (LiveStationSimulator simulator = Simulators.start(throttled)) {
-			ApiCallStats stats = new ApiCallStats();
-			LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 10, 10_000), stats);
+		// when: half of the answers are 429, each with Retry-After: 1
+		ApiCallStats.Snapshot calls = fourPagesHalfThrottled(1.0);
 
-			// when
-			for (int i = 0; i < 4; i++) {
-				client.channelPage(1, 10);
-			}
-
-			// then: every retry waited the second asked for; the client's own backoff would be 1-10 ms here
-			ApiCallStats.Snapshot calls = stats.snapshot();
-			assertThat(calls.retries()).isPositive().isEqualTo(calls.throttled());
-			assertThat(calls.retryWaitMillis()).isEqualTo(calls.retries() * 1000);
-		}
+		// then: every retry waited the second asked for; the client's own backoff would be 1-10 ms here
+		assertThat(calls.retries()).isPositive().isEqualTo(calls.throttled());
+		assertThat(calls.retryWaitMillis()).isEqualTo(calls.retries() * 1000);
 	}
 
 	@Test
 	void usesItsOwnJitteredBackoffWhenThereIsNoRetryAfter() {
-		// given
+		// when: half of the answers are 429, none with Retry-After
+		ApiCallStats.Snapshot calls = fourPagesHalfThrottled(0.0);
+
+		// then: initial backoff 2 ms, doubling: far below the second a Retry-After would have asked for
+		assertThat(calls.retries()).isPositive();
+		assertThat(calls.retryWaitMillis()).isLessThan(calls.retries() * 600);
+	}
+
+	private static ApiCallStats.Snapshot fourPagesHalfThrottled(double retryAfterShare) {
 		SimulatorProperties throttled = SimulatorProperties.of(1, 1)
-			.withFaults(new SimulatorProperties.Faults(0.5, 0.0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, List.of(), 3),
-					Duration.ZERO);
+			.withFaults(new SimulatorProperties.Faults(0.5, retryAfterShare, 0, 0, 0, 0, Duration.ofSeconds(1), 0,
+					List.of(), 3), Duration.ZERO);
 		try (LiveStationSimulator simulator = Simulators.start(throttled)) {
 			ApiCallStats stats = new ApiCallStats();
 			LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 10, 10_000), stats);
-
-			// when
 			for (int i = 0; i < 4; i++) {
 				client.channelPage(1, 10);
 			}
-
-			// then: initial backoff 2 ms, doubling: far below the second a Retry-After would have asked for
-			ApiCallStats.Snapshot calls = stats.snapshot();
-			assertThat(calls.retries()).isPositive();
-			assertThat(calls.retryWaitMillis()).isLessThan(calls.retries() * 600);
+			return stats.snapshot();
 		}
 	}
 
