@@ -18,7 +18,7 @@ public record ChannelStatus(String value, @Nullable String raw) {
 	public static final String UNKNOWN = "UNKNOWN";
 
 	private static final Set<String> KNOWN = Set.of("CREATING", "READY", "PUBLISHING", "DELETED", "BLOCK",
-			"FORCE_BLOCK", "FORCE_DELETED", "RESERVED");
+			"FORCE_BLOCK", "FORCE_DELETED", "RESERVED", "STOPPED");
 
 	/** Normalizes {@code raw}. */
 	public static ChannelStatus of(@Nullable String raw) {

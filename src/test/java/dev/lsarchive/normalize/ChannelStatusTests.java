@@ -20,6 +20,15 @@ class ChannelStatusTests {
 	}
 
 	@Test
+	void knowsEveryDocumentedStatus() {
+		for (String documented : new String[] { "CREATING", "READY", "PUBLISHING", "DELETED", "BLOCK", "FORCE_BLOCK",
+				"FORCE_DELETED", "RESERVED", "STOPPED" }) {
+			assertThat(ChannelStatus.of(documented).value()).isEqualTo(documented);
+		}
+		assertThat(ChannelStatus.of("stopped").known()).isTrue();
+	}
+
+	@Test
 	void trimsAndUpperCases() {
 		assertThat(ChannelStatus.of(" publishing ").value()).isEqualTo("PUBLISHING");
 		assertThat(ChannelStatus.of("Ready").known()).isTrue();

@@ -15,7 +15,7 @@ import dev.lsarchive.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The migration that makes channel_status_raw always hold the received value back-fills older rows. */
+/** The migrations that change how statuses are kept back-fill older rows: raw always kept (V7), STOPPED known (V8). */
 class RawStatusMigrationIntegrationTests {
 
 	@Test
@@ -35,7 +35,8 @@ class RawStatusMigrationIntegrationTests {
 					    first_archived_at, last_archived_at)
 					VALUES ('ls-exact', 'n', 'PUBLISHING', NULL, now(), now()),
 					       ('ls-legacy', 'n', 'PUBLISHING', 'PUBLISH', now(), now()),
-					       ('ls-none', 'n', 'UNKNOWN', NULL, now(), now());
+					       ('ls-none', 'n', 'UNKNOWN', NULL, now(), now()),
+					       ('ls-stopped', 'n', 'UNKNOWN', ' stopped', now(), now());
 					INSERT INTO livestation.channel_status_history (channel_id, channel_status, channel_status_raw, valid_from)
 					VALUES ('ls-exact', 'PUBLISHING', NULL, now()), ('ls-legacy', 'PUBLISHING', 'PUBLISH', now());
 					INSERT INTO livestation.snapshot (channel_id, snapshot_id, channel_status, channel_status_raw,
@@ -48,7 +49,11 @@ class RawStatusMigrationIntegrationTests {
 
 			// then
 			assertThat(jdbc.queryForList("SELECT channel_id, channel_status_raw FROM livestation.channel ORDER BY 1"))
-				.containsExactly(row("ls-exact", "PUBLISHING"), row("ls-legacy", "PUBLISH"), row("ls-none", null));
+				.containsExactly(row("ls-exact", "PUBLISHING"), row("ls-legacy", "PUBLISH"), row("ls-none", null),
+						row("ls-stopped", " stopped"));
+			// STOPPED, documented but once unknown, gets its status (V8)
+			assertThat(jdbc.queryForObject("SELECT channel_status FROM livestation.channel WHERE channel_id = 'ls-stopped'",
+					String.class)).isEqualTo("STOPPED");
 			assertThat(jdbc.queryForList("SELECT channel_status_raw FROM livestation.channel_status_history ORDER BY channel_id",
 					String.class)).containsExactly("PUBLISHING", "PUBLISH");
 			assertThat(jdbc.queryForList("SELECT channel_status_raw FROM livestation.snapshot ORDER BY snapshot_id",
