@@ -16,11 +16,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The SHA-256 of each channel's last event list whose every event is archived, kept in
- * {@code event_list_fingerprint} for one events worker step. The reader asks it for a channel's
- * known digest and tells it when it has read a list whole; the writer tells it which lists had a
- * record quarantined; as a stream of the step, it records the digests of the completed lists in the
- * transaction that commits their last events, and forgets those with a quarantined record (they must
- * be judged again next time: a timestamp in the future may be valid then).
+ * {@code event_list_fingerprint} for one events worker step. The reader loads its channels' digests,
+ * asks for a channel's known digest and tells when it has read a list whole; the writer tells which
+ * lists had a record quarantined; as a stream of the step, it records the digests of the completed
+ * lists in the transaction that commits their last events, and forgets those with a quarantined
+ * record (they must be judged again next time: a timestamp in the future may be valid then).
  * <p>
  * What it knows of quarantined records covers every list it records: a digest is only recorded for a
  * list read from its first event in this execution, so every record of it went through this
@@ -29,8 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EventListFingerprints implements ItemStream {
 
 	private static final String KNOWN = """
-			SELECT f.channel_id, f.digest, f.events FROM livestation.event_list_fingerprint f
-			JOIN livestation.listed_channel l ON l.channel_id = f.channel_id AND l.run_date = ?
+			SELECT channel_id, digest, events FROM livestation.event_list_fingerprint WHERE channel_id = ANY (?)
 			""";
 
 	private static final String RECORD = """
@@ -58,12 +57,12 @@ class EventListFingerprints implements ItemStream {
 		this.runDate = runDate;
 	}
 
-	@Override
-	public void open(ExecutionContext context) {
+	/** Loads the last recorded lists of the channels the reader will read (its partition's). */
+	void load(List<String> channelIds) {
 		this.known.clear();
 		this.jdbc.query(KNOWN, (row) -> {
 			this.known.put(row.getString(1), new Fingerprint(row.getString(1), row.getBytes(2), row.getLong(3)));
-		}, this.runDate);
+		}, (Object) channelIds.toArray(String[]::new));
 	}
 
 	/** The last recorded list of {@code channelId}, if any. */

@@ -91,6 +91,7 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 	@Override
 	public void open(ExecutionContext context) {
 		this.channels = this.jdbc.queryForList(CHANNELS, String.class, this.runDate, this.partitions, this.partition);
+		this.fingerprints.load(this.channels);
 		this.channelIndex = context.getInt(CHANNEL_INDEX, 0);
 		this.channelOffset = context.getLong(CHANNEL_OFFSET, 0);
 		this.unchangedEvents = context.getLong(Counter.EVENTS_READ_UNCHANGED.contextKey(), 0);

@@ -52,20 +52,15 @@ public final class DailyCounts {
 	}
 
 	/**
-	 * Before events are written: when the archive holds none yet (a first load), writers stop counting
-	 * and the reporting refresh counts all at once. A crash in between leaves the counts marked stale,
-	 * so nothing is ever counted half.
+	 * For the step that writes events: before it starts, when the archive holds no event yet (a first
+	 * load), writers stop counting and the reporting refresh counts all at once. A crash in between
+	 * leaves the counts marked stale, so nothing is ever counted half.
 	 */
-	public void beforeEventsAreWritten() {
-		this.jdbc.update(FIRST_LOAD_COUNTS_AT_THE_END);
-	}
-
-	/** For the step that writes events: calls {@link #beforeEventsAreWritten} before it starts. */
 	public StepExecutionListener firstLoadListener() {
 		return new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
-				beforeEventsAreWritten();
+				DailyCounts.this.jdbc.update(FIRST_LOAD_COUNTS_AT_THE_END);
 			}
 		};
 	}
