@@ -72,7 +72,7 @@ class ApplicationIntegrationTests {
 		}
 		Process simulator = PackagedJar.start("--spring.profiles.active=simulator", "--simulator.port=" + port,
 				"--simulator.access-key=standalone-key", "--simulator.secret-key=standalone-secret",
-				"--simulator.channels=7");
+				"--simulator.channels=5");
 		try {
 			BufferedReader output = new BufferedReader(
 					new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8));
@@ -89,7 +89,7 @@ class ApplicationIntegrationTests {
 			ChannelPage page = client.channelPage(1, 100);
 
 			// then
-			assertThat(page.total()).isEqualTo(7);
+			assertThat(page.total()).isEqualTo(5);
 			assertThat(simulator.isAlive()).isTrue();
 		}
 		finally {

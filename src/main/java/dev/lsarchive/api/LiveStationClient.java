@@ -57,6 +57,9 @@ public class LiveStationClient implements AutoCloseable {
 
 	private static final int MAX_ERROR_BODY = 64 * 1024;
 
+	// Live Station's own "not found", documented with HTTP 404 but not only there
+	private static final String NOT_FOUND = "250004";
+
 	// Apache's header and wire logs would print every request's signature and every body's stream keys
 	private static final List<String> TRANSPORT_LOGS = List.of("org.apache.hc.client5.http.headers",
 			"org.apache.hc.client5.http.wire");
@@ -164,8 +167,13 @@ public class LiveStationClient implements AutoCloseable {
 
 	/** One page of {@code GET /api/v2/channels}. */
 	public ChannelPage channelPage(int pageNo, int pageSizeNo) {
-		String what = "GET /api/v2/channels?pageNo=" + pageNo + "&pageSizeNo=" + pageSizeNo;
-		return call(what, (uri) -> uri.path("/api/v2/channels")
+		return channelPage(ChannelKind.LIVE, pageNo, pageSizeNo);
+	}
+
+	/** One page of the listing of {@code kind}. */
+	public ChannelPage channelPage(ChannelKind kind, int pageNo, int pageSizeNo) {
+		String what = "GET " + kind.listPath() + "?pageNo=" + pageNo + "&pageSizeNo=" + pageSizeNo;
+		return call(what, (uri) -> uri.path(kind.listPath())
 			.queryParam("pageNo", pageNo)
 			.queryParam("pageSizeNo", pageSizeNo)
 			.build(), (root) -> {
@@ -175,7 +183,7 @@ public class LiveStationClient implements AutoCloseable {
 				}
 				List<ChannelDto> channels = new ArrayList<>(content.size());
 				for (JsonNode node : content.values()) {
-					channels.add(ChannelDto.from(node));
+					channels.add(ChannelDto.from(node, kind));
 				}
 				JsonNode total = root.path("total");
 				return new ChannelPage(channels, total.canConvertToLong() ? total.asLong() : -1);
@@ -186,7 +194,20 @@ public class LiveStationClient implements AutoCloseable {
 	public Optional<ChannelDto> channel(String channelId) {
 		return notFoundAsEmpty(() -> call("GET /api/v2/channels/" + channelId,
 				(uri) -> uri.path("/api/v2/channels/{id}").build(channelId),
-				(root) -> ChannelDto.from(root.path("content"))));
+				(root) -> ChannelDto.from(root.path("content"), ChannelKind.LIVE)));
+	}
+
+	/**
+	 * The re-stream targets of a re-stream channel ({@code restream[]} of
+	 * {@code GET /api/v2/re-stream/channels/{channelId}}), without their secrets; empty when the
+	 * channel does not exist, an empty list when its info shows no targets.
+	 */
+	public Optional<List<RestreamTarget>> restreamTargets(String channelId) {
+		return notFoundAsEmpty(() -> call("GET /api/v2/re-stream/channels/" + channelId,
+				(uri) -> uri.path("/api/v2/re-stream/channels/{id}").build(channelId), (root) -> {
+					List<RestreamTarget> targets = ChannelDto.targets(root.path("content"));
+					return (targets != null) ? targets : List.<RestreamTarget>of();
+				}));
 	}
 
 	/** {@code GET /api/v2/channels/{channelId}/snapshot/{snapshotId}}; empty when it no longer exists. */
@@ -405,7 +426,7 @@ public class LiveStationClient implements AutoCloseable {
 			return Optional.of(call.get());
 		}
 		catch (LiveStationApiException ex) {
-			if (ex.httpStatus() == 404) {
+			if (ex.httpStatus() == 404 || NOT_FOUND.equals(ex.errorCode())) {
 				return Optional.empty();
 			}
 			throw ex;

@@ -41,6 +41,8 @@ public enum Counter {
 	CHANNELS_LISTED(null, null, "channels.listed"),
 	/** Channels whose status was not recognised. */
 	CHANNELS_UNKNOWN_STATUS(null, null, "channels.unknown_status"),
+	/** Listed snapshots archived without their info: it expired (after one hour) before any run read it. */
+	SNAPSHOTS_EXPIRED(null, null, "snapshots.expired"),
 	/** Snapshots whose channel status was not recognised. */
 	SNAPSHOTS_UNKNOWN_STATUS(null, null, "snapshots.unknown_status"),
 	/** Pages of the channel listing read. */

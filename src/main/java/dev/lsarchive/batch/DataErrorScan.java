@@ -77,6 +77,14 @@ public final class DataErrorScan {
 	 * @param <T> the row type
 	 */
 	public record Result<T>(int written, List<Refused<T>> refused) {
+
+		/** This write and {@code other} together. */
+		public Result<T> and(Result<T> other) {
+			List<Refused<T>> both = new ArrayList<>(this.refused);
+			both.addAll(other.refused);
+			return new Result<>(this.written + other.written, both);
+		}
+
 	}
 
 	/** Writes {@code rows} with {@code write} on the transaction's connection of {@code dataSource}. */

@@ -17,14 +17,16 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.api.ChannelDto;
+import dev.lsarchive.api.ChannelKind;
 import dev.lsarchive.api.ChannelPage;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.CommittedState;
 import dev.lsarchive.batch.Counter;
 
 /**
- * Reads the whole channel list page by page ({@code pageNo}, {@code pageSizeNo}) and serves it
- * sorted by channel id. A live list drifts while it is paged: when the records collected disagree
+ * Reads the channel list of every kind (live, re-stream, VOD2LIVE) page by page ({@code pageNo},
+ * {@code pageSizeNo}) and serves each sorted by channel id, with the re-stream targets of every
+ * re-stream channel read from its channel info as it is served. A list drifts while it is paged: when the records collected disagree
  * with the {@code total} the API reported (or a channel shows up twice), the list is read again,
  * up to {@code maxRereads} times; what still disagrees is reported as drift, and the union of
  * every pass is archived, never a silently partial list. A restarted step reads the list again and
@@ -74,7 +76,12 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 	@Override
 	public void open(ExecutionContext context) {
 		this.position = context.getLong(READ, 0);
-		List<ChannelDto> listing = readListing();
+		List<ChannelDto> listing = new ArrayList<>();
+		this.rereads = 0;
+		this.drift = 0;
+		for (ChannelKind kind : ChannelKind.values()) {
+			listing.addAll(readListing(kind));
+		}
 		this.listed = listing.size();
 		if (this.position > 0) {
 			Set<String> committed = new HashSet<>(this.jdbc.queryForList(ALREADY_LISTED, String.class, this.runDate));
@@ -87,43 +94,45 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 		this.next = 0;
 	}
 
-	private List<ChannelDto> readListing() {
+	private List<ChannelDto> readListing(ChannelKind kind) {
 		Map<String, ChannelDto> union = new LinkedHashMap<>();
 		List<ChannelDto> withoutId = new ArrayList<>();
 		Pass pass = null;
+		long rereadsOfKind = 0;
 		for (int attempt = 0; attempt <= this.maxRereads; attempt++) {
-			pass = readOnce();
+			pass = readOnce(kind);
 			pass.byId.forEach(union::put);
 			if (pass.consistent()) {
-				this.rereads = attempt;
-				this.drift = 0;
+				rereadsOfKind = attempt;
 				union = pass.byId;
 				withoutId = pass.withoutId;
 				break;
 			}
-			log.warn("Channel list drifted while paging (pass {}: {} records, {} distinct, {} duplicates, totals {}); reading it again",
-					attempt + 1, pass.records, pass.byId.size(), pass.duplicates, pass.totals);
-			this.rereads = attempt + 1;
+			log.warn("{} channel list drifted while paging (pass {}: {} records, {} distinct, {} duplicates, totals {}); reading it again",
+					kind, attempt + 1, pass.records, pass.byId.size(), pass.duplicates, pass.totals);
+			rereadsOfKind = attempt + 1;
 			withoutId = pass.withoutId;
 		}
 		if (pass != null && !pass.consistent()) {
 			long lastTotal = pass.totals.stream().mapToLong(Long::longValue).max().orElse(0);
-			this.drift = Math.max(1, Math.abs(lastTotal - (union.size() + withoutId.size())));
-			this.rereads = this.maxRereads;
-			log.warn("Channel list still inconsistent after {} re-reads: archiving the union of every pass ({} channels) and reporting drift {}",
-					this.maxRereads, union.size(), this.drift);
+			long driftOfKind = Math.max(1, Math.abs(lastTotal - (union.size() + withoutId.size())));
+			this.drift += driftOfKind;
+			rereadsOfKind = this.maxRereads;
+			log.warn("{} channel list still inconsistent after {} re-reads: archiving the union of every pass ({} channels) and reporting drift {}",
+					kind, this.maxRereads, union.size(), driftOfKind);
 		}
+		this.rereads += rereadsOfKind;
 		List<ChannelDto> sorted = new ArrayList<>(union.values());
 		sorted.sort(Comparator.comparing(ChannelDto::channelId));
 		sorted.addAll(withoutId);
 		return sorted;
 	}
 
-	private Pass readOnce() {
+	private Pass readOnce(ChannelKind kind) {
 		Pass pass = new Pass();
 		int pageNo = 1;
 		while (true) {
-			ChannelPage page = this.client.channelPage(pageNo, this.pageSize);
+			ChannelPage page = this.client.channelPage(kind, pageNo, this.pageSize);
 			this.pagesRead++;
 			pass.totals.add(page.total());
 			for (ChannelDto channel : page.content()) {
@@ -150,7 +159,12 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 			return null;
 		}
 		this.position++;
-		return this.channels.get(this.next++);
+		ChannelDto channel = this.channels.get(this.next++);
+		if (channel.kind() == ChannelKind.RE_STREAM && channel.channelId() != null && !channel.channelId().isBlank()) {
+			// a channel deleted since it was listed has no info: its targets are left as archived
+			channel = this.client.restreamTargets(channel.channelId().trim()).map(channel::withTargets).orElse(channel);
+		}
+		return channel;
 	}
 
 	@Override

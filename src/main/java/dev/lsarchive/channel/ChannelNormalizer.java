@@ -8,7 +8,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.lsarchive.api.ChannelDto;
+import dev.lsarchive.api.ChannelKind;
+import dev.lsarchive.api.RestreamTarget;
 import dev.lsarchive.normalize.ChannelStatus;
 import dev.lsarchive.normalize.EpochTime;
 import dev.lsarchive.normalize.Outcome;
@@ -18,7 +23,10 @@ import dev.lsarchive.normalize.StorableText;
 /** Turns a listed channel into a {@link ChannelRow}, or a quarantine entry saying why it cannot be one. */
 class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>> {
 
-	static final String ENDPOINT = "GET /api/v2/channels";
+	/** The request a channel of {@code kind} comes from. */
+	static String endpoint(ChannelKind kind) {
+		return "GET " + kind.listPath();
+	}
 
 	private final EpochTime epochTime;
 
@@ -34,6 +42,20 @@ class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>
 		String channelStatus = text.identifier("channelStatus", channel.channelStatus());
 		String qualitySetName = text.text("qualitySetName", channel.qualitySetName());
 		String outputProtocol = text.identifier("outputProtocol", channel.outputProtocol());
+		String planType = text.identifier("planType", channel.planType());
+		List<ChannelRow.Target> targets = null;
+		if (channel.restreamTargets() != null) {
+			targets = new ArrayList<>();
+			for (RestreamTarget target : channel.restreamTargets()) {
+				String name = text.identifier("restream.targetName", target.targetName());
+				String url = text.text("restream.rtmpUrl", target.rtmpUrl());
+				ChannelRow.Target row = new ChannelRow.Target((name != null) ? name.trim() : "UNKNOWN",
+						(url != null) ? url : "");
+				if (!targets.contains(row)) {
+					targets.add(row);
+				}
+			}
+		}
 		String channelId = (receivedId != null) ? receivedId.trim() : "";
 		if (channelId.isEmpty()) {
 			return reject(channel, null, "missing channelId");
@@ -72,14 +94,39 @@ class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>
 			}
 			timemachine = minutes.intValue();
 		}
+		Long instanceNo = null;
+		if (channel.instanceNo() != null) {
+			instanceNo = parseLong(channel.instanceNo());
+			if (instanceNo == null) {
+				return reject(channel, channelId, "instanceNo is not an integer: " + channel.instanceNo());
+			}
+		}
+		Integer platformCount = null;
+		if (channel.platformCount() != null) {
+			Long count = parseLong(channel.platformCount());
+			if (count == null || count < 0 || count > Integer.MAX_VALUE) {
+				return reject(channel, channelId, "platformCount is not a count: " + channel.platformCount());
+			}
+			platformCount = count.intValue();
+		}
+		Long publishSeconds = null;
+		if (channel.totalPublishSeconds() != null) {
+			publishSeconds = parseLong(channel.totalPublishSeconds());
+			if (publishSeconds == null || publishSeconds < 0) {
+				return reject(channel, channelId,
+						"totalPublishSeconds is not a number of seconds: " + channel.totalPublishSeconds());
+			}
+		}
 		ChannelStatus status = ChannelStatus.of(channelStatus);
 		return Outcome.archive(new ChannelRow(channelId, channelName, status.value(), status.raw(), status.known(),
 				qualitySetName, outputProtocol, parseBoolean(channel.isRecording()), timemachine, createdAt,
-				recentPublish, snapshotId));
+				recentPublish, snapshotId, channel.kind().name(), parseBoolean(channel.useDvr()), instanceNo,
+				(planType != null) ? planType.trim() : null, platformCount, publishSeconds, targets));
 	}
 
 	private static Outcome<ChannelRow> reject(ChannelDto channel, @Nullable String channelId, String reason) {
-		return Outcome.quarantine(new QuarantineRecord("channel", ENDPOINT, channelId, reason, channel.payload()));
+		return Outcome.quarantine(new QuarantineRecord("channel", endpoint(channel.kind()), channelId, reason,
+				channel.payload()));
 	}
 
 	private static @Nullable Long parseLong(String text) {

@@ -1,6 +1,7 @@
 package dev.lsarchive.channel;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,9 +20,28 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt creation instant
  * @param recentPublishStartAt latest publish start
  * @param snapshotId snapshot id from the listing
+ * @param channelType {@code LIVE}, {@code RE_STREAM} or {@code VOD2LIVE}
+ * @param useDvr whether DVR is on
+ * @param instanceNo instance number
+ * @param planType re-stream plan type
+ * @param platformCount re-stream platforms configured
+ * @param totalPublishSeconds re-stream seconds published in total
+ * @param targets re-stream targets; null when the channel info was not read (other kinds, or a channel gone)
  */
 record ChannelRow(String channelId, @Nullable String channelName, String channelStatus,
 		@Nullable String channelStatusRaw, boolean statusKnown, @Nullable String qualitySetName,
 		@Nullable String outputProtocol, @Nullable Boolean recording, @Nullable Integer timemachineMin,
-		@Nullable Instant createdAt, @Nullable Instant recentPublishStartAt, @Nullable Long snapshotId) {
+		@Nullable Instant createdAt, @Nullable Instant recentPublishStartAt, @Nullable Long snapshotId,
+		String channelType, @Nullable Boolean useDvr, @Nullable Long instanceNo, @Nullable String planType,
+		@Nullable Integer platformCount, @Nullable Long totalPublishSeconds, @Nullable List<Target> targets) {
+
+	/**
+	 * A re-stream target, as stored in {@code livestation.restream_target}.
+	 *
+	 * @param targetName platform name ({@code UNKNOWN} when the API sent none)
+	 * @param rtmpUrl relay URL without credentials (empty when the API sent none)
+	 */
+	record Target(String targetName, String rtmpUrl) {
+	}
+
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.lsarchive.api.ChannelKind;
 import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.CountingWriter;
 import dev.lsarchive.batch.DataErrorScan;
@@ -29,23 +30,50 @@ class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
 	private static final String UPSERT = """
 			INSERT INTO livestation.channel AS c (channel_id, channel_name, channel_status, channel_status_raw,
 			    quality_set_name, output_protocol, is_recording, timemachine_min, created_at, recent_publish_start_at,
-			    snapshot_id, first_archived_at, last_archived_at)
+			    snapshot_id, channel_type, use_dvr, instance_no, plan_type, platform_count, total_publish_seconds,
+			    first_archived_at, last_archived_at)
 			SELECT i.*, ?, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
-			    ?::integer[], ?::timestamptz[], ?::timestamptz[], ?::bigint[])
+			    ?::integer[], ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::text[], ?::boolean[], ?::bigint[],
+			    ?::text[], ?::integer[], ?::bigint[])
 			    AS i(channel_id, channel_name, channel_status, channel_status_raw, quality_set_name, output_protocol,
-			         is_recording, timemachine_min, created_at, recent_publish_start_at, snapshot_id)
+			         is_recording, timemachine_min, created_at, recent_publish_start_at, snapshot_id, channel_type,
+			         use_dvr, instance_no, plan_type, platform_count, total_publish_seconds)
 			ON CONFLICT (channel_id) DO UPDATE SET channel_name = excluded.channel_name,
 			    channel_status = excluded.channel_status, channel_status_raw = excluded.channel_status_raw,
 			    quality_set_name = excluded.quality_set_name, output_protocol = excluded.output_protocol,
 			    is_recording = excluded.is_recording, timemachine_min = excluded.timemachine_min,
 			    created_at = excluded.created_at, recent_publish_start_at = excluded.recent_publish_start_at,
-			    snapshot_id = excluded.snapshot_id, last_archived_at = excluded.last_archived_at
+			    snapshot_id = excluded.snapshot_id, channel_type = excluded.channel_type, use_dvr = excluded.use_dvr,
+			    instance_no = excluded.instance_no, plan_type = excluded.plan_type,
+			    platform_count = excluded.platform_count, total_publish_seconds = excluded.total_publish_seconds,
+			    last_archived_at = excluded.last_archived_at
 			WHERE (c.channel_name, c.channel_status, c.channel_status_raw, c.quality_set_name, c.output_protocol,
-			       c.is_recording, c.timemachine_min, c.created_at, c.recent_publish_start_at, c.snapshot_id)
+			       c.is_recording, c.timemachine_min, c.created_at, c.recent_publish_start_at, c.snapshot_id,
+			       c.channel_type, c.use_dvr, c.instance_no, c.plan_type, c.platform_count, c.total_publish_seconds)
 			    IS DISTINCT FROM
 			      (excluded.channel_name, excluded.channel_status, excluded.channel_status_raw, excluded.quality_set_name,
 			       excluded.output_protocol, excluded.is_recording, excluded.timemachine_min, excluded.created_at,
-			       excluded.recent_publish_start_at, excluded.snapshot_id)
+			       excluded.recent_publish_start_at, excluded.snapshot_id, excluded.channel_type, excluded.use_dvr,
+			       excluded.instance_no, excluded.plan_type, excluded.platform_count, excluded.total_publish_seconds)
+			""";
+
+	private static final String ADD_TARGETS = """
+			INSERT INTO livestation.restream_target AS t (channel_id, target_name, rtmp_url, first_archived_at,
+			    last_archived_at)
+			SELECT i.channel_id, i.target_name, i.rtmp_url, ?, ?
+			FROM unnest(?::text[], ?::text[], ?::text[]) AS i(channel_id, target_name, rtmp_url)
+			ON CONFLICT (channel_id, target_name, rtmp_url) DO UPDATE SET removed_at = NULL,
+			    last_archived_at = excluded.last_archived_at
+			WHERE t.removed_at IS NOT NULL
+			""";
+
+	// a target the channel info no longer shows is kept, marked removed
+	private static final String REMOVE_TARGETS = """
+			UPDATE livestation.restream_target t SET removed_at = ?, last_archived_at = ?
+			WHERE t.channel_id = ANY (?::text[]) AND t.removed_at IS NULL
+			  AND NOT EXISTS (SELECT 1 FROM unnest(?::text[], ?::text[], ?::text[]) AS i(channel_id, target_name, rtmp_url)
+			                  WHERE i.channel_id = t.channel_id AND i.target_name = t.target_name
+			                    AND i.rtmp_url = t.rtmp_url)
 			""";
 
 	private static final String CLOSE_CHANGED_STATUS = """
@@ -87,12 +115,14 @@ class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
 		DataErrorScan.Result<ChannelRow> result = DataErrorScan.write(this.jdbc.getDataSource(), rows, (part) -> {
 			int written = upsert(part, run.observedAt());
 			history(part, run.observedAt());
+			targets(part, run.observedAt());
 			list(part, run);
 			return written;
 		});
 		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
 		for (DataErrorScan.Refused<ChannelRow> refused : result.refused()) {
-			rejected.add(new QuarantineRecord("channel", ChannelNormalizer.ENDPOINT, refused.row().channelId(),
+			rejected.add(new QuarantineRecord("channel",
+					ChannelNormalizer.endpoint(ChannelKind.valueOf(refused.row().channelType())), refused.row().channelId(),
 					refused.reason(), refused.rowJson()));
 		}
 		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
@@ -118,6 +148,45 @@ class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
 			SqlArrays.bind(ps, 12, "timestamptz",
 					rows.stream().map((r) -> SqlArrays.timestamp(r.recentPublishStartAt())).toArray());
 			SqlArrays.bind(ps, 13, "bigint", rows.stream().map(ChannelRow::snapshotId).toArray());
+			SqlArrays.bind(ps, 14, "text", rows.stream().map(ChannelRow::channelType).toArray());
+			SqlArrays.bind(ps, 15, "boolean", rows.stream().map(ChannelRow::useDvr).toArray());
+			SqlArrays.bind(ps, 16, "bigint", rows.stream().map(ChannelRow::instanceNo).toArray());
+			SqlArrays.bind(ps, 17, "text", rows.stream().map(ChannelRow::planType).toArray());
+			SqlArrays.bind(ps, 18, "integer", rows.stream().map(ChannelRow::platformCount).toArray());
+			SqlArrays.bind(ps, 19, "bigint", rows.stream().map(ChannelRow::totalPublishSeconds).toArray());
+		});
+	}
+
+	private void targets(List<ChannelRow> rows, Instant observedAt) {
+		List<ChannelRow> withTargets = rows.stream().filter((r) -> r.targets() != null).toList();
+		if (withTargets.isEmpty()) {
+			return;
+		}
+		Timestamp observed = Timestamp.from(observedAt);
+		List<String> channelIds = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		List<String> urls = new ArrayList<>();
+		for (ChannelRow row : withTargets) {
+			for (ChannelRow.Target target : row.targets()) {
+				channelIds.add(row.channelId());
+				names.add(target.targetName());
+				urls.add(target.rtmpUrl());
+			}
+		}
+		this.jdbc.update(REMOVE_TARGETS, (ps) -> {
+			ps.setTimestamp(1, observed);
+			ps.setTimestamp(2, observed);
+			SqlArrays.bind(ps, 3, "text", withTargets.stream().map(ChannelRow::channelId).toArray());
+			SqlArrays.bind(ps, 4, "text", channelIds.toArray());
+			SqlArrays.bind(ps, 5, "text", names.toArray());
+			SqlArrays.bind(ps, 6, "text", urls.toArray());
+		});
+		this.jdbc.update(ADD_TARGETS, (ps) -> {
+			ps.setTimestamp(1, observed);
+			ps.setTimestamp(2, observed);
+			SqlArrays.bind(ps, 3, "text", channelIds.toArray());
+			SqlArrays.bind(ps, 4, "text", names.toArray());
+			SqlArrays.bind(ps, 5, "text", urls.toArray());
 		});
 	}
 

@@ -36,7 +36,7 @@ class RunLedger implements JobExecutionListener, RunResult.Listener {
 			    items_already_archived = :itemsAlready, items_quarantined = :itemsQuarantined,
 			    unknown_statuses = :unknownStatuses, scaled_timestamps = :scaled, listing_drift = :drift,
 			    listing_rereads = :rereads, api_requests = :requests, api_retries = :retries, api_throttled = :throttled,
-			    event_lists_unchanged = :unchangedLists
+			    event_lists_unchanged = :unchangedLists, snapshots_expired = :snapshotsExpired
 			WHERE job_execution_id = :id
 			""";
 
@@ -92,7 +92,8 @@ class RunLedger implements JobExecutionListener, RunResult.Listener {
 			.addValue("requests", api.requests())
 			.addValue("retries", api.retries())
 			.addValue("throttled", api.throttled())
-			.addValue("unchangedLists", totals.get(Counter.EVENTS_UNCHANGED_LISTS)));
+			.addValue("unchangedLists", totals.get(Counter.EVENTS_UNCHANGED_LISTS))
+			.addValue("snapshotsExpired", totals.get(Counter.SNAPSHOTS_EXPIRED)));
 	}
 
 	/** Marks the ledger row of an execution whose process died, once it has been recovered. */

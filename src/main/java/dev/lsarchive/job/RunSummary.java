@@ -59,6 +59,10 @@ class RunSummary implements RunResult.Listener {
 			text.append(String.format("  events: %d event lists unchanged since archived, %d events not parsed again%n",
 					totals.get(Counter.EVENTS_UNCHANGED_LISTS), totals.get(Counter.EVENTS_READ_UNCHANGED)));
 		}
+		if (totals.get(Counter.SNAPSHOTS_READ) > 0) {
+			text.append(String.format("  snapshots: %d listed snapshots expired before any run could read their info (kept, not quarantined)%n",
+					totals.get(Counter.SNAPSHOTS_EXPIRED)));
+		}
 		text.append(String.format("  API: %d requests, %d retries, %d throttled (429)%n", api.requests(),
 				api.retries(), api.throttled()));
 		log.info("Archive run {} {}: read {}, written {}, already archived {}, quarantined {}; API requests {}, retries {}, throttled {}{}",

@@ -44,6 +44,11 @@ public final class LiveStationSimulator implements AutoCloseable {
 
 	private static final Pattern CHANNEL = Pattern.compile("/api/v2/channels/([^/]+)");
 
+	private static final Pattern RESTREAM_CHANNEL = Pattern.compile("/api/v2/re-stream/channels/([^/]+)");
+
+	private static final Map<String, String> LISTINGS = Map.of("/api/v2/channels", "LIVE",
+			"/api/v2/re-stream/channels", "RE_STREAM", "/api/v2/vod/channels", "VOD2LIVE");
+
 	private static final Pattern CHANNEL_EVENTS = Pattern.compile("/api/v2/channels/([^/]+)/events");
 
 	private static final Pattern SNAPSHOT = Pattern.compile("/api/v2/channels/([^/]+)/snapshot/([^/]+)");
@@ -53,6 +58,10 @@ public final class LiveStationSimulator implements AutoCloseable {
 	private final SimulatedDataset dataset;
 
 	private final Clock clock;
+
+	// the account's own time: what is listed, readable and recorded; null follows the gateway clock
+	private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> accountTime =
+			new java.util.concurrent.atomic.AtomicReference<>();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -138,6 +147,22 @@ public final class LiveStationSimulator implements AutoCloseable {
 	}
 
 	private record Scripted(int status, String contentType, byte[] body) {
+	}
+
+	/** The account's time: what the API lists and which snapshots are still readable follow it. */
+	public java.time.Instant now() {
+		java.time.Instant set = this.accountTime.get();
+		return (set != null) ? set : this.clock.instant();
+	}
+
+	/** Sets the account's time (tests and benchmarks run "at" an instant without waiting for it). */
+	public void setTime(java.time.Instant instant) {
+		this.accountTime.set(instant);
+	}
+
+	/** Moves the account's time on. */
+	public void advance(Duration duration) {
+		setTime(now().plus(duration));
 	}
 
 	/** The access key this simulator accepts. */
@@ -322,8 +347,8 @@ public final class LiveStationSimulator implements AutoCloseable {
 		String path = exchange.getRequestURI().getPath();
 		Map<String, String> query = query(exchange);
 		Matcher matcher;
-		if ("/api/v2/channels".equals(path)) {
-			channelList(exchange, query);
+		if (LISTINGS.containsKey(path)) {
+			channelList(exchange, query, LISTINGS.get(path));
 		}
 		else if ("/api/v2/events".equals(path)) {
 			events(exchange, query.get("channelId"));
@@ -335,14 +360,17 @@ public final class LiveStationSimulator implements AutoCloseable {
 			snapshot(exchange, matcher.group(1), matcher.group(2));
 		}
 		else if ((matcher = CHANNEL.matcher(path)).matches()) {
-			channelInfo(exchange, matcher.group(1));
+			channelInfo(exchange, matcher.group(1), false);
+		}
+		else if ((matcher = RESTREAM_CHANNEL.matcher(path)).matches()) {
+			channelInfo(exchange, matcher.group(1), true);
 		}
 		else {
 			gatewayError(exchange, 404, "300", "Not Found", null);
 		}
 	}
 
-	private void channelList(HttpExchange exchange, Map<String, String> query) throws IOException {
+	private void channelList(HttpExchange exchange, Map<String, String> query, String kind) throws IOException {
 		int pageNo = parseInt(query.get("pageNo"), 1);
 		int pageSize = parseInt(query.get("pageSizeNo"), 10);
 		if (pageNo < 1 || pageSize < 1 || pageSize > 100) {
@@ -350,10 +378,10 @@ public final class LiveStationSimulator implements AutoCloseable {
 			return;
 		}
 		if (pageNo > 1 && this.driftLeft.getAndUpdate((left) -> Math.max(0, left - 1)) > 0) {
-			SimulatedChannel created = this.dataset.createChannelAtHead();
+			SimulatedChannel created = this.dataset.createChannelAtHead(kind);
 			log.info("Simulated drift: channel {} created while the list is being paged", created.channelId());
 		}
-		List<SimulatedChannel> channels = this.dataset.channels();
+		List<SimulatedChannel> channels = this.dataset.channels(kind);
 		String status = query.get("channelStatus");
 		String name = query.get("channelName");
 		List<SimulatedChannel> matching = channels.stream()
@@ -362,11 +390,12 @@ public final class LiveStationSimulator implements AutoCloseable {
 			.toList();
 		int from = (int) Math.min((long) (pageNo - 1) * pageSize, matching.size());
 		int to = Math.min(from + pageSize, matching.size());
+		long now = now().toEpochMilli();
 		respondJson(exchange, (out) -> {
 			out.writeStartObject();
 			out.writeArrayPropertyStart("content");
 			for (SimulatedChannel channel : matching.subList(from, to)) {
-				writeChannel(out, channel);
+				writeChannel(out, channel, now, false);
 			}
 			out.writeEndArray();
 			out.writeNumberProperty("total", matching.size());
@@ -374,8 +403,9 @@ public final class LiveStationSimulator implements AutoCloseable {
 		});
 	}
 
-	private void channelInfo(HttpExchange exchange, String channelId) throws IOException {
-		Optional<SimulatedChannel> channel = this.dataset.channel(channelId);
+	private void channelInfo(HttpExchange exchange, String channelId, boolean restream) throws IOException {
+		Optional<SimulatedChannel> channel = this.dataset.channel(channelId)
+			.filter((c) -> restream == "RE_STREAM".equals(c.kind()));
 		if (channel.isEmpty()) {
 			liveStationError(exchange, 404, 250004, "NOT_FOUND", "channel not found");
 			return;
@@ -383,30 +413,37 @@ public final class LiveStationSimulator implements AutoCloseable {
 		respondJson(exchange, (out) -> {
 			out.writeStartObject();
 			out.writeName("content");
-			writeChannel(out, channel.get());
+			writeChannel(out, channel.get(), now().toEpochMilli(), true);
 			out.writeEndObject();
 		});
 	}
 
 	private void snapshot(HttpExchange exchange, String channelId, String snapshotId) throws IOException {
-		Optional<SimulatedChannel> channel = this.dataset.channel(channelId)
-			.filter((c) -> c.snapshotId() != null && c.snapshotId().toString().equals(snapshotId));
-		if (channel.isEmpty()) {
+		long now = now().toEpochMilli();
+		Optional<SimulatedChannel> channel = this.dataset.channel(channelId);
+		Optional<SimulatedSnapshot> found = Optional.empty();
+		if (channel.isPresent() && snapshotId.matches("[0-9]{1,18}")) {
+			found = this.dataset.snapshot(channel.get(), Long.parseLong(snapshotId), now)
+				.filter((s) -> s.readableAt(now));
+		}
+		if (found.isEmpty()) {
+			// the documented answer once the hour is over, and for a snapshot that never existed
 			liveStationError(exchange, 404, 250004, "NOT_FOUND", "snapshot not found");
 			return;
 		}
 		SimulatedChannel c = channel.get();
+		SimulatedSnapshot snapshot = found.get();
 		respondJson(exchange, (out) -> {
 			out.writeStartObject();
 			out.writeObjectPropertyStart("content");
 			out.writeStringProperty("channelId", c.channelId());
 			out.writeStringProperty("channelStatus", c.reportedStatus());
 			out.writeObjectPropertyStart("snapshot");
-			out.writeNumberProperty("snapshotId", c.snapshotId());
-			out.writeStringProperty("snapshotUrl", c.snapshotUrl());
-			out.writeNumberProperty("createdTime", c.snapshotCreatedTime());
-			out.writeNumberProperty("expireTime", c.snapshotExpireTime());
-			out.writeNumberProperty("duration", c.snapshotDuration());
+			out.writeNumberProperty("snapshotId", snapshot.snapshotId());
+			out.writeStringProperty("snapshotUrl", snapshot.snapshotUrl());
+			out.writeNumberProperty("createdTime", snapshot.createdTime());
+			out.writeNumberProperty("expireTime", snapshot.expireTime());
+			out.writeNumberProperty("duration", snapshot.durationMinutes());
 			out.writeEndObject();
 			out.writeEndObject();
 			out.writeEndObject();
@@ -430,38 +467,66 @@ public final class LiveStationSimulator implements AutoCloseable {
 		respond(exchange, (out) -> EventListJson.write(out, this.dataset, channels, total));
 	}
 
-	private static void writeChannel(JsonGenerator out, SimulatedChannel c) {
+	private void writeChannel(JsonGenerator out, SimulatedChannel c, long now, boolean info) {
 		out.writeStartObject();
 		out.writeStringProperty("channelId", c.channelId());
 		out.writeStringProperty("channelName", c.channelName());
 		out.writeStringProperty("channelStatus", c.reportedStatus());
-		out.writeNumberProperty("instanceNo", 100_000 + c.index());
-		out.writeNumberProperty("qualitySetId", 1 + c.index() % 3);
-		out.writeStringProperty("qualitySetName", switch (c.index() % 3) {
-			case 0 -> "Full HD (1080p)";
-			case 1 -> "HD (720p)";
-			default -> "ABR 1080p-360p";
-		});
-		out.writeStringProperty("outputProtocol", "HLS");
-		out.writeBooleanProperty("isRecording", c.recording());
-		out.writeBooleanProperty("useDvr", c.index() % 2 == 0);
-		out.writeBooleanProperty("immediateOnAir", true);
-		out.writeNumberProperty("timemachineMin", 360);
-		if (c.snapshotId() != null) {
-			out.writeObjectPropertyStart("snapshot");
-			out.writeNumberProperty("snapshotId", c.snapshotId());
+		// documented as integer on one page and as string on another: both are served
+		if (c.index() % 4 == 1) {
+			out.writeStringProperty("instanceNo", Integer.toString(100_000 + c.index()));
+		}
+		else {
+			out.writeNumberProperty("instanceNo", 100_000 + c.index());
+		}
+		if ("RE_STREAM".equals(c.kind())) {
+			out.writeStringProperty("planType", (c.index() % 3 == 0) ? "PROFESSIONAL" : "STANDARD");
+			out.writeNumberProperty("platformCount", c.targets().size());
+			out.writeNumberProperty("totalPublishSeconds", (c.recentPublishStartTime() / 1000) % 500_000);
+		}
+		else {
+			out.writeNumberProperty("qualitySetId", 1 + c.index() % 3);
+			out.writeStringProperty("qualitySetName", switch (c.index() % 3) {
+				case 0 -> "Full HD (1080p)";
+				case 1 -> "HD (720p)";
+				default -> "ABR 1080p-360p";
+			});
+			out.writeStringProperty("outputProtocol", "HLS");
+			out.writeBooleanProperty("isRecording", c.recording());
+			// the response docs spell it useDVR, the answers useDvr
+			out.writeBooleanProperty((c.index() % 3 == 2) ? "useDVR" : "useDvr", c.index() % 2 == 0);
+			out.writeBooleanProperty("immediateOnAir", true);
+			out.writeNumberProperty("timemachineMin", 360);
+			SimulatedSnapshot snapshot = this.dataset.snapshotAt(c, now);
+			if (snapshot != null) {
+				out.writeObjectPropertyStart("snapshot");
+				out.writeNumberProperty("snapshotId", snapshot.snapshotId());
+				out.writeEndObject();
+			}
+			out.writeObjectPropertyStart("cdn");
+			out.writeStringProperty("cdnType", "GLOBAL_EDGE");
+			out.writeStringProperty("cdnDomain", "sim.edge.example.com");
 			out.writeEndObject();
 		}
-		out.writeObjectPropertyStart("cdn");
-		out.writeStringProperty("cdnType", "GLOBAL_EDGE");
-		out.writeStringProperty("cdnDomain", "sim.edge.example.com");
-		out.writeEndObject();
 		out.writeStringProperty("publishUrl", "rtmp://sim-publish.example.com:8080/relay/" + c.streamKey());
 		out.writeStringProperty("globalPublishUrl", "rtmp://sim-global.example.com/relay/" + c.streamKey());
 		out.writeStringProperty("streamKey", c.streamKey());
 		out.writeNumberProperty("recentPublishStartTime", c.recentPublishStartTime());
 		out.writeNumberProperty("createdTime", c.createdTime());
 		out.writeBooleanProperty("alertOn", false);
+		if (info && "RE_STREAM".equals(c.kind())) {
+			out.writeArrayPropertyStart("restream");
+			for (SimulatedChannel.Target target : c.targets()) {
+				out.writeStartObject();
+				out.writeStringProperty("targetName", target.targetName());
+				out.writeStringProperty("rtmpUrl", target.rtmpUrl());
+				out.writeStringProperty("streamKey", target.streamKey());
+				out.writeStringProperty("id", target.id());
+				out.writeStringProperty("password", target.password());
+				out.writeEndObject();
+			}
+			out.writeEndArray();
+		}
 		out.writeEndObject();
 	}
 

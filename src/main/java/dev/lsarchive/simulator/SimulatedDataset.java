@@ -1,10 +1,12 @@
 package dev.lsarchive.simulator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -12,6 +14,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The deterministic content of a simulated account: channels in listing order, and for each
@@ -22,11 +26,27 @@ public final class SimulatedDataset {
 
 	/** Every documented channel status. */
 	public static final List<String> STATUSES = List.of("CREATING", "READY", "PUBLISHING", "DELETED", "BLOCK",
-			"FORCE_BLOCK", "FORCE_DELETED", "RESERVED");
+			"FORCE_BLOCK", "FORCE_DELETED", "RESERVED", "STOPPED");
+
+	/** The kinds of channel, each listed by an endpoint of its own. */
+	public static final List<String> KINDS = List.of("LIVE", "RE_STREAM", "VOD2LIVE");
+
+	/** A publishing channel takes a new snapshot this often; each is readable for one hour. */
+	public static final Duration SNAPSHOT_INTERVAL = Duration.ofMinutes(40);
 
 	// PUBLISHING and READY dominate a real account
 	private static final List<String> STATUS_MIX = List.of("PUBLISHING", "READY", "PUBLISHING", "READY", "READY",
-			"CREATING", "DELETED", "BLOCK", "FORCE_BLOCK", "FORCE_DELETED", "RESERVED", "PUBLISHING");
+			"CREATING", "DELETED", "BLOCK", "FORCE_BLOCK", "FORCE_DELETED", "STOPPED", "PUBLISHING");
+
+	// a re-stream channel relays or waits; a VOD2LIVE channel is mostly scheduled
+	private static final List<String> RESTREAM_STATUSES = List.of("PUBLISHING", "READY", "STOPPED", "PUBLISHING");
+
+	private static final List<String> VOD_STATUSES = List.of("RESERVED", "PUBLISHING", "READY", "RESERVED");
+
+	private static final List<String> PLATFORMS = List.of("YOUTUBE", "CHZZK", "TWITCH", "CUSTOM");
+
+	// snapshot ids of a publishing channel: its base id times this, plus the number of the snapshot
+	private static final long SNAPSHOT_ID_SCALE = 100_000L;
 
 	private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
 		.withZone(ZoneOffset.UTC);
@@ -51,7 +71,7 @@ public final class SimulatedDataset {
 		this.properties = properties;
 		this.anchor = anchor;
 		for (int i = 0; i < properties.channels(); i++) {
-			this.channels.add(newChannel());
+			this.channels.add(newChannel(null));
 		}
 	}
 
@@ -75,11 +95,80 @@ public final class SimulatedDataset {
 		return Optional.empty();
 	}
 
-	/** Creates a channel at the head of the listing, as a user creating one while the archive pages. */
-	public SimulatedChannel createChannelAtHead() {
-		SimulatedChannel channel = newChannel();
+	/** The channels of one kind, in listing order. */
+	public List<SimulatedChannel> channels(String kind) {
+		return this.channels.stream().filter((c) -> c.kind().equals(kind)).toList();
+	}
+
+	/** Creates a channel of {@code kind} at the head of its listing, as a user creating one while the archive pages. */
+	public SimulatedChannel createChannelAtHead(String kind) {
+		SimulatedChannel channel = newChannel(kind);
 		this.channels.add(0, channel);
 		return channel;
+	}
+
+	/**
+	 * The snapshot the channel's listing carries at {@code nowMillis}: the latest one a publishing
+	 * channel took, or the one old snapshot of another; null when the channel has none.
+	 */
+	public @Nullable SimulatedSnapshot snapshotAt(SimulatedChannel channel, long nowMillis) {
+		if (channel.snapshotId() == null) {
+			return null;
+		}
+		long number = channel.takesSnapshots() ? snapshotNumber(channel, nowMillis) : -1;
+		return (number < 0) ? oldSnapshot(channel) : periodicSnapshot(channel, number);
+	}
+
+	/** Every snapshot the channel took from {@code fromMillis} through {@code toMillis}, oldest first. */
+	public List<SimulatedSnapshot> snapshotsTaken(SimulatedChannel channel, long fromMillis, long toMillis) {
+		List<SimulatedSnapshot> taken = new ArrayList<>();
+		if (!channel.takesSnapshots()) {
+			return taken;
+		}
+		for (long n = Math.max(0, snapshotNumber(channel, fromMillis)); n <= snapshotNumber(channel, toMillis); n++) {
+			SimulatedSnapshot snapshot = periodicSnapshot(channel, n);
+			if (snapshot.createdTime() >= fromMillis) {
+				taken.add(snapshot);
+			}
+		}
+		return taken;
+	}
+
+	/** The snapshot {@code snapshotId} of the channel, if it ever took it by {@code nowMillis}. */
+	public Optional<SimulatedSnapshot> snapshot(SimulatedChannel channel, long snapshotId, long nowMillis) {
+		if (channel.snapshotId() == null) {
+			return Optional.empty();
+		}
+		if (snapshotId == channel.snapshotId()) {
+			return Optional.of(oldSnapshot(channel));
+		}
+		long number = snapshotId - channel.snapshotId() * SNAPSHOT_ID_SCALE;
+		if (!channel.takesSnapshots() || number < 0 || number >= SNAPSHOT_ID_SCALE
+				|| number > snapshotNumber(channel, nowMillis)) {
+			return Optional.empty();
+		}
+		return Optional.of(periodicSnapshot(channel, number));
+	}
+
+	private static SimulatedSnapshot oldSnapshot(SimulatedChannel channel) {
+		return new SimulatedSnapshot(channel.channelId(), channel.snapshotId(), channel.snapshotCreatedTime(),
+				channel.snapshotDuration());
+	}
+
+	private SimulatedSnapshot periodicSnapshot(SimulatedChannel channel, long number) {
+		return new SimulatedSnapshot(channel.channelId(), channel.snapshotId() * SNAPSHOT_ID_SCALE + number,
+				snapshotBase(channel) + number * SNAPSHOT_INTERVAL.toMillis(), 1 + (int) ((channel.index() + number) % 240));
+	}
+
+	// a publishing channel has taken snapshots since a day before the anchor, each channel at its own minute
+	private long snapshotBase(SimulatedChannel channel) {
+		long interval = SNAPSHOT_INTERVAL.toMillis();
+		return this.anchor.toEpochMilli() - 86_400_000L + (channel.index() * 7L * 60_000L) % interval;
+	}
+
+	private long snapshotNumber(SimulatedChannel channel, long nowMillis) {
+		long since = nowMillis - snapshotBase(channel);
+		return (since < 0) ? -1 : since / SNAPSHOT_INTERVAL.toMillis();
 	}
 
 	/** The events of a channel in the order the API sends them. */
@@ -92,20 +181,54 @@ public final class SimulatedDataset {
 		return this.properties.eventsPerChannel();
 	}
 
-	private SimulatedChannel newChannel() {
+	private SimulatedChannel newChannel(@Nullable String kindOverride) {
 		int index = this.generated.getAndIncrement();
 		SplittableRandom random = new SplittableRandom(this.properties.seed() * 1_000_003L + index);
 		long created = this.anchor.minus(90, ChronoUnit.DAYS).toEpochMilli() + index * 5_000L;
 		String id = "ls-" + ID_TIME.format(Instant.ofEpochMilli(created)) + "-" + word(random, 5);
-		String status = STATUS_MIX.get(random.nextInt(STATUS_MIX.size()));
+		String kind = (kindOverride != null) ? kindOverride : switch (index % 7) {
+			case 5 -> "RE_STREAM";
+			case 6 -> "VOD2LIVE";
+			default -> "LIVE";
+		};
+		int statusDraw = random.nextInt(STATUS_MIX.size());
+		String status = switch (kind) {
+			case "RE_STREAM" -> RESTREAM_STATUSES.get(statusDraw % RESTREAM_STATUSES.size());
+			case "VOD2LIVE" -> VOD_STATUSES.get(statusDraw % VOD_STATUSES.size());
+			default -> STATUS_MIX.get(statusDraw);
+		};
 		String reported = ("PUBLISHING".equals(status) && random.nextDouble() < this.properties.legacyStatusShare())
 				? "PUBLISH" : status;
 		Long snapshotId = (random.nextDouble() < this.properties.snapshotShare()) ? 1000L + index : null;
 		long snapshotCreated = this.anchor.toEpochMilli() - random.nextLong(1, 48 * 3_600_000L);
 		long recentPublish = this.anchor.toEpochMilli() - random.nextLong(60_000L, 30 * 86_400_000L);
-		return new SimulatedChannel(index, id, "channel " + (index + 1) + " " + word(random, 4), status, reported,
-				created, recentPublish, random.nextBoolean(), snapshotId, snapshotCreated, random.nextInt(1, 241),
-				"sk-" + word(random, 24));
+		String name = "channel " + (index + 1) + " " + word(random, 4);
+		boolean recording = random.nextBoolean();
+		int duration = random.nextInt(1, 241);
+		String streamKey = "sk-" + word(random, 24);
+		// a stream of its own, so that the other channel fields stay as they were before targets existed
+		List<SimulatedChannel.Target> targets = "RE_STREAM".equals(kind)
+				? targets(new SplittableRandom(this.properties.seed() * 31L + index)) : List.of();
+		// re-stream channels carry no snapshot in their listing
+		return new SimulatedChannel(index, kind, id, name, status, reported, created, recentPublish, recording,
+				"RE_STREAM".equals(kind) ? null : snapshotId, snapshotCreated, duration, streamKey, targets);
+	}
+
+	private static List<SimulatedChannel.Target> targets(SplittableRandom random) {
+		List<SimulatedChannel.Target> targets = new ArrayList<>();
+		int count = random.nextInt(1, 4);
+		for (int i = 0; i < count; i++) {
+			String platform = PLATFORMS.get((i + random.nextInt(PLATFORMS.size())) % PLATFORMS.size());
+			String url = switch (platform) {
+				case "YOUTUBE" -> "rtmp://a.rtmp.youtube.com/live2";
+				case "CHZZK" -> "rtmp://global-rtmp.chzzk.naver.com:8080/live";
+				case "TWITCH" -> "rtmp://live.twitch.tv/app";
+				default -> "rtmp://relay.example.com:1935/live/" + word(random, 6);
+			};
+			targets.add(new SimulatedChannel.Target(platform, url, "rk-" + word(random, 20), "rtmp-user-" + word(random, 8),
+					"pw-" + word(random, 16)));
+		}
+		return targets;
 	}
 
 	private static String word(SplittableRandom random, int length) {

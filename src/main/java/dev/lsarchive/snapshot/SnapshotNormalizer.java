@@ -14,7 +14,11 @@ import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.normalize.StorableText;
 
-/** Turns snapshot info into a {@link SnapshotRow}, or a quarantine entry saying why not. */
+/**
+ * Turns snapshot info into a {@link SnapshotRow}, or a quarantine entry saying why not. A listed
+ * snapshot whose info is gone (it is readable for one hour only) is not bad data: it becomes a row
+ * with what the listing said and {@code infoCaptured = false}.
+ */
 class SnapshotNormalizer implements ItemProcessor<SnapshotFetch, Outcome<SnapshotRow>> {
 
 	private final EpochTime epochTime;
@@ -26,10 +30,15 @@ class SnapshotNormalizer implements ItemProcessor<SnapshotFetch, Outcome<Snapsho
 	@Override
 	public Outcome<SnapshotRow> process(SnapshotFetch fetch) {
 		SnapshotDto snapshot = fetch.snapshot();
-		if (snapshot == null) {
-			return reject(fetch, "the listed snapshot no longer exists (HTTP 404)", "{}");
-		}
 		StorableText.Fields text = new StorableText.Fields();
+		if (snapshot == null) {
+			ChannelStatus listed = ChannelStatus.of(text.identifier("channelStatus", fetch.listedStatus()));
+			if (text.problem() != null) {
+				listed = ChannelStatus.of(null);
+			}
+			return Outcome.archive(new SnapshotRow(fetch.channelId(), fetch.snapshotId(), null, listed.value(),
+					listed.raw(), listed.known(), null, null, null, false));
+		}
 		String snapshotUrl = text.text("snapshotUrl", snapshot.snapshotUrl());
 		String channelStatus = text.identifier("channelStatus", snapshot.channelStatus());
 		if (text.problem() != null) {
@@ -70,7 +79,7 @@ class SnapshotNormalizer implements ItemProcessor<SnapshotFetch, Outcome<Snapsho
 		}
 		ChannelStatus status = ChannelStatus.of(channelStatus);
 		return Outcome.archive(new SnapshotRow(fetch.channelId(), fetch.snapshotId(), snapshotUrl, status.value(),
-				status.raw(), status.known(), createdAt, expireAt, duration));
+				status.raw(), status.known(), createdAt, expireAt, duration, true));
 	}
 
 	private static Outcome<SnapshotRow> reject(SnapshotFetch fetch, @Nullable String reason, String payload) {

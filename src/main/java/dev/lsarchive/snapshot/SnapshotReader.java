@@ -23,8 +23,9 @@ import dev.lsarchive.batch.CommittedState;
 class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFetch> {
 
 	private static final String LISTED = """
-			SELECT channel_id, snapshot_id FROM livestation.listed_channel
-			WHERE run_date = ? AND snapshot_id IS NOT NULL ORDER BY channel_id
+			SELECT l.channel_id, l.snapshot_id, c.channel_status_raw
+			FROM livestation.listed_channel l LEFT JOIN livestation.channel c ON c.channel_id = l.channel_id
+			WHERE l.run_date = ? AND l.snapshot_id IS NOT NULL ORDER BY l.channel_id
 			""";
 
 	private final LiveStationClient client;
@@ -53,7 +54,8 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 
 	@Override
 	protected void doOpen() {
-		this.listed = this.jdbc.query(LISTED, (rs, n) -> new Listed(rs.getString(1), rs.getLong(2)), this.runDate);
+		this.listed = this.jdbc.query(LISTED, (rs, n) -> new Listed(rs.getString(1), rs.getLong(2), rs.getString(3)),
+				this.runDate);
 		this.fetchers = Executors.newFixedThreadPool(this.concurrency, (task) -> {
 			Thread thread = new Thread(task, "snapshots-fetch");
 			thread.setDaemon(true);
@@ -74,7 +76,7 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 		while (this.nextToFetch < this.listed.size() && this.ahead.size() < this.concurrency * 2) {
 			Listed next = this.listed.get(this.nextToFetch++);
 			this.ahead.add(CompletableFuture.supplyAsync(() -> new SnapshotFetch(next.channelId(), next.snapshotId(),
-					this.client.snapshot(next.channelId(), Long.toString(next.snapshotId())).orElse(null)),
+					next.listedStatus(), this.client.snapshot(next.channelId(), Long.toString(next.snapshotId())).orElse(null)),
 					this.fetchers));
 		}
 		try {
@@ -109,7 +111,7 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 		this.listed = List.of();
 	}
 
-	private record Listed(String channelId, long snapshotId) {
+	private record Listed(String channelId, long snapshotId, String listedStatus) {
 	}
 
 }

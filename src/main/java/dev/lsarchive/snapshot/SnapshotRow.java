@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt creation instant
  * @param expireAt expiry instant
  * @param durationMinutes requested length in minutes
+ * @param infoCaptured whether the info was read; false: listed, but expired before any run read it
  */
 record SnapshotRow(String channelId, long snapshotId, @Nullable String snapshotUrl, String channelStatus,
 		@Nullable String channelStatusRaw, boolean statusKnown, @Nullable Instant createdAt, @Nullable Instant expireAt,
-		@Nullable Integer durationMinutes) {
+		@Nullable Integer durationMinutes, boolean infoCaptured) {
 }

@@ -19,25 +19,39 @@ import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.quarantine.QuarantineWriter;
 
 /**
- * Upserts a chunk of snapshots in one statement; unchanged snapshots are not touched. A snapshot the
- * database refuses for a reason of its data is found by {@link DataErrorScan} and quarantined.
+ * Upserts a chunk of snapshots in one statement; unchanged snapshots are not touched. A snapshot
+ * whose info expired before any run read it is inserted with what the listing said, and never
+ * replaces info captured before. A snapshot the database refuses for a reason of its data is found
+ * by {@link DataErrorScan} and quarantined.
  */
 class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
 
 	private static final String UPSERT = """
 			INSERT INTO livestation.snapshot AS s (channel_id, snapshot_id, snapshot_url, channel_status,
-			    channel_status_raw, created_at, expire_at, duration_minutes, first_archived_at, last_archived_at)
-			SELECT i.*, ?, ? FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+			    channel_status_raw, created_at, expire_at, duration_minutes, info_captured, first_archived_at,
+			    last_archived_at)
+			SELECT i.*, true, ?, ? FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
 			    ?::timestamptz[], ?::integer[])
 			    AS i(channel_id, snapshot_id, snapshot_url, channel_status, channel_status_raw, created_at, expire_at,
 			         duration_minutes)
 			ON CONFLICT (channel_id, snapshot_id) DO UPDATE SET snapshot_url = excluded.snapshot_url,
 			    channel_status = excluded.channel_status, channel_status_raw = excluded.channel_status_raw,
 			    created_at = excluded.created_at, expire_at = excluded.expire_at,
-			    duration_minutes = excluded.duration_minutes, last_archived_at = excluded.last_archived_at
-			WHERE (s.snapshot_url, s.channel_status, s.channel_status_raw, s.created_at, s.expire_at, s.duration_minutes)
+			    duration_minutes = excluded.duration_minutes, info_captured = true,
+			    last_archived_at = excluded.last_archived_at
+			WHERE (s.snapshot_url, s.channel_status, s.channel_status_raw, s.created_at, s.expire_at, s.duration_minutes,
+			       s.info_captured)
 			    IS DISTINCT FROM (excluded.snapshot_url, excluded.channel_status, excluded.channel_status_raw,
-			                      excluded.created_at, excluded.expire_at, excluded.duration_minutes)
+			                      excluded.created_at, excluded.expire_at, excluded.duration_minutes, true)
+			""";
+
+	// what the listing said of a snapshot whose info is gone; info captured before is never replaced
+	private static final String EXPIRED = """
+			INSERT INTO livestation.snapshot (channel_id, snapshot_id, channel_status, channel_status_raw, info_captured,
+			    first_archived_at, last_archived_at)
+			SELECT i.*, false, ?, ? FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[])
+			    AS i(channel_id, snapshot_id, channel_status, channel_status_raw)
+			ON CONFLICT (channel_id, snapshot_id) DO NOTHING
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -54,8 +68,11 @@ class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
 		Outcome.Split<SnapshotRow> split = Outcome.split(chunk);
 		RunContext run = RunContext.current();
 		List<SnapshotRow> rows = split.rows();
-		DataErrorScan.Result<SnapshotRow> result = DataErrorScan.write(this.jdbc.getDataSource(), rows,
-				(part) -> upsert(part, run.observedAt()));
+		DataErrorScan.Result<SnapshotRow> captured = DataErrorScan.write(this.jdbc.getDataSource(),
+				rows.stream().filter(SnapshotRow::infoCaptured).toList(), (part) -> upsert(part, run.observedAt()));
+		DataErrorScan.Result<SnapshotRow> expired = DataErrorScan.write(this.jdbc.getDataSource(),
+				rows.stream().filter((r) -> !r.infoCaptured()).toList(), (part) -> expired(part, run.observedAt()));
+		DataErrorScan.Result<SnapshotRow> result = captured.and(expired);
 		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
 		for (DataErrorScan.Refused<SnapshotRow> refused : result.refused()) {
 			SnapshotRow row = refused.row();
@@ -64,8 +81,9 @@ class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
 		}
 		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
 		countChunk(Counter.Resource.SNAPSHOTS, chunk.size(), rows.size(), result, rejected.size());
-		count(Counter.SNAPSHOTS_UNKNOWN_STATUS, rows.stream().filter((r) -> !r.statusKnown()).count()
-				- result.refused().stream().filter((r) -> !r.row().statusKnown()).count());
+		count(Counter.SNAPSHOTS_UNKNOWN_STATUS, rows.stream().filter((r) -> r.infoCaptured() && !r.statusKnown()).count()
+				- captured.refused().stream().filter((r) -> !r.row().statusKnown()).count());
+		count(Counter.SNAPSHOTS_EXPIRED, expired.written());
 	}
 
 	private int upsert(List<SnapshotRow> rows, Instant observedAt) {
@@ -81,6 +99,18 @@ class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
 			SqlArrays.bind(ps, 8, "timestamptz", rows.stream().map((r) -> SqlArrays.timestamp(r.createdAt())).toArray());
 			SqlArrays.bind(ps, 9, "timestamptz", rows.stream().map((r) -> SqlArrays.timestamp(r.expireAt())).toArray());
 			SqlArrays.bind(ps, 10, "integer", rows.stream().map(SnapshotRow::durationMinutes).toArray());
+		});
+	}
+
+	private int expired(List<SnapshotRow> rows, Instant observedAt) {
+		Timestamp observed = Timestamp.from(observedAt);
+		return this.jdbc.update(EXPIRED, (ps) -> {
+			ps.setTimestamp(1, observed);
+			ps.setTimestamp(2, observed);
+			SqlArrays.bind(ps, 3, "text", rows.stream().map(SnapshotRow::channelId).toArray());
+			SqlArrays.bind(ps, 4, "bigint", rows.stream().map(SnapshotRow::snapshotId).toArray());
+			SqlArrays.bind(ps, 5, "text", rows.stream().map(SnapshotRow::channelStatus).toArray());
+			SqlArrays.bind(ps, 6, "text", rows.stream().map(SnapshotRow::channelStatusRaw).toArray());
 		});
 	}
 

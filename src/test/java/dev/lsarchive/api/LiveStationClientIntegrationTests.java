@@ -21,6 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
+import dev.lsarchive.simulator.SimulatedSnapshot;
 import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.Simulators;
 
@@ -32,42 +33,80 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class LiveStationClientIntegrationTests {
 
 	@Test
-	void pagesTheChannelListAsDocumented() {
+	void pagesEachKindOfChannelListAsDocumented() {
 		// given
-		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(23, 1))) {
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(30, 1))) {
 			LiveStationClient client = ApiTestClients.client(simulator, new ApiCallStats());
+			List<SimulatedChannel> live = simulator.dataset().channels("LIVE");
 
 			// when
-			ChannelPage first = client.channelPage(1, 10);
-			ChannelPage last = client.channelPage(3, 10);
+			ChannelPage first = client.channelPage(ChannelKind.LIVE, 1, 10);
+			ChannelPage last = client.channelPage(ChannelKind.LIVE, 3, 10);
+			ChannelPage restream = client.channelPage(ChannelKind.RE_STREAM, 1, 100);
+			ChannelPage vod = client.channelPage(ChannelKind.VOD2LIVE, 1, 100);
 
 			// then
-			assertThat(first.total()).isEqualTo(23);
+			assertThat(first.total()).isEqualTo(live.size()).isEqualTo(22);
 			assertThat(first.content()).hasSize(10);
-			assertThat(last.content()).hasSize(3);
-			assertThat(first.content().get(0).channelId())
-				.isEqualTo(simulator.dataset().channels().get(0).channelId());
-			assertThat(first.content()).allSatisfy((c) -> assertThat(c.payload()).doesNotContain("streamKey", "publishUrl"));
+			assertThat(last.content()).hasSize(2);
+			assertThat(first.content().get(0).channelId()).isEqualTo(live.get(0).channelId());
+			assertThat(restream.total()).isEqualTo(restream.content().size()).isEqualTo(4);
+			assertThat(vod.total()).isEqualTo(vod.content().size()).isEqualTo(4);
+			assertThat(restream.content()).allSatisfy((c) -> {
+				assertThat(c.kind()).isEqualTo(ChannelKind.RE_STREAM);
+				assertThat(c.planType()).isIn("STANDARD", "PROFESSIONAL");
+				assertThat(c.platformCount()).isNotNull();
+			});
+			assertThat(vod.content()).extracting(ChannelDto::kind).containsOnly(ChannelKind.VOD2LIVE);
+			assertThat(first.content()).extracting(ChannelDto::useDvr).doesNotContainNull();
+			assertThat(first.content()).extracting(ChannelDto::instanceNo).doesNotContainNull();
+			assertThat(List.of(first, last, restream, vod)).flatMap(ChannelPage::content)
+				.allSatisfy((c) -> assertThat(c.payload()).doesNotContain("streamKey", "publishUrl"));
 			assertThat(simulator.authFailures()).isZero();
 		}
 	}
 
 	@Test
-	void readsSnapshotInfoAndReportsAMissingOneAsEmpty() {
+	void readsReStreamTargetsWithoutTheirSecrets() {
 		// given
-		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(10, 1))) {
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(7, 1))) {
 			LiveStationClient client = ApiTestClients.client(simulator, new ApiCallStats());
-			SimulatedChannel withSnapshot = simulator.dataset().channels().stream()
-				.filter((c) -> c.snapshotId() != null).findFirst().orElseThrow();
+			SimulatedChannel channel = simulator.dataset().channels("RE_STREAM").get(0);
 
 			// when
-			SnapshotDto snapshot = client.snapshot(withSnapshot.channelId(), withSnapshot.snapshotId().toString())
-				.orElseThrow();
+			List<RestreamTarget> targets = client.restreamTargets(channel.channelId()).orElseThrow();
 
 			// then
-			assertThat(snapshot.snapshotUrl()).isEqualTo(withSnapshot.snapshotUrl());
-			assertThat(snapshot.createdTime()).isEqualTo(Long.toString(withSnapshot.snapshotCreatedTime()));
-			assertThat(client.snapshot(withSnapshot.channelId(), "999999999")).isEmpty();
+			assertThat(targets).extracting(RestreamTarget::targetName)
+				.containsExactlyElementsOf(channel.targets().stream().map(SimulatedChannel.Target::targetName).toList());
+			assertThat(targets.toString()).doesNotContain(channel.targets().stream()
+				.flatMap((t) -> java.util.stream.Stream.of(t.streamKey(), t.id(), t.password()))
+				.toArray(String[]::new));
+			assertThat(client.restreamTargets("ls-20990101000000-XXXXX")).isEmpty();
+		}
+	}
+
+	@Test
+	void readsSnapshotInfoWithinItsHourAndReportsAnExpiredOneAsEmpty() {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(40, 1))) {
+			LiveStationClient client = ApiTestClients.client(simulator, new ApiCallStats());
+			SimulatedChannel publishing = simulator.dataset().channels().stream()
+				.filter(SimulatedChannel::takesSnapshots).findFirst().orElseThrow();
+			SimulatedSnapshot taken = simulator.dataset().snapshotAt(publishing, simulator.now().toEpochMilli());
+
+			// when
+			SnapshotDto snapshot = client.snapshot(publishing.channelId(), Long.toString(taken.snapshotId()))
+				.orElseThrow();
+			simulator.setTime(java.time.Instant.ofEpochMilli(taken.expireTime()));
+			boolean readableAfterItsHour = client.snapshot(publishing.channelId(), Long.toString(taken.snapshotId()))
+				.isPresent();
+
+			// then
+			assertThat(snapshot.snapshotUrl()).isEqualTo(taken.snapshotUrl());
+			assertThat(snapshot.createdTime()).isEqualTo(Long.toString(taken.createdTime()));
+			assertThat(readableAfterItsHour).isFalse();
+			assertThat(client.snapshot(publishing.channelId(), "999999999")).isEmpty();
 		}
 	}
 

@@ -40,7 +40,7 @@ class SecurityDrillIntegrationTests {
 	void noSecretReachesTheLogsErrorsArchiveSummaryOrMetrics() throws Exception {
 		// given: a known secret, every log at DEBUG, the summary file, metrics pushed to a stand-in gateway
 		String secret = "drill-secret-" + UUID.randomUUID();
-		SimulatorProperties data = SimulatorProperties.of(5, 40).withKeys("drill-access-key", secret);
+		SimulatorProperties data = SimulatorProperties.of(7, 40).withKeys("drill-access-key", secret);
 		Path summary = Files.createTempFile("summary", ".json");
 		List<String> pushed = new CopyOnWriteArrayList<>();
 		HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -55,7 +55,11 @@ class SecurityDrillIntegrationTests {
 		try (LiveStationSimulator simulator = Simulators.start(data); JarRuns runs = new JarRuns()) {
 			for (SimulatedChannel channel : simulator.dataset().channels()) {
 				secrets.add(channel.streamKey());
+				for (SimulatedChannel.Target target : channel.targets()) {
+					secrets.addAll(List.of(target.streamKey(), target.id(), target.password()));
+				}
 			}
+			assertThat(simulator.dataset().channels()).extracting(SimulatedChannel::kind).contains("RE_STREAM");
 			String[] observed = { "--logging.level.root=DEBUG", "--archive.summary-file=" + summary,
 					"--management.prometheus.metrics.export.pushgateway.enabled=true",
 					"--management.prometheus.metrics.export.pushgateway.format=text",
@@ -81,6 +85,7 @@ class SecurityDrillIntegrationTests {
 		traces.append(rows("SELECT * FROM livestation.channel").toString());
 		traces.append(rows("SELECT * FROM livestation.channel_event").toString());
 		traces.append(rows("SELECT * FROM livestation.snapshot").toString());
+		traces.append(rows("SELECT * FROM livestation.restream_target").toString());
 		traces.append(rows("SELECT * FROM livestation.quarantine").toString());
 		traces.append(rows("SELECT * FROM livestation.archive_run").toString());
 		traces.append(rows("SELECT * FROM batch.batch_job_execution_params").toString());
@@ -93,7 +98,9 @@ class SecurityDrillIntegrationTests {
 		for (String value : secrets) {
 			assertThat(everything).as("a secret leaked").doesNotContain(value);
 		}
-		assertThat(everything).doesNotContain("rtmp://");
+		// publish URLs embed the stream key: not one of them is kept (re-stream target URLs, which do not, are)
+		assertThat(everything).doesNotContain("sim-publish.example.com", "sim-global.example.com");
+		assertThat(rows("SELECT * FROM livestation.restream_target")).isNotEmpty();
 	}
 
 	@Test

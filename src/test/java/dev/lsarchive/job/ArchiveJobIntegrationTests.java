@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
+import dev.lsarchive.simulator.SimulatedDataset;
 import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.ArchiveRun;
 import dev.lsarchive.support.Simulators.Expected;
@@ -37,7 +38,7 @@ class ArchiveJobIntegrationTests {
 	@Test
 	void fullRunArchivesExactlyWhatTheApiServes() {
 		// given
-		SimulatorProperties data = SimulatorProperties.of(12, 150);
+		SimulatorProperties data = SimulatorProperties.of(21, 150);
 		try (LiveStationSimulator simulator = Simulators.start(data)) {
 			Expected expected = Expected.of(simulator.dataset());
 
@@ -58,9 +59,23 @@ class ArchiveJobIntegrationTests {
 				.isZero();
 			assertThat(count("SELECT count(*) FROM livestation.channel_event WHERE channel_source = 'request'"))
 				.isPositive();
+			for (String kind : SimulatedDataset.KINDS) {
+				assertThat(count("SELECT count(*) FROM livestation.channel WHERE channel_type = '" + kind + "'"))
+					.as(kind).isEqualTo(simulator.dataset().channels(kind).size()).isPositive();
+				assertThat(count("SELECT count(DISTINCT e.channel_id) FROM livestation.channel_event e"
+						+ " JOIN livestation.channel c USING (channel_id) WHERE c.channel_type = '" + kind + "'"))
+					.as("channels of kind %s with events", kind).isEqualTo(simulator.dataset().channels(kind).size());
+			}
+			assertThat(count("SELECT count(*) FROM livestation.restream_target WHERE removed_at IS NULL"))
+				.isEqualTo(simulator.dataset().channels().stream().mapToLong((c) -> c.targets().size()).sum());
+			assertThat(count("SELECT count(*) FROM livestation.snapshot WHERE info_captured"))
+				.isEqualTo(expected.readableSnapshots()).isPositive();
+			assertThat(count("SELECT count(*) FROM livestation.snapshot WHERE NOT info_captured AND snapshot_url IS NULL"))
+				.isEqualTo(expected.snapshots() - expected.readableSnapshots()).isPositive();
 			Map<String, Object> run = rows("SELECT * FROM livestation.archive_run").get(0);
 			assertThat(run).containsEntry("status", "COMPLETED")
 				.containsEntry("events_written", expected.events())
+				.containsEntry("snapshots_expired", expected.snapshots() - expected.readableSnapshots())
 				.containsEntry("items_quarantined", 0L);
 			assertThat((long) run.get("items_read")).isEqualTo((long) run.get("items_written")
 					+ (long) run.get("items_already_archived") + (long) run.get("items_quarantined"));

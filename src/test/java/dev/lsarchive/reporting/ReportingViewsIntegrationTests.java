@@ -134,7 +134,7 @@ class ReportingViewsIntegrationTests {
 			simulator.script("/api/v2/events?channelId=" + channel, 200, "application/json",
 					archivedListPlus(channel, "{\"eventCode\":\"LATE_ARRIVAL\",\"logLevel\":\"ERROR\",\"description\":\"a\",\"timestamp\":1763500000000}",
 							"{\"eventCode\":\"LATE_ARRIVAL\",\"description\":\"b\",\"timestamp\":1763510000000}"));
-			String added = simulator.dataset().createChannelAtHead().channelId();
+			String added = simulator.dataset().createChannelAtHead("LIVE").channelId();
 			simulator.script("/api/v2/events?channelId=" + added, 200, "application/json",
 					archivedListPlus(added, "{\"eventCode\":\"LATE_ARRIVAL\",\"description\":\"c\",\"timestamp\":1763520000000}",
 							"{\"eventCode\":\"LATE_ARRIVAL\",\"description\":\"c\",\"timestamp\":1763520000000}"));

@@ -25,7 +25,7 @@ class SnapshotNormalizerTests {
 				"1655982268177", "1", "{}");
 
 		// when
-		Outcome<SnapshotRow> outcome = this.normalizer.process(new SnapshotFetch("ls-20220623115623-fHnXy", 1047, snapshot));
+		Outcome<SnapshotRow> outcome = this.normalizer.process(new SnapshotFetch("ls-20220623115623-fHnXy", 1047, "PUBLISHING", snapshot));
 
 		// then
 		assertThat(outcome).isInstanceOfSatisfying(Outcome.Archive.class, (archive) -> {
@@ -39,12 +39,30 @@ class SnapshotNormalizerTests {
 	}
 
 	@Test
-	void quarantinesAVanishedOrInconsistentSnapshot() {
-		assertThat(reason(new SnapshotFetch("ls-1", 5, null))).contains("404");
-		assertThat(reason(new SnapshotFetch("ls-1", 5,
+	void keepsASnapshotWhoseInfoExpiredWithWhatTheListingSaid() {
+		// given: listed, but its hour is over
+		SnapshotFetch expired = new SnapshotFetch("ls-1", 5, "PUBLISH", null);
+
+		// when
+		Outcome<SnapshotRow> outcome = this.normalizer.process(expired);
+
+		// then
+		assertThat(outcome).isInstanceOfSatisfying(Outcome.Archive.class, (archive) -> {
+			SnapshotRow row = (SnapshotRow) archive.row();
+			assertThat(row.infoCaptured()).isFalse();
+			assertThat(row.snapshotId()).isEqualTo(5);
+			assertThat(row.channelStatus()).isEqualTo("PUBLISHING");
+			assertThat(row.snapshotUrl()).isNull();
+			assertThat(row.createdAt()).isNull();
+		});
+	}
+
+	@Test
+	void quarantinesAnInconsistentSnapshot() {
+		assertThat(reason(new SnapshotFetch("ls-1", 5, "READY",
 				new SnapshotDto("ls-1", "READY", "6", "u", "1655978668177", "1655982268177", "1", "{}"))))
 			.contains("snapshot 6 instead");
-		assertThat(reason(new SnapshotFetch("ls-1", 5,
+		assertThat(reason(new SnapshotFetch("ls-1", 5, "READY",
 				new SnapshotDto("ls-1", "READY", "5", "u", "1655978668177", "1655982268177", "an hour", "{}"))))
 			.contains("duration");
 	}
@@ -59,7 +77,7 @@ class SnapshotNormalizerTests {
 				"1655978668177", null, null, "{}");
 
 		// when
-		Outcome<SnapshotRow> outcome = this.normalizer.process(new SnapshotFetch("ls-1", 5, exact));
+		Outcome<SnapshotRow> outcome = this.normalizer.process(new SnapshotFetch("ls-1", 5, "PUBLISHING", exact));
 
 		// then
 		assertThat(outcome).isInstanceOfSatisfying(Outcome.Archive.class, (archive) -> {
@@ -67,8 +85,8 @@ class SnapshotNormalizerTests {
 			assertThat(row.channelStatusRaw()).isEqualTo("PUBLISHING");
 			assertThat(row.snapshotUrl()).isEqualTo("u\uFFFDrl\uFFFD");
 		});
-		assertThat(reason(new SnapshotFetch("ls-1", 5, longUrl))).startsWith("snapshotUrl is ");
-		assertThat(reason(new SnapshotFetch("ls-1", 5, longStatus))).startsWith("channelStatus is 257 characters");
+		assertThat(reason(new SnapshotFetch("ls-1", 5, "PUBLISHING", longUrl))).startsWith("snapshotUrl is ");
+		assertThat(reason(new SnapshotFetch("ls-1", 5, "PUBLISHING", longStatus))).startsWith("channelStatus is 257 characters");
 	}
 
 	private String reason(SnapshotFetch fetch) {
