@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs the nightly archive once: never two at a time (flock), full log kept per run, the summary
-# on stdout (which cron mails), and the job's exit code passed through for the scheduler. A run that
+# Runs the nightly archive, or with --archive.job=snapshot-capture a snapshot capture, once: never
+# two of the same job at a time (flock; a capture may run while the night runs), full log kept per
+# run, the summary on stdout (which cron mails; a capture that completed prints nothing, so that a
+# capture every 15 minutes does not mail every 15 minutes), and the job's exit code passed through. A run that
 # failed for a transient reason (exit 75: a serialization failure, a deadlock, a lost connection, an
 # API outage) is relaunched once after a pause; the relaunch resumes it, and the summary says so.
 #   ARCHIVE_HOME  where livestation-archive.jar and the env file live (default /opt/livestation-archive)
@@ -22,15 +24,22 @@ if [ -f "$home/archive.env" ]; then
   set +a
 fi
 
-exec 9>"$logs/.lock"
+job=nightly
+for argument in "$@"; do
+  case "$argument" in
+    --archive.job=*) job=${argument#--archive.job=} ;;
+  esac
+done
+
+exec 9>"$logs/.lock-$job"
 if ! flock -n 9; then
-  echo "livestation-archive: a previous run is still going; not starting another" >&2
+  echo "livestation-archive: a previous $job run is still going; not starting another" >&2
   exit 3
 fi
 
 transient_failure=75
 run_once() {
-  log="$logs/run-$(date +%Y%m%d-%H%M%S)-$1.log"
+  log="$logs/run-$job-$(date +%Y%m%d-%H%M%S)-$1.log"
   "$java" -XX:MaxRAMPercentage=75 -jar "$home/livestation-archive.jar" "${@:2}" >"$log" 2>&1
   status=$?
 }
@@ -45,8 +54,12 @@ if [ "$status" -eq "$transient_failure" ]; then
   relaunched="relaunched once after a transient failure (exit 75${first_reason:+: $first_reason}); first log: $first_log"
 fi
 
-# the summary table starts at "Archive run"; the full log stays on disk
-sed -n '/^Archive run /,$p' "$log"
+if [ "$job" = snapshot-capture ] && [ "$status" -eq 0 ] && [ -z "$relaunched" ]; then
+  find "$logs" -name 'run-*.log' -mtime +30 -delete 2>/dev/null
+  exit 0
+fi
+# the summary table starts at "Archive run" (or "Snapshot capture"); the full log stays on disk
+sed -n '/^\(Archive run\|Snapshot capture\) /,$p' "$log"
 [ -z "$relaunched" ] || { echo; echo "$relaunched"; }
 [ "$status" -eq 0 ] || { echo; echo "exit code $status; full log: $log"; tail -n 20 "$log"; }
 find "$logs" -name 'run-*.log' -mtime +30 -delete 2>/dev/null

@@ -21,6 +21,9 @@ public record RunContext(LocalDate runDate, long jobExecutionId, Instant observe
 	/** Job parameter holding the run date. */
 	public static final String RUN_DATE = "run.date";
 
+	/** Job parameter holding the time slot of a snapshot capture (an ISO instant). */
+	public static final String CAPTURE_SLOT = "capture.slot";
+
 	/** The run of the step executing on this thread. */
 	public static RunContext current() {
 		StepExecution step = StepSynchronizationManager.getContext().getStepExecution();

@@ -2,6 +2,7 @@ package dev.lsarchive.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,6 +38,10 @@ import org.springframework.validation.annotation.Validated;
  * @param catchUpFrom archive every date from this one through {@code runDate}, in order, stopping at the first failure
  * @param summaryFile where to write the run summary as JSON (none when empty)
  * @param skipUnchangedEventLists skip parsing a channel's event list when it is byte for byte the last one archived
+ * @param job which job a start runs: {@code nightly} (the archive of a run date) or {@code snapshot-capture}
+ * @param captureInterval how often snapshot captures are scheduled: a capture's time slot starts on a multiple of it
+ * @param captureSlot the time slot a snapshot capture runs for (an instant, e.g. 2026-11-26T01:15:00Z); identifies its job instance. Default: now, rounded down to {@code captureInterval}
+ * @param captureStaleAfter the health check warns when no snapshot capture has completed for this long (once any has run)
  */
 @Validated
 @ConfigurationProperties("archive")
@@ -55,13 +60,36 @@ public record ArchiveProperties(
 		@NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration progressInterval,
 		@Nullable LocalDate catchUpFrom,
 		@Nullable Path summaryFile,
-		@DefaultValue("true") boolean skipUnchangedEventLists) {
+		@DefaultValue("true") boolean skipUnchangedEventLists,
+		@NotNull @DefaultValue("nightly") Job job,
+		@NotNull @DurationMin(minutes = 1) @DefaultValue("15m") Duration captureInterval,
+		@Nullable Instant captureSlot,
+		@NotNull @DurationMin(minutes = 1) @DefaultValue("1h") Duration captureStaleAfter) {
 
 	public ArchiveProperties {
 		if (catchUpFrom != null && runDate != null && catchUpFrom.isAfter(runDate)) {
 			throw new IllegalArgumentException("archive.catch-up-from (" + catchUpFrom
 					+ ") must not be after archive.run-date (" + runDate + ")");
 		}
+	}
+
+	/** The jobs a start can run. */
+	public enum Job {
+
+		/** The nightly archive of a run date: channels, events, snapshots, recordings, reporting. */
+		NIGHTLY,
+		/** A snapshot capture: the info of every listed snapshot not archived yet, within its hour. */
+		SNAPSHOT_CAPTURE
+
+	}
+
+	/** The configured capture slot, or the current one: now rounded down to the capture interval. */
+	public Instant effectiveCaptureSlot(Clock clock) {
+		if (this.captureSlot != null) {
+			return this.captureSlot;
+		}
+		long interval = this.captureInterval.toMillis();
+		return Instant.ofEpochMilli(Math.floorDiv(clock.millis(), interval) * interval);
 	}
 
 	/** The configured run date, or yesterday in the business time zone. */

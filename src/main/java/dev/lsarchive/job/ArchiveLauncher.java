@@ -1,6 +1,7 @@
 package dev.lsarchive.job;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -21,9 +22,10 @@ import org.springframework.batch.core.step.StepExecution;
 import dev.lsarchive.batch.RunContext;
 
 /**
- * Launches the archive job for a run date, the way a scheduler needs it: refuses while another
- * process runs the same date, recovers and resumes a run whose process died, resumes a failed or
- * stopped run, and does nothing for a date already archived completely (unless asked to re-run).
+ * Launches a job the way a scheduler needs it: the nightly archive of a run date, or a snapshot
+ * capture of a time slot. It refuses while another process runs the same date (any capture, for a
+ * capture), recovers and resumes a run whose process died, resumes a failed or stopped run, and does
+ * nothing for a date or slot already done completely (unless asked to re-run a date).
  */
 public class ArchiveLauncher {
 
@@ -35,17 +37,20 @@ public class ArchiveLauncher {
 
 	private final Job job;
 
+	private final Job captureJob;
+
 	private final DataSource dataSource;
 
 	private final RunLedger ledger;
 
 	private final Clock clock;
 
-	ArchiveLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, DataSource dataSource,
-			RunLedger ledger, Clock clock) {
+	ArchiveLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, Job captureJob,
+			DataSource dataSource, RunLedger ledger, Clock clock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.job = job;
+		this.captureJob = captureJob;
 		this.dataSource = dataSource;
 		this.ledger = ledger;
 		this.clock = clock;
@@ -53,21 +58,35 @@ public class ArchiveLauncher {
 
 	/** Archives {@code runDate}; returns the process exit code ({@link ExitCodes}). */
 	public int launch(LocalDate runDate, boolean rerun) throws Exception {
-		try (RunLock lock = RunLock.tryAcquire(this.dataSource, runDate)) {
+		return launch(this.job, parameters(runDate), RunLock.forRunDate(runDate), "Run date " + runDate, rerun);
+	}
+
+	/**
+	 * Captures the snapshots listed now for the time slot {@code slot} (its run date: the slot's
+	 * business day); returns the process exit code ({@link ExitCodes}).
+	 */
+	public int capture(Instant slot, LocalDate runDate) throws Exception {
+		return launch(this.captureJob, parameters(runDate).addString(RunContext.CAPTURE_SLOT, slot.toString()),
+				RunLock.SNAPSHOT_CAPTURE, "Snapshot capture " + slot, false);
+	}
+
+	private int launch(Job job, JobParametersBuilder identity, int lockKey, String what, boolean rerun)
+			throws Exception {
+		try (RunLock lock = RunLock.tryAcquire(this.dataSource, lockKey)) {
 			if (!lock.held()) {
-				log.error("Another process is archiving run date {} right now (its lock is held); refusing to start a second run",
-						runDate);
+				log.error("{}: another process is running it right now (its lock is held); refusing to start a second run",
+						what);
 				return ExitCodes.ALREADY_RUNNING;
 			}
-			JobParameters parameters = parameters(runDate).toJobParameters();
-			JobExecution last = this.jobRepository.getLastJobExecution(this.job.getName(), parameters);
+			JobParameters parameters = identity.toJobParameters();
+			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
 			if (last != null) {
 				// holding the lock, nothing else runs this date: whatever still looks running is dead
 				last = this.jobRepository.getJobExecution(last.getId());
 			}
 			if (last != null && last.getStatus().isRunning()) {
-				log.warn("Run date {} has execution {} marked {}, but no process holds its lock: the process died."
-						+ " Recovering it and resuming from its last committed chunk.", runDate, last.getId(),
+				log.warn("{} has execution {} marked {}, but no process holds its lock: the process died."
+						+ " Recovering it and resuming from its last committed chunk.", what, last.getId(),
 						last.getStatus());
 				// the framework's recovery marks the running steps and the execution FAILED; a step whose
 				// last bookkeeping write failed stays UNKNOWN, which recover() leaves alone
@@ -78,26 +97,26 @@ public class ArchiveLauncher {
 				this.ledger.markDead(last.getId());
 			}
 			else if (last != null && (last.getStatus() == BatchStatus.UNKNOWN || hasDeadStep(last))) {
-				log.warn("Run date {} has execution {} ({}) whose last bookkeeping write failed (for example the"
+				log.warn("{} has execution {} ({}) whose last bookkeeping write failed (for example the"
 						+ " database connection was cut), leaving a step marked running or unknown. Every write of the"
 						+ " archive is idempotent and its saved positions never run ahead of committed chunks, so it is"
-						+ " resumed.", runDate, last.getId(), last.getStatus());
+						+ " resumed.", what, last.getId(), last.getStatus());
 				markFailed(last);
 			}
 			else if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)) {
 				// a scheduler's relaunch after a transient failure lands here: the log says what it resumes
-				log.info("Run date {}: execution {} ended {}; resuming it from its last committed chunk", runDate,
+				log.info("{}: execution {} ended {}; resuming it from its last committed chunk", what,
 						last.getId(), last.getStatus());
 			}
 			else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
 				if (!rerun) {
-					log.info("Run date {} is already archived completely (job execution {}); nothing to do."
-							+ " Launch with --archive.rerun=true to archive it again.", runDate, last.getId());
+					log.info("{} is done already (job execution {}); nothing to do."
+							+ " A run date is archived again with --archive.rerun=true.", what, last.getId());
 					return ExitCodes.COMPLETED;
 				}
-				parameters = parameters(runDate).addLong("rerun", this.clock.millis()).toJobParameters();
+				parameters = identity.addLong("rerun", this.clock.millis()).toJobParameters();
 			}
-			JobExecution execution = this.jobOperator.start(this.job, parameters);
+			JobExecution execution = this.jobOperator.start(job, parameters);
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
 				return ExitCodes.COMPLETED;
 			}

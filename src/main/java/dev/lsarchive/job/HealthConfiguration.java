@@ -20,7 +20,8 @@ class HealthConfiguration {
 
 	@Bean
 	CheckOnStartup checkOnStartup(JdbcTemplate jdbc, ArchiveProperties properties) {
-		return new CheckOnStartup(new HealthCheck(jdbc, System.out), properties);
+		return new CheckOnStartup(new HealthCheck(jdbc, System.out, properties.captureStaleAfter(), Clock.systemUTC()),
+				properties);
 	}
 
 	/** Runs the check once and reports its exit code. */

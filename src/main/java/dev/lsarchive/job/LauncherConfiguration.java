@@ -1,6 +1,7 @@
 package dev.lsarchive.job;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import javax.sql.DataSource;
@@ -19,15 +20,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
 
-/** Runs the archive job once at start-up and turns its outcome into the process exit code. */
+/** Runs the chosen job (nightly archive or snapshot capture) once at start-up and turns its outcome into the process exit code. */
 @Configuration(proxyBeanMethods = false)
 @ArchiveMode
 class LauncherConfiguration {
 
 	@Bean
 	ArchiveLauncher archiveLauncher(JobOperator jobOperator, JobRepository jobRepository, Job archiveJob,
-			DataSource dataSource, RunLedger ledger, Clock clock) {
-		return new ArchiveLauncher(jobOperator, jobRepository, archiveJob, dataSource, ledger, clock);
+			Job snapshotCaptureJob, DataSource dataSource, RunLedger ledger, Clock clock) {
+		return new ArchiveLauncher(jobOperator, jobRepository, archiveJob, snapshotCaptureJob, dataSource, ledger,
+				clock);
 	}
 
 	@Bean
@@ -60,6 +62,11 @@ class LauncherConfiguration {
 
 		@Override
 		public void run(org.springframework.boot.ApplicationArguments args) throws Exception {
+			if (this.properties.job() == ArchiveProperties.Job.SNAPSHOT_CAPTURE) {
+				Instant slot = this.properties.effectiveCaptureSlot(this.clock);
+				this.exitCode = this.launcher.capture(slot, LocalDate.ofInstant(slot, this.properties.timeZone()));
+				return;
+			}
 			// catching up: in date order, and never past a failed night, so the archive stays gap-free
 			for (LocalDate runDate : this.properties.runDates(this.clock)) {
 				this.exitCode = this.launcher.launch(runDate, this.properties.rerun());

@@ -14,15 +14,16 @@ import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.RunContext;
 
 /**
- * Keeps {@code livestation.archive_run}: a STARTED row when an execution begins, its status and
- * counts when it ends. A process that dies leaves its row STARTED until the next launch for the run
+ * Keeps {@code livestation.archive_run}: a STARTED row when an execution of either job (the nightly
+ * archive, a snapshot capture) begins, its status and counts when it ends. A process that dies leaves its row STARTED until the next launch for the run
  * date recovers it.
  */
 class RunLedger implements JobExecutionListener, RunResult.Listener {
 
 	private static final String START = """
-			INSERT INTO livestation.archive_run (job_execution_id, job_instance_id, run_date, status, started_at)
-			VALUES (:id, :instance, :runDate, 'STARTED', :startedAt)
+			INSERT INTO livestation.archive_run (job_execution_id, job_instance_id, run_date, status, started_at,
+			    job_name, capture_slot)
+			VALUES (:id, :instance, :runDate, 'STARTED', :startedAt, :jobName, :captureSlot::timestamptz)
 			ON CONFLICT (job_execution_id) DO NOTHING
 			""";
 
@@ -57,7 +58,9 @@ class RunLedger implements JobExecutionListener, RunResult.Listener {
 		this.jdbc.update(START, new MapSqlParameterSource().addValue("id", execution.getId())
 			.addValue("instance", execution.getJobInstance().getInstanceId())
 			.addValue("runDate", execution.getJobParameters().getLocalDate(RunContext.RUN_DATE))
-			.addValue("startedAt", timestamp(execution.getStartTime())));
+			.addValue("startedAt", timestamp(execution.getStartTime()))
+			.addValue("jobName", execution.getJobInstance().getJobName())
+			.addValue("captureSlot", execution.getJobParameters().getString(RunContext.CAPTURE_SLOT)));
 	}
 
 	@Override

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL advisory lock per run date, held on a connection of its own for the life of a run.
+ * A PostgreSQL advisory lock per run date (and one for every snapshot capture), held on a connection of its own for the life of a run.
  * A live run holds it; a run whose process died no longer does, because PostgreSQL releases the
  * lock with the dead session. That is how a launch tells a dead STARTED run from a live one.
  */
@@ -35,9 +35,16 @@ final class RunLock implements AutoCloseable {
 		this.held = held;
 	}
 
-	static RunLock tryAcquire(DataSource dataSource, LocalDate runDate) throws SQLException {
+	/** The key of the snapshot captures: one lock for all slots, so that two never run at once. */
+	static final int SNAPSHOT_CAPTURE = -1;
+
+	/** The key of the nightly run of {@code runDate}. */
+	static int forRunDate(LocalDate runDate) {
+		return (int) runDate.toEpochDay();
+	}
+
+	static RunLock tryAcquire(DataSource dataSource, int key) throws SQLException {
 		Connection connection = dataSource.getConnection();
-		int key = (int) runDate.toEpochDay();
 		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
 			connection.setAutoCommit(true);
 			statement.setInt(1, NAMESPACE);

@@ -41,8 +41,7 @@ class RunSummary implements RunResult.Listener {
 				(execution.getStartTime() != null) ? execution.getStartTime() : LocalDateTime.now(),
 				(execution.getEndTime() != null) ? execution.getEndTime() : LocalDateTime.now());
 		StringBuilder text = new StringBuilder();
-		text.append(String.format("%nArchive run %s: %s in %.1f s (job execution %d)%n",
-				execution.getJobParameters().getLocalDate(RunContext.RUN_DATE), execution.getStatus(),
+		text.append(String.format("%n%s: %s in %.1f s (job execution %d)%n", title(execution), execution.getStatus(),
 				took.toMillis() / 1000.0, execution.getId()));
 		text.append(String.format("  %-10s %12s %12s %12s %12s%n", "resource", "read", "written", "unchanged",
 				"quarantined"));
@@ -65,9 +64,8 @@ class RunSummary implements RunResult.Listener {
 		}
 		text.append(String.format("  API: %d requests, %d retries, %d throttled (429)%n", api.requests(),
 				api.retries(), api.throttled()));
-		log.info("Archive run {} {}: read {}, written {}, already archived {}, quarantined {}; API requests {}, retries {}, throttled {}{}",
-				execution.getJobParameters().getLocalDate(RunContext.RUN_DATE), execution.getStatus(),
-				totals.itemsRead(), totals.itemsWritten(), totals.itemsAlreadyArchived(), totals.itemsQuarantined(),
+		log.info("{} {}: read {}, written {}, already archived {}, quarantined {}; API requests {}, retries {}, throttled {}{}",
+				title(execution), execution.getStatus(), totals.itemsRead(), totals.itemsWritten(), totals.itemsAlreadyArchived(), totals.itemsQuarantined(),
 				api.requests(), api.retries(), api.throttled(), failureReason.isEmpty() ? "" : "; " + failureReason);
 		if (!this.table) {
 			return;
@@ -80,6 +78,13 @@ class RunSummary implements RunResult.Listener {
 		}
 		this.out.print(text);
 		this.out.flush();
+	}
+
+	// the wrapper scripts print the summary from this line on
+	private static String title(JobExecution execution) {
+		String slot = execution.getJobParameters().getString(RunContext.CAPTURE_SLOT);
+		return (slot != null) ? "Snapshot capture " + slot
+				: "Archive run " + execution.getJobParameters().getLocalDate(RunContext.RUN_DATE);
 	}
 
 	private static void row(StringBuilder text, String name, long read, long written, long unchanged,

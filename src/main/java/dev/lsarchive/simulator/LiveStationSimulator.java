@@ -330,7 +330,7 @@ public final class LiveStationSimulator implements AutoCloseable {
 			return false;
 		}
 		if ((draw -= faults.truncateShare()) < 0) {
-			this.faultsInjected.incrementAndGet();
+			// counted when a body is cut: an error answer (a snapshot past its hour, say) has none to cut
 			this.truncateThisResponse.set(true);
 			return false;
 		}
@@ -556,6 +556,7 @@ public final class LiveStationSimulator implements AutoCloseable {
 		exchange.getResponseHeaders().set("Content-Type", "application/json;charset=utf-8");
 		exchange.getResponseHeaders().set("x-ncp-trace-id", traceId());
 		if (this.truncateThisResponse.get()) {
+			this.faultsInjected.incrementAndGet();
 			// announce a length, send only part of it and drop the connection
 			java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
 			body.write(buffer);

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,10 +16,11 @@ import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.CommittedState;
 
 /**
- * Fetches the snapshot info of every channel whose listing (this run date) carried a snapshot id,
- * in channel order, several requests at a time (bounded by {@code concurrency} and by the client's
- * rate budget): one request per snapshot would otherwise wait out every round trip in turn. The
- * position saved on commit is the index in the listing, so a restart skips the committed ones.
+ * Fetches the snapshot info of every listed snapshot, in channel order, several requests at a time
+ * (bounded by {@code concurrency} and by the client's rate budget): one request per snapshot would
+ * otherwise wait out every round trip in turn. The nightly run lists the snapshots its channels step
+ * recorded for the run date, and saves the index in that listing on commit, so that a restart skips
+ * the committed ones; a snapshot capture lists afresh on every start and saves no position.
  */
 class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFetch> {
 
@@ -28,34 +30,38 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 			WHERE l.run_date = ? AND l.snapshot_id IS NOT NULL ORDER BY l.channel_id
 			""";
 
+	/** The snapshots the channels step listed for {@code runDate}. */
+	static Supplier<List<ListedSnapshot>> listedOn(JdbcTemplate jdbc, LocalDate runDate) {
+		return () -> jdbc.query(LISTED, (rs, n) -> new ListedSnapshot(rs.getString(1), rs.getLong(2), rs.getString(3)),
+				runDate);
+	}
+
 	private final LiveStationClient client;
 
-	private final JdbcTemplate jdbc;
-
-	private final LocalDate runDate;
+	private final Supplier<List<ListedSnapshot>> listing;
 
 	private final int concurrency;
 
 	private final ArrayDeque<CompletableFuture<SnapshotFetch>> ahead = new ArrayDeque<>();
 
-	private List<Listed> listed = List.of();
+	private List<ListedSnapshot> listed = List.of();
 
 	private int nextToFetch;
 
 	private ExecutorService fetchers;
 
-	SnapshotReader(LiveStationClient client, JdbcTemplate jdbc, LocalDate runDate, int concurrency) {
+	SnapshotReader(LiveStationClient client, Supplier<List<ListedSnapshot>> listing, int concurrency,
+			boolean restartable) {
 		this.client = client;
-		this.jdbc = jdbc;
-		this.runDate = runDate;
+		this.listing = listing;
 		this.concurrency = concurrency;
 		setName("snapshots");
+		setSaveState(restartable);
 	}
 
 	@Override
 	protected void doOpen() {
-		this.listed = this.jdbc.query(LISTED, (rs, n) -> new Listed(rs.getString(1), rs.getLong(2), rs.getString(3)),
-				this.runDate);
+		this.listed = this.listing.get();
 		this.fetchers = Executors.newFixedThreadPool(this.concurrency, (task) -> {
 			Thread thread = new Thread(task, "snapshots-fetch");
 			thread.setDaemon(true);
@@ -74,7 +80,7 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 		}
 		// keep a window of requests in flight ahead of the item being read
 		while (this.nextToFetch < this.listed.size() && this.ahead.size() < this.concurrency * 2) {
-			Listed next = this.listed.get(this.nextToFetch++);
+			ListedSnapshot next = this.listed.get(this.nextToFetch++);
 			this.ahead.add(CompletableFuture.supplyAsync(() -> new SnapshotFetch(next.channelId(), next.snapshotId(),
 					next.listedStatus(), this.client.snapshot(next.channelId(), Long.toString(next.snapshotId())).orElse(null)),
 					this.fetchers));
@@ -109,9 +115,6 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 			this.fetchers.shutdownNow();
 		}
 		this.listed = List.of();
-	}
-
-	private record Listed(String channelId, long snapshotId, String listedStatus) {
 	}
 
 }

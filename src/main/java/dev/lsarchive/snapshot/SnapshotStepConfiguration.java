@@ -23,7 +23,11 @@ import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.quarantine.QuarantineWriter;
 
-/** Step 3, {@code snapshots}: snapshot info of every listed channel that carries a snapshot id. */
+/**
+ * Step 3 of the nightly job, {@code snapshots}: snapshot info of every listed channel that carries a
+ * snapshot id; and the one step of the snapshot capture job, {@code snapshotCapture}: the info of
+ * every snapshot listed now and not archived yet, read within its hour.
+ */
 @Configuration(proxyBeanMethods = false)
 @ArchiveMode
 class SnapshotStepConfiguration {
@@ -46,7 +50,30 @@ class SnapshotStepConfiguration {
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
 	ItemStreamReader<SnapshotFetch> snapshotReader(LiveStationClient client, JdbcTemplate jdbc,
 			@Value("#{jobParameters['run.date']}") LocalDate runDate, ArchiveProperties properties) {
-		return new SnapshotReader(client, jdbc, runDate, properties.eventThreads());
+		return new SnapshotReader(client, SnapshotReader.listedOn(jdbc, runDate), properties.eventThreads(), true);
+	}
+
+	@Bean
+	Step snapshotCaptureStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ArchiveProperties properties, ItemStreamReader<SnapshotFetch> snapshotCaptureReader,
+			ItemStreamWriter<Outcome<SnapshotRow>> snapshotWriter, Clock clock, ProgressListener progress) {
+		return new StepBuilder("snapshotCapture", jobRepository)
+			.<SnapshotFetch, Outcome<SnapshotRow>>chunk(properties.snapshotChunkSize())
+			.transactionManager(transactionManager)
+			.reader(snapshotCaptureReader)
+			.processor(new SnapshotNormalizer(clock))
+			.writer(snapshotWriter)
+			.listener(progress)
+			.build();
+	}
+
+	@Bean
+	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
+	ItemStreamReader<SnapshotFetch> snapshotCaptureReader(LiveStationClient client, JdbcTemplate jdbc,
+			ArchiveProperties properties) {
+		SnapshotCaptureListing listing = new SnapshotCaptureListing(client, jdbc, properties.pageSize(),
+				properties.listingRereads());
+		return new SnapshotReader(client, listing, properties.eventThreads(), false);
 	}
 
 	@Bean

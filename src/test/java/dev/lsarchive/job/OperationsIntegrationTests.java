@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -169,6 +171,31 @@ class OperationsIntegrationTests {
 		assertThat(unhealthy.output()).contains("CRITICAL: the run for 2026-11-20 is FAILED");
 		assertThat(missing.exitCode()).isEqualTo(ExitCodes.UNHEALTHY);
 		assertThat(missing.output()).contains("CRITICAL: no archive run for 2026-11-21");
+	}
+
+	@Test
+	void theHealthCheckTellsWhenSnapshotCapturesHaveStopped() throws Exception {
+		// given: a completed night and a completed capture
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 5))) {
+			ArchiveRun.run(simulator, "2026-11-19");
+			ArchiveRun.run(simulator, "2026-11-19", "--archive.job=snapshot-capture",
+					"--archive.capture-slot=" + Simulators.NIGHT);
+		}
+
+		// when: checked while the capture is recent, then once it lies two hours back
+		PackagedJar.Result running = PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-19");
+		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE livestation.archive_run SET finished_at = now() - interval '2 hours'"
+					+ " WHERE job_name = 'snapshotCaptureJob'");
+		}
+		PackagedJar.Result stopped = PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-19");
+
+		// then
+		assertThat(running.exitCode()).as(running.output()).isZero();
+		assertThat(running.output()).contains("OK: the run for 2026-11-19 completed")
+			.contains("OK: the last snapshot capture completed at");
+		assertThat(stopped.exitCode()).isEqualTo(ExitCodes.UNHEALTHY);
+		assertThat(stopped.output()).contains("WARNING: snapshot captures have stopped");
 	}
 
 }

@@ -24,13 +24,12 @@ class SchedulingFilesIntegrationTests {
 	@Test
 	void theCrontabLineRunsTheLockingWrapperNightly() throws Exception {
 		// given
-		List<String> entries = Files.readAllLines(Path.of("jobs/cron/livestation-archive.cron")).stream()
-			.filter((line) -> !line.isBlank() && !line.startsWith("#") && !line.contains("="))
-			.toList();
+		List<String> entries = cronEntries();
 
 		// then
-		assertThat(entries).hasSize(1);
-		String[] fields = entries.get(0).trim().split("\\s+");
+		assertThat(entries).hasSize(2);
+		String[] fields = entries.stream().filter((line) -> !line.contains("--archive.job")).findFirst().orElseThrow()
+			.trim().split("\\s+");
 		assertThat(fields).hasSize(7);
 		assertThat(Integer.parseInt(fields[0])).isBetween(0, 59);
 		assertThat(Integer.parseInt(fields[1])).isBetween(0, 23);
@@ -56,8 +55,13 @@ class SchedulingFilesIntegrationTests {
 		// when
 		Result completed = runWithEnv(with(env, "0", "COMPLETED"), "bash", "jobs/cron/run-archive.sh");
 		Result failed = runWithEnv(with(env, "1", "FAILED"), "bash", "jobs/cron/run-archive.sh");
-		Result whileLocked = runWithEnv(with(env, "0", "COMPLETED"), "flock", logs.resolve(".lock").toString(), "bash",
-				"jobs/cron/run-archive.sh");
+		Result whileLocked = runWithEnv(with(env, "0", "COMPLETED"), "flock", logs.resolve(".lock-nightly").toString(),
+				"bash", "jobs/cron/run-archive.sh");
+		Result captureWhileTheNightRuns = runWithEnv(with(env, "0", "COMPLETED"), "flock",
+				logs.resolve(".lock-nightly").toString(), "bash", "jobs/cron/run-archive.sh",
+				"--archive.job=snapshot-capture");
+		Result failedCapture = runWithEnv(with(env, "1", "FAILED"), "bash", "jobs/cron/run-archive.sh",
+				"--archive.job=snapshot-capture");
 
 		// then
 		assertThat(completed.code()).isZero();
@@ -66,6 +70,16 @@ class SchedulingFilesIntegrationTests {
 		assertThat(failed.output()).startsWith("Archive run 2026-11-20: FAILED").contains("exit code 1; full log:");
 		assertThat(whileLocked.code()).isEqualTo(ExitCodes.ALREADY_RUNNING);
 		assertThat(whileLocked.output()).contains("still going");
+		assertThat(captureWhileTheNightRuns.code()).isZero();
+		assertThat(captureWhileTheNightRuns.output()).as("a completed capture mails nothing").isEmpty();
+		assertThat(failedCapture.code()).isEqualTo(1);
+		assertThat(failedCapture.output()).contains("exit code 1; full log:");
+	}
+
+	private static List<String> cronEntries() throws Exception {
+		return Files.readAllLines(Path.of("jobs/cron/livestation-archive.cron")).stream()
+			.filter((line) -> !line.isBlank() && !line.startsWith("#") && !line.matches("^[A-Za-z_]+=.*"))
+			.toList();
 	}
 
 	@Test
@@ -104,6 +118,31 @@ class SchedulingFilesIntegrationTests {
 		assertThat(failed.code()).isEqualTo(ExitCodes.FAILED);
 		assertThat(failed.output()).doesNotContain("relaunched");
 		assertThat(Files.readString(home.resolve("launches")).trim()).isEqualTo("1");
+	}
+
+	@Test
+	void theSnapshotCaptureIsScheduledEveryFifteenMinutesBesideTheNight() throws Exception {
+		// given
+		Map<String, Map<String, String>> service = ini(Path.of("jobs/systemd/livestation-archive-capture.service"));
+		Map<String, Map<String, String>> timer = ini(Path.of("jobs/systemd/livestation-archive-capture.timer"));
+		List<String> cron = cronEntries();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> cronJob = new Yaml().load(
+				Files.readString(Path.of("jobs/kubernetes/livestation-archive-snapshot-capture-cronjob.yaml")));
+
+		// then
+		assertThat(cron).anySatisfy((line) -> assertThat(line).startsWith("*/15 * * * * ")
+			.endsWith("run-archive.sh --archive.job=snapshot-capture"));
+		assertThat(service.get("Service")).containsEntry("Type", "oneshot").containsKey("EnvironmentFile");
+		assertThat(service.get("Service").get("ExecStart")).endsWith("--archive.job=snapshot-capture");
+		assertThat(timer.get("Timer")).containsEntry("OnCalendar", "*:0/15")
+			.containsEntry("Unit", "livestation-archive-capture.service");
+		assertThat(cronJob.get("spec").toString()).contains("schedule=*/15 * * * *", "concurrencyPolicy=Forbid",
+				"--archive.job=snapshot-capture", "secretRef");
+		if (new File("/usr/bin/systemd-analyze").canExecute()) {
+			assertThat(run("systemd-analyze", "verify", "jobs/systemd/livestation-archive-capture.service",
+					"jobs/systemd/livestation-archive-capture.timer")).isZero();
+		}
 	}
 
 	@Test
