@@ -210,6 +210,29 @@ public class LiveStationClient implements AutoCloseable {
 				}));
 	}
 
+	/**
+	 * The recordings of a channel ({@code GET /api/v2/channels/{channelId}/records}: an object keyed
+	 * by record id, read as an array too); empty when the channel does not exist.
+	 */
+	public Optional<List<RecordingDto>> recordings(String channelId) {
+		String what = "GET /api/v2/channels/" + channelId + "/records";
+		return notFoundAsEmpty(() -> call(what, (uri) -> uri.path("/api/v2/channels/{id}/records").build(channelId),
+				(root) -> {
+					JsonNode list = root.path("content").path("recordList");
+					List<RecordingDto> recordings = new ArrayList<>();
+					if (list.isObject()) {
+						list.properties().forEach((entry) -> recordings.add(RecordingDto.from(entry.getKey(), entry.getValue())));
+					}
+					else if (list.isArray()) {
+						list.values().forEach((node) -> recordings.add(RecordingDto.from(null, node)));
+					}
+					else if (!list.isMissingNode() && !list.isNull()) {
+						throw malformed(what, "'recordList' is neither an object nor an array", null);
+					}
+					return recordings;
+				}));
+	}
+
 	/** {@code GET /api/v2/channels/{channelId}/snapshot/{snapshotId}}; empty when it no longer exists. */
 	public Optional<SnapshotDto> snapshot(String channelId, String snapshotId) {
 		return notFoundAsEmpty(() -> call("GET /api/v2/channels/" + channelId + "/snapshot/" + snapshotId,

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every count a run keeps, typed: what became of the records of each resource (one vocabulary for
- * all three: read, written, unchanged, quarantined), and the facts the steps note on the way. Each
+ * all of them: read, written, unchanged, quarantined), and the facts the steps note on the way. Each
  * has a stable key under which steps save it in their ExecutionContext; the keys never change, so
  * that a run resumed by a newer version still finds the counts of the executions before it.
  */
@@ -36,6 +36,14 @@ public enum Counter {
 	SNAPSHOTS_UNCHANGED(Resource.SNAPSHOTS, Tally.UNCHANGED, "snapshots.unchanged"),
 	/** Snapshots sent to quarantine. */
 	SNAPSHOTS_QUARANTINED(Resource.SNAPSHOTS, Tally.QUARANTINED, "snapshots.quarantined"),
+	/** Recordings read. */
+	RECORDINGS_READ(Resource.RECORDINGS, Tally.READ, "recordings.read"),
+	/** Recordings added or changed (a new status, an upload finished). */
+	RECORDINGS_WRITTEN(Resource.RECORDINGS, Tally.WRITTEN, "recordings.written"),
+	/** Recordings archived already, unchanged. */
+	RECORDINGS_UNCHANGED(Resource.RECORDINGS, Tally.UNCHANGED, "recordings.unchanged"),
+	/** Recordings sent to quarantine. */
+	RECORDINGS_QUARANTINED(Resource.RECORDINGS, Tally.QUARANTINED, "recordings.quarantined"),
 
 	/** Channels in the listing (its last complete pass). */
 	CHANNELS_LISTED(null, null, "channels.listed"),
@@ -53,6 +61,8 @@ public enum Counter {
 	LISTING_DRIFT(null, null, "listing.drift"),
 	/** Events whose timestamp arrived in seconds and was scaled. */
 	EVENTS_SCALED_TIMESTAMPS(null, null, "events.scaled_timestamps"),
+	/** Channels whose recordings were asked for (see the recordings step's rule). */
+	RECORDING_CHANNELS_ASKED(null, null, "recordings.channels_asked"),
 	/** Events of lists received byte for byte as archived, counted without parsing them. */
 	EVENTS_READ_UNCHANGED(null, null, "events.read_unchanged"),
 	/** Event lists received byte for byte as archived. */
@@ -101,7 +111,9 @@ public enum Counter {
 		/** Channel events. */
 		EVENTS,
 		/** Snapshot metadata. */
-		SNAPSHOTS;
+		SNAPSHOTS,
+		/** Recordings. */
+		RECORDINGS;
 
 		/** Lower-case name, as in metrics and summaries. */
 		public String label() {

@@ -33,7 +33,7 @@ import dev.lsarchive.reporting.ReportingRefresh;
 
 /**
  * {@code archiveJob}: channels, then events (partitioned by channel) and snapshots side by side,
- * then the quarantine gate (the run fails when too many records were quarantined), then the
+ * then recordings, then the quarantine gate (the run fails when too many records were quarantined), then the
  * reporting refresh. The run ledger listens to every execution.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,7 +44,7 @@ class ArchiveJobConfiguration {
 
 	@Bean
 	Job archiveJob(JobRepository jobRepository, Step channelsStep, Step eventsStep, Step snapshotsStep,
-			Step quarantineGateStep, Step reportingRefreshStep, RunLedger runLedger,
+			Step recordingsStep, Step quarantineGateStep, Step reportingRefreshStep, RunLedger runLedger,
 			RunResultPublisher runResultPublisher, GracefulShutdown gracefulShutdown) {
 		// afterJob runs in reverse order: the ledger is written before a waiting shutdown is released
 		// snapshots need only the channel listing: they are fetched while the events load, not after them
@@ -59,6 +59,8 @@ class ArchiveJobConfiguration {
 			.listener(runLedger)
 			.flow(channelsStep)
 			.next(eventsAndSnapshots)
+			// which channels' recordings to ask for follows from the recording events just archived
+			.next(recordingsStep)
 			.next(quarantineGateStep)
 			.next(reportingRefreshStep)
 			.end()

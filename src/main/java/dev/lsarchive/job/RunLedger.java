@@ -37,7 +37,9 @@ class RunLedger implements JobExecutionListener, RunResult.Listener {
 			    items_already_archived = :itemsAlready, items_quarantined = :itemsQuarantined,
 			    unknown_statuses = :unknownStatuses, scaled_timestamps = :scaled, listing_drift = :drift,
 			    listing_rereads = :rereads, api_requests = :requests, api_retries = :retries, api_throttled = :throttled,
-			    event_lists_unchanged = :unchangedLists, snapshots_expired = :snapshotsExpired
+			    event_lists_unchanged = :unchangedLists, snapshots_expired = :snapshotsExpired,
+			    recordings_read = :recordingsRead, recordings_written = :recordingsWritten,
+			    recordings_unchanged = :recordingsUnchanged, recording_channels_asked = :recordingChannels
 			WHERE job_execution_id = :id
 			""";
 
@@ -96,7 +98,11 @@ class RunLedger implements JobExecutionListener, RunResult.Listener {
 			.addValue("retries", api.retries())
 			.addValue("throttled", api.throttled())
 			.addValue("unchangedLists", totals.get(Counter.EVENTS_UNCHANGED_LISTS))
-			.addValue("snapshotsExpired", totals.get(Counter.SNAPSHOTS_EXPIRED)));
+			.addValue("snapshotsExpired", totals.get(Counter.SNAPSHOTS_EXPIRED))
+			.addValue("recordingsRead", totals.get(Counter.RECORDINGS_READ))
+			.addValue("recordingsWritten", totals.get(Counter.RECORDINGS_WRITTEN))
+			.addValue("recordingsUnchanged", totals.get(Counter.RECORDINGS_UNCHANGED))
+			.addValue("recordingChannels", totals.get(Counter.RECORDING_CHANNELS_ASKED)));
 	}
 
 	/** Marks the ledger row of an execution whose process died, once it has been recovered. */

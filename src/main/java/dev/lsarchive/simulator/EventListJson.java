@@ -38,9 +38,13 @@ final class EventListJson {
 		this.out = out;
 	}
 
-	/** Writes {@code {"content":[…],"total":n}} with the events of {@code channels}, in order. */
-	static void write(OutputStream out, SimulatedDataset dataset, List<SimulatedChannel> channels, long total)
+	/**
+	 * Writes {@code {"content":[…],"total":n}} with the events of {@code channels} that happened by
+	 * {@code nowMillis} (the account's time: the API shows no event before it happens), in order.
+	 */
+	static void write(OutputStream out, SimulatedDataset dataset, List<SimulatedChannel> channels, long nowMillis)
 			throws IOException {
+		long total = 0;
 		EventListJson json = new EventListJson(out);
 		json.raw(ascii("{\"content\":["));
 		boolean first = true;
@@ -48,11 +52,16 @@ final class EventListJson {
 			byte[] channelId = quoted(channel.channelId());
 			Iterator<SimulatedEvent> events = dataset.events(channel);
 			while (events.hasNext()) {
+				SimulatedEvent event = events.next();
+				if (event.timestamp() > nowMillis) {
+					break;
+				}
 				if (!first) {
 					json.raw((byte) ',');
 				}
 				first = false;
-				json.event(events.next(), channelId);
+				json.event(event, channelId);
+				total++;
 			}
 		}
 		json.raw(ascii("],\"total\":")).raw(ascii(Long.toString(total))).raw((byte) '}');

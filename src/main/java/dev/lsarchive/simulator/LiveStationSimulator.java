@@ -44,6 +44,10 @@ public final class LiveStationSimulator implements AutoCloseable {
 
 	private static final Pattern CHANNEL = Pattern.compile("/api/v2/channels/([^/]+)");
 
+	private static final Pattern RECORDS = Pattern.compile("/api/v2/channels/([^/]+)/records");
+
+	private static final Pattern RECORD = Pattern.compile("/api/v2/channels/([^/]+)/records/([^/]+)");
+
 	private static final Pattern RESTREAM_CHANNEL = Pattern.compile("/api/v2/re-stream/channels/([^/]+)");
 
 	private static final Map<String, String> LISTINGS = Map.of("/api/v2/channels", "LIVE",
@@ -356,6 +360,12 @@ public final class LiveStationSimulator implements AutoCloseable {
 		else if ((matcher = CHANNEL_EVENTS.matcher(path)).matches()) {
 			events(exchange, matcher.group(1));
 		}
+		else if ((matcher = RECORDS.matcher(path)).matches()) {
+			records(exchange, matcher.group(1), null);
+		}
+		else if ((matcher = RECORD.matcher(path)).matches()) {
+			records(exchange, matcher.group(1), matcher.group(2));
+		}
 		else if ((matcher = SNAPSHOT.matcher(path)).matches()) {
 			snapshot(exchange, matcher.group(1), matcher.group(2));
 		}
@@ -450,6 +460,68 @@ public final class LiveStationSimulator implements AutoCloseable {
 		});
 	}
 
+	private void records(HttpExchange exchange, String channelId, @Nullable String recordId) throws IOException {
+		Optional<SimulatedChannel> channel = this.dataset.channel(channelId);
+		if (channel.isEmpty()) {
+			liveStationError(exchange, 404, 250004, "NOT_FOUND", "channel not found");
+			return;
+		}
+		long now = now().toEpochMilli();
+		List<SimulatedRecording> recordings = this.dataset.recordingsAt(channel.get(), now);
+		if (recordId != null) {
+			Optional<SimulatedRecording> one = recordings.stream().filter((r) -> r.recordId().equals(recordId)).findFirst();
+			if (one.isEmpty()) {
+				liveStationError(exchange, 404, 250004, "NOT_FOUND", "record not found");
+				return;
+			}
+			respondJson(exchange, (out) -> {
+				out.writeStartObject();
+				out.writeName("content");
+				writeRecording(out, one.get(), now);
+				out.writeEndObject();
+			});
+			return;
+		}
+		respondJson(exchange, (out) -> {
+			out.writeStartObject();
+			out.writeObjectPropertyStart("content");
+			// an object keyed by record id, not an array
+			out.writeObjectPropertyStart("recordList");
+			for (SimulatedRecording recording : recordings) {
+				out.writeName(recording.recordId());
+				writeRecording(out, recording, now);
+			}
+			out.writeEndObject();
+			out.writeEndObject();
+			out.writeEndObject();
+		});
+	}
+
+	private static void writeRecording(JsonGenerator out, SimulatedRecording r, long now) {
+		out.writeStartObject();
+		out.writeStringProperty("recordId", r.recordId());
+		out.writeStringProperty("channelId", r.channelId());
+		out.writeStringProperty("recordType", r.recordType());
+		out.writeStringProperty("status", r.statusAt(now));
+		out.writeNumberProperty("recordSeq", r.recordSeq());
+		out.writeNumberProperty("streamSeq", r.recordSeq());
+		out.writeNumberProperty("recordBeginTime", r.beginTime());
+		out.writeNumberProperty("createdTime", r.beginTime() + 1_000);
+		if (r.shouldDeleteTime() != null) {
+			out.writeNumberProperty("shouldDeleteTime", r.shouldDeleteTime());
+		}
+		out.writeNumberProperty("duration", r.durationSeconds(now));
+		out.writeStringProperty("resolution", "1920x1080");
+		out.writeStringProperty("fileName", r.fileName());
+		out.writeNumberProperty("videoBitrate", 4000);
+		out.writeNumberProperty("videoFrameRate", 30);
+		out.writeNumberProperty("audioBitrate", 128);
+		out.writeStringProperty("audioCodec", "AAC");
+		out.writeStringProperty("uploadPath", "/livestation/" + r.channelId() + "/");
+		out.writeStringProperty("objectStorageUrl", r.objectStorageUrlAt(now));
+		out.writeEndObject();
+	}
+
 	private void events(HttpExchange exchange, @Nullable String channelId) throws IOException {
 		List<SimulatedChannel> channels;
 		if (channelId == null) {
@@ -463,8 +535,8 @@ public final class LiveStationSimulator implements AutoCloseable {
 			}
 			channels = List.of(channel.get());
 		}
-		long total = (long) channels.size() * this.dataset.eventsPerChannel();
-		respond(exchange, (out) -> EventListJson.write(out, this.dataset, channels, total));
+		long now = now().toEpochMilli();
+		respond(exchange, (out) -> EventListJson.write(out, this.dataset, channels, now));
 	}
 
 	private void writeChannel(JsonGenerator out, SimulatedChannel c, long now, boolean info) {

@@ -150,6 +150,41 @@ public final class SimulatedDataset {
 		return Optional.of(periodicSnapshot(channel, number));
 	}
 
+	/**
+	 * The recordings the channel's records list shows at {@code nowMillis}: one per
+	 * {@code ONAIR_START} .. {@code ONAIR_END} of its events (the last one still recording when its end
+	 * is not among them), until Live Station drops its copy.
+	 */
+	public List<SimulatedRecording> recordingsAt(SimulatedChannel channel, long nowMillis) {
+		List<SimulatedRecording> recordings = new ArrayList<>();
+		Long begin = null;
+		int seq = 0;
+		for (Iterator<SimulatedEvent> it = events(channel); it.hasNext();) {
+			SimulatedEvent event = it.next();
+			if (event.timestamp() > nowMillis) {
+				break;
+			}
+			if ("ONAIR_START".equals(event.eventCode())) {
+				begin = event.timestamp();
+			}
+			else if ("ONAIR_END".equals(event.eventCode()) && begin != null) {
+				recordings.add(recording(channel, ++seq, begin, event.timestamp()));
+				begin = null;
+			}
+		}
+		if (begin != null) {
+			recordings.add(recording(channel, ++seq, begin, null));
+		}
+		recordings.removeIf((r) -> r.shouldDeleteTime() != null && r.shouldDeleteTime() <= nowMillis);
+		return recordings;
+	}
+
+	private static SimulatedRecording recording(SimulatedChannel channel, int seq, long begin, Long end) {
+		long id = 7_000_000L + channel.index() * 10_000L + seq;
+		return new SimulatedRecording(channel.channelId(), Long.toString(id), seq, begin, end, (channel.index() + seq) % 8 == 3,
+				(seq % 3 == 0) ? "HLS" : "MP4");
+	}
+
 	private static SimulatedSnapshot oldSnapshot(SimulatedChannel channel) {
 		return new SimulatedSnapshot(channel.channelId(), channel.snapshotId(), channel.snapshotCreatedTime(),
 				channel.snapshotDuration());

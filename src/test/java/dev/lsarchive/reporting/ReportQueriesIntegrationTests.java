@@ -25,6 +25,7 @@ import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatedDataset;
 import dev.lsarchive.simulator.SimulatedEvent;
+import dev.lsarchive.simulator.SimulatedRecording;
 import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.ArchiveRun;
 import dev.lsarchive.support.Simulators;
@@ -186,6 +187,51 @@ class ReportQueriesIntegrationTests {
 	private static boolean hasNoPublishStart(SimulatedChannel channel) {
 		SimulatedDataset dataset = neverPublished.channels().contains(channel) ? neverPublished : published;
 		return events(dataset, channel).stream().noneMatch((e) -> e.eventCode().equals("PUBLISH_START"));
+	}
+
+	@Test
+	void recordedHoursPerChannelPerWeek() throws IOException {
+		// given
+		Map<String, BigDecimal> minutes = new TreeMap<>();
+		for (SimulatedChannel channel : published.channels()) {
+			for (SimulatedRecording recording : published.recordingsAt(channel, Simulators.NIGHT.toEpochMilli())) {
+				LocalDate week = java.time.Instant.ofEpochMilli(recording.beginTime()).atZone(SEOUL).toLocalDate()
+					.with(DayOfWeek.MONDAY);
+				BigDecimal recorded = BigDecimal.valueOf(recording.durationSeconds(Simulators.NIGHT.toEpochMilli()))
+					.divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
+				minutes.merge(channel.channelId() + " " + week, recorded, BigDecimal::add);
+			}
+		}
+		Map<String, BigDecimal> expected = new TreeMap<>();
+		minutes.forEach((key, total) -> expected.put(key, total.divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)));
+
+		// when
+		Map<String, BigDecimal> actual = new TreeMap<>();
+		for (Map<String, Object> row : report("recorded_hours_per_channel_per_week.sql")) {
+			actual.put(row.get("channel_id") + " " + row.get("week"), (BigDecimal) row.get("recorded_hours"));
+		}
+
+		// then
+		assertThat(actual).isNotEmpty().isEqualTo(expected);
+	}
+
+	@Test
+	void recordingsWhoseUploadFailed() throws IOException {
+		// given
+		List<String> expected = published.channels().stream()
+			.flatMap((c) -> published.recordingsAt(c, Simulators.NIGHT.toEpochMilli()).stream())
+			.filter((r) -> "TRANSFER_FAIL".equals(r.statusAt(Simulators.NIGHT.toEpochMilli())))
+			.map((r) -> r.channelId() + "/" + r.recordId())
+			.sorted()
+			.toList();
+
+		// when
+		List<Map<String, Object>> actual = report("recordings_whose_upload_failed.sql");
+
+		// then
+		assertThat(actual).extracting((r) -> r.get("channel_id") + "/" + r.get("record_id")).isNotEmpty()
+			.containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(actual).allSatisfy((r) -> assertThat(r.get("failure_seen_at")).isNotNull());
 	}
 
 	private static List<Map<String, Object>> report(String file) throws IOException {

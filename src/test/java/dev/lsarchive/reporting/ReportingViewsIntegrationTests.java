@@ -94,6 +94,9 @@ class ReportingViewsIntegrationTests {
 					+ " AND last_event_at IS NOT NULL")).isEqualTo(10);
 			assertThat(count("SELECT count(*) FROM reporting.channel_status_timeline WHERE is_current")).isEqualTo(10);
 			assertThat(count("SELECT count(*) FROM reporting.snapshot_inventory")).isEqualTo(snapshots);
+			assertThat(count("SELECT count(*) FROM reporting.snapshot_inventory WHERE NOT info_captured"))
+				.as("captured and expired snapshots alike")
+				.isEqualTo(count("SELECT count(*) FROM livestation.snapshot WHERE NOT info_captured")).isPositive();
 			assertThat(count("SELECT count(*) FROM reporting.snapshot_inventory WHERE is_url_valid <> (expire_at > now())"))
 				.isZero();
 		}
@@ -230,6 +233,27 @@ class ReportingViewsIntegrationTests {
 			for (String sql : statements) {
 				statement.execute(sql);
 			}
+		}
+	}
+
+	@Test
+	void everyRecordingFileIsLinkedToTheRecordingSessionItOverlaps() {
+		// given
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(5, 120))) {
+			long recordings = simulator.dataset().channels().stream()
+				.mapToLong((c) -> simulator.dataset().recordingsAt(c, simulator.now().toEpochMilli()).size())
+				.sum();
+
+			// when
+			ArchiveRun.run(simulator, "2026-11-20");
+
+			// then: each recording is what one ONAIR_START .. ONAIR_END left, so its session starts when it began
+			assertThat(count("SELECT count(*) FROM reporting.recording_file")).isEqualTo(recordings).isPositive();
+			assertThat(count("SELECT count(*) FROM reporting.recording_file f JOIN reporting.recording_session s"
+					+ " ON s.session_key = f.recording_session_key WHERE s.started_at = f.began_at"
+					+ " AND s.channel_id = f.channel_id")).isEqualTo(recordings);
+			assertThat(count("SELECT count(*) FROM reporting.recording_file WHERE is_uploaded <> (status = 'TRANSFER_FINISH')"
+					+ " OR ended_local IS NULL OR began_local IS NULL OR minutes IS NULL")).isZero();
 		}
 	}
 

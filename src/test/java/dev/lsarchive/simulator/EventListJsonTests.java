@@ -27,7 +27,7 @@ class EventListJsonTests {
 
 		// when
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		EventListJson.write(body, dataset, dataset.channels(), 600);
+		EventListJson.write(body, dataset, dataset.channels(), Long.MAX_VALUE);
 
 		// then
 		JsonNode json = JsonMapper.builder().build().readTree(body.toByteArray());

@@ -64,12 +64,11 @@ public final class TestDatabase {
 			statement.execute("""
 					DO $$ BEGIN
 					  IF to_regclass('livestation.channel') IS NOT NULL THEN
-					    TRUNCATE livestation.channel, livestation.channel_status_history, livestation.channel_event,
-					      livestation.snapshot, livestation.listed_channel, livestation.archive_run, livestation.quarantine,
-					      livestation.event_list_fingerprint, reporting.daily_channel_events;
-					    TRUNCATE batch.batch_step_execution_context, batch.batch_job_execution_context,
-					      batch.batch_step_execution, batch.batch_job_execution_params, batch.batch_job_execution,
-					      batch.batch_job_instance;
+					    -- every table the archive and the job repository write, whatever migration added it
+					    EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ')
+					             FROM pg_tables
+					             WHERE (schemaname IN ('livestation', 'batch') AND tablename <> 'flyway_schema_history')
+					                OR (schemaname = 'reporting' AND tablename = 'daily_channel_events'));
 					  END IF;
 					END $$""");
 		}

@@ -1,0 +1,135 @@
+package dev.lsarchive.recording;
+
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.CountingWriter;
+import dev.lsarchive.batch.DataErrorScan;
+import dev.lsarchive.batch.RunContext;
+import dev.lsarchive.batch.SqlArrays;
+import dev.lsarchive.normalize.Outcome;
+import dev.lsarchive.normalize.QuarantineRecord;
+import dev.lsarchive.quarantine.QuarantineWriter;
+
+/**
+ * Writes the recordings of a chunk of channels with one upsert (unchanged recordings are not
+ * touched; a new status moves {@code status_since}), and notes for each channel what it was asked
+ * with, in the same transaction. A recording the database refuses for a reason of its data is found
+ * by {@link DataErrorScan} and quarantined.
+ */
+class RecordingWriter extends CountingWriter<ChannelRecordings> {
+
+	private static final String UPSERT = """
+			INSERT INTO livestation.recording AS r (channel_id, record_id, record_type, status, record_seq, stream_seq,
+			    record_begin_at, created_at, should_delete_at, duration_seconds, resolution, file_name, upload_path,
+			    object_storage_url, video_bitrate, video_frame_rate, audio_bitrate, audio_codec, status_since,
+			    first_archived_at, last_archived_at)
+			SELECT i.*, ?, ?, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+			    ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::text[], ?::text[], ?::text[],
+			    ?::text[], ?::bigint[], ?::numeric[], ?::bigint[], ?::text[])
+			    AS i(channel_id, record_id, record_type, status, record_seq, stream_seq, record_begin_at, created_at,
+			         should_delete_at, duration_seconds, resolution, file_name, upload_path, object_storage_url,
+			         video_bitrate, video_frame_rate, audio_bitrate, audio_codec)
+			ON CONFLICT (channel_id, record_id) DO UPDATE SET record_type = excluded.record_type,
+			    status = excluded.status, record_seq = excluded.record_seq, stream_seq = excluded.stream_seq,
+			    record_begin_at = excluded.record_begin_at, created_at = excluded.created_at,
+			    should_delete_at = excluded.should_delete_at, duration_seconds = excluded.duration_seconds,
+			    resolution = excluded.resolution, file_name = excluded.file_name, upload_path = excluded.upload_path,
+			    object_storage_url = excluded.object_storage_url, video_bitrate = excluded.video_bitrate,
+			    video_frame_rate = excluded.video_frame_rate, audio_bitrate = excluded.audio_bitrate,
+			    audio_codec = excluded.audio_codec,
+			    status_since = CASE WHEN r.status = excluded.status THEN r.status_since ELSE excluded.status_since END,
+			    last_archived_at = excluded.last_archived_at
+			WHERE (r.record_type, r.status, r.record_seq, r.stream_seq, r.record_begin_at, r.created_at,
+			       r.should_delete_at, r.duration_seconds, r.resolution, r.file_name, r.upload_path, r.object_storage_url,
+			       r.video_bitrate, r.video_frame_rate, r.audio_bitrate, r.audio_codec)
+			    IS DISTINCT FROM
+			      (excluded.record_type, excluded.status, excluded.record_seq, excluded.stream_seq,
+			       excluded.record_begin_at, excluded.created_at, excluded.should_delete_at, excluded.duration_seconds,
+			       excluded.resolution, excluded.file_name, excluded.upload_path, excluded.object_storage_url,
+			       excluded.video_bitrate, excluded.video_frame_rate, excluded.audio_bitrate, excluded.audio_codec)
+			""";
+
+	private static final String CHECKED = """
+			INSERT INTO livestation.recording_check AS k (channel_id, checked_at, onair_seen_through, channel_gone)
+			SELECT i.channel_id, ?, i.onair_through, i.gone
+			FROM unnest(?::text[], ?::timestamptz[], ?::boolean[]) AS i(channel_id, onair_through, gone)
+			ON CONFLICT (channel_id) DO UPDATE SET checked_at = excluded.checked_at,
+			    onair_seen_through = greatest(k.onair_seen_through, excluded.onair_seen_through),
+			    channel_gone = excluded.channel_gone
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	private final QuarantineWriter quarantine;
+
+	RecordingWriter(JdbcTemplate jdbc, QuarantineWriter quarantine) {
+		this.jdbc = jdbc;
+		this.quarantine = quarantine;
+	}
+
+	@Override
+	protected void writeChunk(Chunk<? extends ChannelRecordings> chunk) throws SQLException {
+		RunContext run = RunContext.current();
+		List<Outcome<RecordingRow>> outcomes = new ArrayList<>();
+		chunk.forEach((channel) -> outcomes.addAll(channel.outcomes()));
+		Outcome.Split<RecordingRow> split = Outcome.split(outcomes);
+		List<RecordingRow> rows = split.rows();
+		DataErrorScan.Result<RecordingRow> result = DataErrorScan.write(this.jdbc.getDataSource(), rows,
+				(part) -> upsert(part, run.observedAt()));
+		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
+		for (DataErrorScan.Refused<RecordingRow> refused : result.refused()) {
+			rejected.add(new QuarantineRecord("recording", RecordingNormalizer.endpoint(refused.row().channelId()),
+					refused.row().channelId(), refused.reason(), refused.rowJson()));
+		}
+		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
+		checked(chunk.getItems(), run.observedAt());
+		countChunk(Counter.Resource.RECORDINGS, outcomes.size(), rows.size(), result, rejected.size());
+		count(Counter.RECORDING_CHANNELS_ASKED, chunk.size());
+	}
+
+	private int upsert(List<RecordingRow> rows, Instant observedAt) {
+		Timestamp observed = Timestamp.from(observedAt);
+		return this.jdbc.update(UPSERT, (ps) -> {
+			ps.setTimestamp(1, observed);
+			ps.setTimestamp(2, observed);
+			ps.setTimestamp(3, observed);
+			SqlArrays.bind(ps, 4, "text", rows.stream().map(RecordingRow::channelId).toArray());
+			SqlArrays.bind(ps, 5, "text", rows.stream().map(RecordingRow::recordId).toArray());
+			SqlArrays.bind(ps, 6, "text", rows.stream().map(RecordingRow::recordType).toArray());
+			SqlArrays.bind(ps, 7, "text", rows.stream().map(RecordingRow::status).toArray());
+			SqlArrays.bind(ps, 8, "bigint", rows.stream().map(RecordingRow::recordSeq).toArray());
+			SqlArrays.bind(ps, 9, "bigint", rows.stream().map(RecordingRow::streamSeq).toArray());
+			SqlArrays.bind(ps, 10, "timestamptz", rows.stream().map((r) -> SqlArrays.timestamp(r.recordBeginAt())).toArray());
+			SqlArrays.bind(ps, 11, "timestamptz", rows.stream().map((r) -> SqlArrays.timestamp(r.createdAt())).toArray());
+			SqlArrays.bind(ps, 12, "timestamptz", rows.stream().map((r) -> SqlArrays.timestamp(r.shouldDeleteAt())).toArray());
+			SqlArrays.bind(ps, 13, "bigint", rows.stream().map(RecordingRow::durationSeconds).toArray());
+			SqlArrays.bind(ps, 14, "text", rows.stream().map(RecordingRow::resolution).toArray());
+			SqlArrays.bind(ps, 15, "text", rows.stream().map(RecordingRow::fileName).toArray());
+			SqlArrays.bind(ps, 16, "text", rows.stream().map(RecordingRow::uploadPath).toArray());
+			SqlArrays.bind(ps, 17, "text", rows.stream().map(RecordingRow::objectStorageUrl).toArray());
+			SqlArrays.bind(ps, 18, "bigint", rows.stream().map(RecordingRow::videoBitrate).toArray());
+			SqlArrays.bind(ps, 19, "numeric", rows.stream().map(RecordingRow::videoFrameRate).toArray());
+			SqlArrays.bind(ps, 20, "bigint", rows.stream().map(RecordingRow::audioBitrate).toArray());
+			SqlArrays.bind(ps, 21, "text", rows.stream().map(RecordingRow::audioCodec).toArray());
+		});
+	}
+
+	private void checked(List<? extends ChannelRecordings> channels, Instant observedAt) {
+		this.jdbc.update(CHECKED, (ps) -> {
+			ps.setTimestamp(1, Timestamp.from(observedAt));
+			SqlArrays.bind(ps, 2, "text", channels.stream().map(ChannelRecordings::channelId).toArray());
+			SqlArrays.bind(ps, 3, "timestamptz",
+					channels.stream().map((c) -> SqlArrays.timestamp(c.onairThrough())).toArray());
+			SqlArrays.bind(ps, 4, "boolean", channels.stream().map(ChannelRecordings::gone).toArray());
+		});
+	}
+
+}
