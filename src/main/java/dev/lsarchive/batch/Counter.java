@@ -47,6 +47,12 @@ public enum Counter {
 
 	/** Channels in the listing (its last complete pass). */
 	CHANNELS_LISTED(null, null, "channels.listed"),
+	/** Live channels in the listing. */
+	CHANNELS_LISTED_LIVE(null, null, "channels.listed.live"),
+	/** Re-stream channels in the listing. */
+	CHANNELS_LISTED_RE_STREAM(null, null, "channels.listed.re_stream"),
+	/** VOD2LIVE channels in the listing. */
+	CHANNELS_LISTED_VOD2LIVE(null, null, "channels.listed.vod2live"),
 	/** Channels whose status was not recognised. */
 	CHANNELS_UNKNOWN_STATUS(null, null, "channels.unknown_status"),
 	/** Listed snapshots archived without their info: it expired (after one hour) before any run read it. */

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -59,6 +61,8 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 
 	private long drift;
 
+	private final Map<ChannelKind, Long> listedByKind = new EnumMap<>(ChannelKind.class);
+
 	ChannelListingReader(LiveStationClient client, int pageSize, int maxRereads, JdbcTemplate jdbc, LocalDate runDate) {
 		this.client = client;
 		this.pageSize = pageSize;
@@ -77,6 +81,7 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 		for (ChannelKind kind : ChannelKind.values()) {
 			ChannelListing ofKind = ChannelListing.read(this.client, kind, this.pageSize, this.maxRereads);
 			listing.addAll(ofKind.channels());
+			this.listedByKind.put(kind, (long) ofKind.channels().size());
 			this.pagesRead += ofKind.pages();
 			this.rereads += ofKind.rereads();
 			this.drift += ofKind.drift();
@@ -115,6 +120,11 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 		context.putLong(Counter.LISTING_PAGES.contextKey(), this.pagesRead);
 		context.putLong(Counter.LISTING_REREADS.contextKey(), this.rereads);
 		context.putLong(Counter.LISTING_DRIFT.contextKey(), this.drift);
+		context.putLong(Counter.CHANNELS_LISTED_LIVE.contextKey(), this.listedByKind.getOrDefault(ChannelKind.LIVE, 0L));
+		context.putLong(Counter.CHANNELS_LISTED_RE_STREAM.contextKey(),
+				this.listedByKind.getOrDefault(ChannelKind.RE_STREAM, 0L));
+		context.putLong(Counter.CHANNELS_LISTED_VOD2LIVE.contextKey(),
+				this.listedByKind.getOrDefault(ChannelKind.VOD2LIVE, 0L));
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import dev.lsarchive.normalize.EpochTime;
 import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.normalize.StorableText;
+import dev.lsarchive.normalize.WholeNumber;
 
 /** Turns a listed channel into a {@link ChannelRow}, or a quarantine entry saying why it cannot be one. */
 class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>> {
@@ -81,14 +82,14 @@ class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>
 		}
 		Long snapshotId = null;
 		if (channel.snapshotId() != null) {
-			snapshotId = parseLong(channel.snapshotId());
+			snapshotId = WholeNumber.parse(channel.snapshotId());
 			if (snapshotId == null) {
 				return reject(channel, channelId, "snapshot.snapshotId is not an integer: " + channel.snapshotId());
 			}
 		}
 		Integer timemachine = null;
 		if (channel.timemachineMin() != null) {
-			Long minutes = parseLong(channel.timemachineMin());
+			Long minutes = WholeNumber.parse(channel.timemachineMin());
 			if (minutes == null || minutes < 0 || minutes > Integer.MAX_VALUE) {
 				return reject(channel, channelId, "timemachineMin is not a number of minutes: " + channel.timemachineMin());
 			}
@@ -96,14 +97,14 @@ class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>
 		}
 		Long instanceNo = null;
 		if (channel.instanceNo() != null) {
-			instanceNo = parseLong(channel.instanceNo());
+			instanceNo = WholeNumber.parse(channel.instanceNo());
 			if (instanceNo == null) {
 				return reject(channel, channelId, "instanceNo is not an integer: " + channel.instanceNo());
 			}
 		}
 		Integer platformCount = null;
 		if (channel.platformCount() != null) {
-			Long count = parseLong(channel.platformCount());
+			Long count = WholeNumber.parse(channel.platformCount());
 			if (count == null || count < 0 || count > Integer.MAX_VALUE) {
 				return reject(channel, channelId, "platformCount is not a count: " + channel.platformCount());
 			}
@@ -111,7 +112,7 @@ class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>
 		}
 		Long publishSeconds = null;
 		if (channel.totalPublishSeconds() != null) {
-			publishSeconds = parseLong(channel.totalPublishSeconds());
+			publishSeconds = WholeNumber.parse(channel.totalPublishSeconds());
 			if (publishSeconds == null || publishSeconds < 0) {
 				return reject(channel, channelId,
 						"totalPublishSeconds is not a number of seconds: " + channel.totalPublishSeconds());
@@ -127,15 +128,6 @@ class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>
 	private static Outcome<ChannelRow> reject(ChannelDto channel, @Nullable String channelId, String reason) {
 		return Outcome.quarantine(new QuarantineRecord("channel", endpoint(channel.kind()), channelId, reason,
 				channel.payload()));
-	}
-
-	private static @Nullable Long parseLong(String text) {
-		try {
-			return new java.math.BigDecimal(text.trim()).longValueExact();
-		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			return null;
-		}
 	}
 
 	private static @Nullable Boolean parseBoolean(@Nullable String text) {

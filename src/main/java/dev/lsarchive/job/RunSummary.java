@@ -51,9 +51,15 @@ class RunSummary implements RunResult.Listener {
 		}
 		row(text, "total", totals.itemsRead(), totals.itemsWritten(), totals.itemsAlreadyArchived(),
 				totals.itemsQuarantined());
-		text.append(String.format("  listing: %d channels, %d re-reads, drift %d; unknown statuses %d, scaled timestamps %d%n",
-				totals.get(Counter.CHANNELS_LISTED), totals.get(Counter.LISTING_REREADS), totals.get(Counter.LISTING_DRIFT),
-				totals.unknownStatuses(), totals.get(Counter.EVENTS_SCALED_TIMESTAMPS)));
+		text.append(String.format("  listing: %d channels (%d live, %d re-stream, %d VOD2LIVE), %d re-reads, drift %d;"
+				+ " unknown statuses %d, scaled timestamps %d%n", totals.get(Counter.CHANNELS_LISTED),
+				totals.get(Counter.CHANNELS_LISTED_LIVE), totals.get(Counter.CHANNELS_LISTED_RE_STREAM),
+				totals.get(Counter.CHANNELS_LISTED_VOD2LIVE), totals.get(Counter.LISTING_REREADS),
+				totals.get(Counter.LISTING_DRIFT), totals.unknownStatuses(), totals.get(Counter.EVENTS_SCALED_TIMESTAMPS)));
+		if (totals.get(Counter.RECORDING_CHANNELS_ASKED) > 0) {
+			text.append(String.format("  recordings: asked for %d channels with new recording events or unfinished recordings%n",
+					totals.get(Counter.RECORDING_CHANNELS_ASKED)));
+		}
 		if (totals.get(Counter.EVENTS_UNCHANGED_LISTS) > 0) {
 			text.append(String.format("  events: %d event lists unchanged since archived, %d events not parsed again%n",
 					totals.get(Counter.EVENTS_UNCHANGED_LISTS), totals.get(Counter.EVENTS_READ_UNCHANGED)));

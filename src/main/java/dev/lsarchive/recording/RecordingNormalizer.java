@@ -17,6 +17,7 @@ import dev.lsarchive.normalize.EpochTime;
 import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.normalize.StorableText;
+import dev.lsarchive.normalize.WholeNumber;
 
 /** Turns a channel's recordings into {@link RecordingRow}s, or quarantine entries saying why not. */
 class RecordingNormalizer implements ItemProcessor<RecordingList, ChannelRecordings> {
@@ -105,7 +106,7 @@ class RecordingNormalizer implements ItemProcessor<RecordingList, ChannelRecordi
 
 	// the deletion time lies ahead: accepted up to ten years out, in milliseconds only
 	private Instant laterInstant(String value, String field) {
-		Long millis = wholeOrNull(value);
+		Long millis = WholeNumber.parse(value);
 		if (millis == null || millis < EpochTime.EARLIEST.toEpochMilli()
 				|| millis > this.clock.instant().plusSeconds(10L * 366 * 86_400).toEpochMilli()) {
 			throw new IllegalArgumentException(field + " is not a usable epoch-milliseconds instant: " + value);
@@ -128,20 +129,11 @@ class RecordingNormalizer implements ItemProcessor<RecordingList, ChannelRecordi
 		if (value == null) {
 			return null;
 		}
-		Long whole = wholeOrNull(value);
+		Long whole = WholeNumber.parse(value);
 		if (whole == null) {
 			throw new IllegalArgumentException(field + " is not an integer: " + value);
 		}
 		return whole;
-	}
-
-	private static @Nullable Long wholeOrNull(String value) {
-		try {
-			return new BigDecimal(value.trim()).longValueExact();
-		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			return null;
-		}
 	}
 
 	private static @Nullable BigDecimal decimal(@Nullable String value, String field) {

@@ -1,6 +1,5 @@
 package dev.lsarchive.snapshot;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -18,6 +17,7 @@ import dev.lsarchive.api.ChannelKind;
 import dev.lsarchive.api.ChannelListing;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.SqlArrays;
+import dev.lsarchive.normalize.WholeNumber;
 
 /**
  * What a snapshot capture reads: the snapshots that the listings of every kind of channel carry now
@@ -55,7 +55,7 @@ final class SnapshotCaptureListing implements Supplier<List<ListedSnapshot>> {
 		List<ListedSnapshot> listed = new ArrayList<>();
 		for (ChannelKind kind : ChannelKind.values()) {
 			for (ChannelDto channel : ChannelListing.read(this.client, kind, this.pageSize, this.maxRereads).channels()) {
-				Long snapshotId = integer(channel.snapshotId());
+				Long snapshotId = WholeNumber.parse(channel.snapshotId());
 				if (channel.channelId() != null && !channel.channelId().isBlank() && snapshotId != null) {
 					listed.add(new ListedSnapshot(channel.channelId().trim(), snapshotId, channel.channelStatus()));
 				}
@@ -72,18 +72,6 @@ final class SnapshotCaptureListing implements Supplier<List<ListedSnapshot>> {
 		log.info("Snapshot capture: {} snapshots listed, {} archived already, {} to read", listed.size(),
 				listed.size() - toRead.size(), toRead.size());
 		return toRead;
-	}
-
-	private static Long integer(String text) {
-		if (text == null) {
-			return null;
-		}
-		try {
-			return new BigDecimal(text.trim()).longValueExact();
-		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			return null;
-		}
 	}
 
 }

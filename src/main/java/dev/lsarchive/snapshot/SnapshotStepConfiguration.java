@@ -36,12 +36,20 @@ class SnapshotStepConfiguration {
 	Step snapshotsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ArchiveProperties properties, ItemStreamReader<SnapshotFetch> snapshotReader,
 			ItemStreamWriter<Outcome<SnapshotRow>> snapshotWriter, Clock clock, ProgressListener progress) {
-		return new StepBuilder("snapshots", jobRepository)
+		return step("snapshots", jobRepository, transactionManager, properties, snapshotReader, snapshotWriter, clock,
+				progress);
+	}
+
+	// both steps read listed snapshots' info, normalize and write it alike; only what they list differs
+	private static Step step(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ArchiveProperties properties, ItemStreamReader<SnapshotFetch> reader,
+			ItemStreamWriter<Outcome<SnapshotRow>> writer, Clock clock, ProgressListener progress) {
+		return new StepBuilder(name, jobRepository)
 			.<SnapshotFetch, Outcome<SnapshotRow>>chunk(properties.snapshotChunkSize())
 			.transactionManager(transactionManager)
-			.reader(snapshotReader)
+			.reader(reader)
 			.processor(new SnapshotNormalizer(clock))
-			.writer(snapshotWriter)
+			.writer(writer)
 			.listener(progress)
 			.build();
 	}
@@ -57,14 +65,8 @@ class SnapshotStepConfiguration {
 	Step snapshotCaptureStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ArchiveProperties properties, ItemStreamReader<SnapshotFetch> snapshotCaptureReader,
 			ItemStreamWriter<Outcome<SnapshotRow>> snapshotWriter, Clock clock, ProgressListener progress) {
-		return new StepBuilder("snapshotCapture", jobRepository)
-			.<SnapshotFetch, Outcome<SnapshotRow>>chunk(properties.snapshotChunkSize())
-			.transactionManager(transactionManager)
-			.reader(snapshotCaptureReader)
-			.processor(new SnapshotNormalizer(clock))
-			.writer(snapshotWriter)
-			.listener(progress)
-			.build();
+		return step("snapshotCapture", jobRepository, transactionManager, properties, snapshotCaptureReader,
+				snapshotWriter, clock, progress);
 	}
 
 	@Bean

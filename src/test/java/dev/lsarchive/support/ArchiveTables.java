@@ -57,8 +57,9 @@ public final class ArchiveTables {
 	}
 
 	/**
-	 * A checksum of the archive's business content (channels, events, snapshots, status history,
-	 * quarantine; every column but the archiving instants and run references), to compare two
+	 * A checksum of the archive's business content (channels, re-stream targets, events, snapshots,
+	 * recordings, status history, quarantine; every column but the archiving instants and run
+	 * references), to compare two
 	 * archives row for row. The per-run-date listing is left out: each night adds its own.
 	 */
 	public static String contentChecksum() {
@@ -66,11 +67,19 @@ public final class ArchiveTables {
 				SELECT
 				  (SELECT md5(coalesce(string_agg(concat_ws('|', channel_id, channel_name, channel_status, channel_status_raw,
 				     quality_set_name, output_protocol, is_recording, timemachine_min, created_at, recent_publish_start_at,
-				     snapshot_id), ',' ORDER BY channel_id), '')) FROM livestation.channel) AS channels,
+				     snapshot_id, channel_type, use_dvr, instance_no, plan_type, platform_count, total_publish_seconds),
+				     ',' ORDER BY channel_id), '')) FROM livestation.channel) AS channels,
+				  (SELECT md5(coalesce(string_agg(concat_ws('|', channel_id, target_name, rtmp_url, removed_at IS NULL), ','
+				     ORDER BY channel_id, target_name, rtmp_url), '')) FROM livestation.restream_target) AS targets,
+				  (SELECT md5(coalesce(string_agg(concat_ws('|', channel_id, record_id, record_type, status, record_seq,
+				     stream_seq, record_begin_at, created_at, should_delete_at, duration_seconds, resolution, file_name,
+				     upload_path, object_storage_url, video_bitrate, video_frame_rate, audio_bitrate, audio_codec), ','
+				     ORDER BY channel_id, record_id), '')) FROM livestation.recording) AS recordings,
 				  (SELECT md5(coalesce(string_agg(concat_ws('|', event_key, channel_id, event_code, log_level, description,
 				     occurred_at, timestamp_scaled, channel_source), ',' ORDER BY event_key), '')) FROM livestation.channel_event) AS events,
 				  (SELECT md5(coalesce(string_agg(concat_ws('|', channel_id, snapshot_id, snapshot_url, channel_status,
-				     created_at, expire_at, duration_minutes), ',' ORDER BY channel_id, snapshot_id), '')) FROM livestation.snapshot) AS snapshots,
+				     created_at, expire_at, duration_minutes, info_captured), ',' ORDER BY channel_id, snapshot_id), ''))
+				     FROM livestation.snapshot) AS snapshots,
 				  (SELECT md5(coalesce(string_agg(concat_ws('|', channel_id, channel_status), ',' ORDER BY channel_id, valid_from), ''))
 				     FROM livestation.channel_status_history) AS history,
 				  (SELECT md5(coalesce(string_agg(concat_ws('|', run_date, resource, endpoint, channel_id, reason, payload), ','
