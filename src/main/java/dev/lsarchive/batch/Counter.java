@@ -67,6 +67,8 @@ public enum Counter {
 	LISTING_DRIFT(null, null, "listing.drift"),
 	/** Events whose timestamp arrived in seconds and was scaled. */
 	EVENTS_SCALED_TIMESTAMPS(null, null, "events.scaled_timestamps"),
+	/** Windows of possible event loss found (event lists that no longer reached back to what was archived). */
+	EVENT_GAPS(null, null, "events.gaps"),
 	/** Channels whose recordings were asked for (see the recordings step's rule). */
 	RECORDING_CHANNELS_ASKED(null, null, "recordings.channels_asked"),
 	/** Events of lists received byte for byte as archived, counted without parsing them. */

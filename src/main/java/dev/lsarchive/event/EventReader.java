@@ -1,5 +1,7 @@
 package dev.lsarchive.event;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,9 @@ import dev.lsarchive.batch.Counter;
  * when none of its records was quarantined. A later run that receives the very same body counts its
  * events as read and already archived without parsing them: an unchanged night costs the transfer,
  * not the parse, the keys and the look-ups.
+ * <p>
+ * Every list read whole is also reported to {@link EventCoverage} with the instant it was asked
+ * for, to prove (or not) that the archive's history of the channel has no hole.
  */
 class EventReader implements ItemStreamReader<List<EventDto>> {
 
@@ -62,7 +67,13 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 
 	private final EventListFingerprints fingerprints;
 
+	private final EventCoverage coverage;
+
+	private final Clock clock;
+
 	private List<String> channels = List.of();
+
+	private Instant listAskedAt = Instant.EPOCH;
 
 	private boolean readFromStart;
 
@@ -77,7 +88,8 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 	private @Nullable EventStream stream;
 
 	EventReader(LiveStationClient client, JdbcTemplate jdbc, LocalDate runDate, int partition, int partitions,
-			boolean skipUnchanged, int blockSize, EventListFingerprints fingerprints) {
+			boolean skipUnchanged, int blockSize, EventListFingerprints fingerprints, EventCoverage coverage,
+			Clock clock) {
 		this.client = client;
 		this.jdbc = jdbc;
 		this.runDate = runDate;
@@ -86,12 +98,15 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 		this.skipUnchanged = skipUnchanged;
 		this.blockSize = blockSize;
 		this.fingerprints = fingerprints;
+		this.coverage = coverage;
+		this.clock = clock;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		this.channels = this.jdbc.queryForList(CHANNELS, String.class, this.runDate, this.partitions, this.partition);
 		this.fingerprints.load(this.channels);
+		this.coverage.load(this.channels);
 		this.channelIndex = context.getInt(CHANNEL_INDEX, 0);
 		this.channelOffset = context.getLong(CHANNEL_OFFSET, 0);
 		this.unchangedEvents = context.getLong(Counter.EVENTS_READ_UNCHANGED.contextKey(), 0);
@@ -113,6 +128,8 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 			String channelId = this.channels.get(this.channelIndex);
 			try {
 				if (this.stream == null) {
+					// what the list shows is what the channel's history holds up to this instant
+					this.listAskedAt = this.clock.instant();
 					this.stream = this.client.events(channelId);
 					this.readFromStart = this.channelOffset == 0;
 					EventListFingerprints.Fingerprint known = this.fingerprints.known(channelId);
@@ -120,6 +137,7 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 							&& this.stream.unchangedSince(known.digest())) {
 						this.unchangedEvents += known.events();
 						this.unchangedLists++;
+						this.coverage.listRead(channelId, this.listAskedAt, known.events(), true);
 						this.stream.close();
 						this.stream = null;
 						this.channelIndex++;
@@ -135,6 +153,9 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 				byte[] digest = this.stream.fingerprint();
 				if (this.readFromStart && digest != null) {
 					this.fingerprints.listCompleted(channelId, digest, this.channelOffset);
+				}
+				if (this.readFromStart) {
+					this.coverage.listRead(channelId, this.listAskedAt, this.channelOffset, false);
 				}
 			}
 			catch (LiveStationApiException ex) {

@@ -55,7 +55,8 @@ class EventStepConfiguration {
 	@Bean
 	Step eventsWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<List<EventDto>> eventReader, ItemStreamWriter<List<Outcome<EventRow>>> eventWriter,
-			EventListFingerprints eventListFingerprints, Clock clock, ProgressListener progress) {
+			EventListFingerprints eventListFingerprints, EventCoverage eventCoverage, Clock clock,
+			ProgressListener progress) {
 		// one item is a block of archive.event-chunk-size events, and one block is one chunk: the step's
 		// per-item machinery (scoped proxies, listeners, observations) runs per block, not per event
 		return new StepBuilder("eventsWorker", jobRepository).<List<EventDto>, List<Outcome<EventRow>>>chunk(1)
@@ -66,6 +67,7 @@ class EventStepConfiguration {
 			.processor(new EventBlockNormalizer(new EventNormalizer(clock)))
 			.writer(eventWriter)
 			.stream(eventListFingerprints)
+			.stream(eventCoverage)
 			.listener(progress)
 			.build();
 	}
@@ -75,17 +77,18 @@ class EventStepConfiguration {
 	ItemStreamReader<List<EventDto>> eventReader(LiveStationClient client, JdbcTemplate jdbc,
 			@Value("#{jobParameters['run.date']}") LocalDate runDate,
 			@Value("#{stepExecution.stepName}") String stepName, ArchiveProperties properties,
-			EventListFingerprints eventListFingerprints) {
+			EventListFingerprints eventListFingerprints, EventCoverage eventCoverage, Clock clock) {
 		int[] partition = ChannelPartitioner.ofStep(stepName);
 		return new EventReader(client, jdbc, runDate, partition[0], partition[1],
-				properties.skipUnchangedEventLists(), properties.eventChunkSize(), eventListFingerprints);
+				properties.skipUnchangedEventLists(), properties.eventChunkSize(), eventListFingerprints, eventCoverage,
+				clock);
 	}
 
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
 	ItemStreamWriter<List<Outcome<EventRow>>> eventWriter(DataSource dataSource, QuarantineWriter quarantine,
-			EventListFingerprints eventListFingerprints) {
-		return new EventWriter(dataSource, quarantine, eventListFingerprints);
+			EventListFingerprints eventListFingerprints, EventCoverage eventCoverage) {
+		return new EventWriter(dataSource, quarantine, eventListFingerprints, eventCoverage);
 	}
 
 	// one per worker step, shared by its reader and writer, and a stream of the step
@@ -94,6 +97,13 @@ class EventStepConfiguration {
 	EventListFingerprints eventListFingerprints(JdbcTemplate jdbc,
 			@Value("#{jobParameters['run.date']}") LocalDate runDate) {
 		return new EventListFingerprints(jdbc, runDate);
+	}
+
+	// one per worker step, like the fingerprints
+	@Bean
+	@Scope(value = "step", proxyMode = ScopedProxyMode.TARGET_CLASS)
+	EventCoverage eventCoverage(JdbcTemplate jdbc, @Value("#{jobParameters['run.date']}") LocalDate runDate) {
+		return new EventCoverage(jdbc, runDate);
 	}
 
 }

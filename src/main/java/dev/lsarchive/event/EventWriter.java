@@ -82,10 +82,14 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 	// false during a first load: the reporting refresh step counts the days once instead (reporting.setting)
 	private boolean countDays = true;
 
-	EventWriter(DataSource dataSource, QuarantineWriter quarantine, EventListFingerprints fingerprints) {
+	private final EventCoverage coverage;
+
+	EventWriter(DataSource dataSource, QuarantineWriter quarantine, EventListFingerprints fingerprints,
+			EventCoverage coverage) {
 		this.dataSource = dataSource;
 		this.quarantine = quarantine;
 		this.fingerprints = fingerprints;
+		this.coverage = coverage;
 		this.dailyCounts = new DailyCounts(new JdbcTemplate(dataSource));
 	}
 
@@ -103,6 +107,9 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 		}
 		Outcome.Split<EventRow> split = Outcome.split(events);
 		RunContext run = RunContext.current();
+		for (EventRow row : split.rows()) {
+			this.coverage.observe(row.requestedChannelId(), row.occurredAtMillis());
+		}
 		DataErrorScan.Result<EventRow> result = DataErrorScan.write(this.dataSource, split.rows(), this::write);
 		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
 		for (DataErrorScan.Refused<EventRow> refused : result.refused()) {

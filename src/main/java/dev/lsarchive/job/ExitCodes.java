@@ -15,8 +15,14 @@ public final class ExitCodes {
 	/** Another process is archiving the same run date right now; nothing was done. */
 	public static final int ALREADY_RUNNING = 3;
 
-	/** Health check: last night's run did not complete, or the archive has a gap. */
+	/** Health check: last night's run did not complete, the archive has a gap of run dates, or captures stopped. */
 	public static final int UNHEALTHY = 4;
+
+	/**
+	 * Health check: last night's run completed, but found windows in which events may have been lost
+	 * (new rows of {@code livestation.event_gap}): the API no longer showed what the archive held newest.
+	 */
+	public static final int EVENTS_MAY_BE_LOST = 5;
 
 	/**
 	 * The run failed for a reason a relaunch a little later is expected to fix (a serialization

@@ -45,11 +45,32 @@ final class HealthCheck {
 		this.clock = clock;
 	}
 
-	/** Checks the night of {@code expected} and the snapshot captures; returns the exit code. */
+	private static final String GAPS = """
+			SELECT count(*) AS gaps, count(DISTINCT channel_id) AS channels, min(after_at) AS since
+			FROM livestation.event_gap WHERE detected_run_date = ?
+			""";
+
+	/** Checks the night of {@code expected}, its continuity and the snapshot captures; returns the exit code. */
 	int check(LocalDate expected) {
 		int night = checkNight(expected);
+		int gaps = (night == ExitCodes.COMPLETED) ? checkContinuity(expected) : ExitCodes.COMPLETED;
 		int captures = checkCaptures();
-		return (night != ExitCodes.COMPLETED) ? night : captures;
+		if (night != ExitCodes.COMPLETED) {
+			return night;
+		}
+		return (captures != ExitCodes.COMPLETED) ? captures : gaps;
+	}
+
+	private int checkContinuity(LocalDate expected) {
+		Map<String, Object> gaps = this.jdbc.queryForMap(GAPS, expected);
+		long found = ((Number) gaps.get("gaps")).longValue();
+		if (found == 0) {
+			return ExitCodes.COMPLETED;
+		}
+		this.out.printf("WARNING: the run for %s found %d windows in which events of %d channels may have been lost"
+				+ " (the earliest after %s): see reporting.channel_coverage and livestation.event_gap%n", expected, found,
+				gaps.get("channels"), ((Timestamp) gaps.get("since")).toInstant());
+		return ExitCodes.EVENTS_MAY_BE_LOST;
 	}
 
 	private int checkCaptures() {

@@ -39,7 +39,8 @@ class RunLedger implements JobExecutionListener, RunResult.Listener {
 			    listing_rereads = :rereads, api_requests = :requests, api_retries = :retries, api_throttled = :throttled,
 			    event_lists_unchanged = :unchangedLists, snapshots_expired = :snapshotsExpired,
 			    recordings_read = :recordingsRead, recordings_written = :recordingsWritten,
-			    recordings_unchanged = :recordingsUnchanged, recording_channels_asked = :recordingChannels
+			    recordings_unchanged = :recordingsUnchanged, recording_channels_asked = :recordingChannels,
+			    event_gaps = :eventGaps
 			WHERE job_execution_id = :id
 			""";
 
@@ -102,7 +103,8 @@ class RunLedger implements JobExecutionListener, RunResult.Listener {
 			.addValue("recordingsRead", totals.get(Counter.RECORDINGS_READ))
 			.addValue("recordingsWritten", totals.get(Counter.RECORDINGS_WRITTEN))
 			.addValue("recordingsUnchanged", totals.get(Counter.RECORDINGS_UNCHANGED))
-			.addValue("recordingChannels", totals.get(Counter.RECORDING_CHANNELS_ASKED)));
+			.addValue("recordingChannels", totals.get(Counter.RECORDING_CHANNELS_ASKED))
+			.addValue("eventGaps", totals.get(Counter.EVENT_GAPS)));
 	}
 
 	/** Marks the ledger row of an execution whose process died, once it has been recovered. */

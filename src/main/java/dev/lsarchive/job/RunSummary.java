@@ -56,6 +56,11 @@ class RunSummary implements RunResult.Listener {
 				totals.get(Counter.CHANNELS_LISTED_LIVE), totals.get(Counter.CHANNELS_LISTED_RE_STREAM),
 				totals.get(Counter.CHANNELS_LISTED_VOD2LIVE), totals.get(Counter.LISTING_REREADS),
 				totals.get(Counter.LISTING_DRIFT), totals.unknownStatuses(), totals.get(Counter.EVENTS_SCALED_TIMESTAMPS)));
+		if (totals.get(Counter.EVENT_GAPS) > 0) {
+			text.append(String.format("  WARNING continuity: %d windows in which events may have been lost"
+					+ " (lists no longer reached back to what was archived): see reporting.channel_coverage%n",
+					totals.get(Counter.EVENT_GAPS)));
+		}
 		if (totals.get(Counter.RECORDING_CHANNELS_ASKED) > 0) {
 			text.append(String.format("  recordings: asked for %d channels with new recording events or unfinished recordings%n",
 					totals.get(Counter.RECORDING_CHANNELS_ASKED)));

@@ -39,22 +39,25 @@ final class EventListJson {
 	}
 
 	/**
-	 * Writes {@code {"content":[…],"total":n}} with the events of {@code channels} that happened by
-	 * {@code nowMillis} (the account's time: the API shows no event before it happens), in order.
+	 * Writes {@code {"content":[…],"total":n}} with the events of {@code channels} that happened from
+	 * {@code fromMillis} (exclusive: the retention window) through {@code nowMillis} (the account's
+	 * time: the API shows no event before it happens), in order; at most the newest {@code cap} of
+	 * each channel when {@code cap} is positive.
 	 */
-	static void write(OutputStream out, SimulatedDataset dataset, List<SimulatedChannel> channels, long nowMillis)
-			throws IOException {
+	static void write(OutputStream out, SimulatedDataset dataset, List<SimulatedChannel> channels, long fromMillis,
+			long nowMillis, int cap) throws IOException {
 		long total = 0;
 		EventListJson json = new EventListJson(out);
 		json.raw(ascii("{\"content\":["));
 		boolean first = true;
 		for (SimulatedChannel channel : channels) {
 			byte[] channelId = quoted(channel.channelId());
-			Iterator<SimulatedEvent> events = dataset.events(channel);
+			long skip = (cap > 0) ? Math.max(0, shown(dataset, channel, fromMillis, nowMillis) - cap) : 0;
+			Iterator<SimulatedEvent> events = dataset.events(channel, nowMillis);
 			while (events.hasNext()) {
 				SimulatedEvent event = events.next();
-				if (event.timestamp() > nowMillis) {
-					break;
+				if (event.timestamp() <= fromMillis || skip-- > 0) {
+					continue;
 				}
 				if (!first) {
 					json.raw((byte) ',');
@@ -66,6 +69,16 @@ final class EventListJson {
 		}
 		json.raw(ascii("],\"total\":")).raw(ascii(Long.toString(total))).raw((byte) '}');
 		json.flush();
+	}
+
+	private static long shown(SimulatedDataset dataset, SimulatedChannel channel, long fromMillis, long nowMillis) {
+		long shown = 0;
+		for (Iterator<SimulatedEvent> events = dataset.events(channel, nowMillis); events.hasNext();) {
+			if (events.next().timestamp() > fromMillis) {
+				shown++;
+			}
+		}
+		return shown;
 	}
 
 	private void event(SimulatedEvent event, byte[] channelId) throws IOException {

@@ -67,6 +67,8 @@ public final class LiveStationSimulator implements AutoCloseable {
 	private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> accountTime =
 			new java.util.concurrent.atomic.AtomicReference<>();
 
+	private volatile boolean accountClockSigns;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final Random faultDraws;
@@ -162,6 +164,14 @@ public final class LiveStationSimulator implements AutoCloseable {
 	/** Sets the account's time (tests and benchmarks run "at" an instant without waiting for it). */
 	public void setTime(java.time.Instant instant) {
 		this.accountTime.set(instant);
+	}
+
+	/**
+	 * Accepts requests signed by the account's clock too, not only by the machine's: a job then runs
+	 * "at" the account's time (its clock set to it), as it would on the night the account lives.
+	 */
+	public void acceptAccountClockSignatures() {
+		this.accountClockSigns = true;
 	}
 
 	/** Moves the account's time on. */
@@ -277,7 +287,9 @@ public final class LiveStationSimulator implements AutoCloseable {
 		catch (NumberFormatException ex) {
 			return "invalid timestamp";
 		}
-		if (Math.abs(this.clock.millis() - sent) > this.properties.allowedSkew().toMillis()) {
+		long allowed = this.properties.allowedSkew().toMillis();
+		if (Math.abs(this.clock.millis() - sent) > allowed
+				&& (!this.accountClockSigns || Math.abs(now().toEpochMilli() - sent) > allowed)) {
 			return "timestamp outside the allowed window";
 		}
 		if (!this.properties.accessKey().equals(accessKey)) {
@@ -391,16 +403,16 @@ public final class LiveStationSimulator implements AutoCloseable {
 			SimulatedChannel created = this.dataset.createChannelAtHead(kind);
 			log.info("Simulated drift: channel {} created while the list is being paged", created.channelId());
 		}
-		List<SimulatedChannel> channels = this.dataset.channels(kind);
+		long now = now().toEpochMilli();
+		List<SimulatedChannel> channels = this.dataset.channels(kind, now);
 		String status = query.get("channelStatus");
 		String name = query.get("channelName");
 		List<SimulatedChannel> matching = channels.stream()
-			.filter((c) -> status == null || c.status().equals(status))
+			.filter((c) -> status == null || this.dataset.statusAt(c, now).equals(status))
 			.filter((c) -> name == null || c.channelName().contains(name))
 			.toList();
 		int from = (int) Math.min((long) (pageNo - 1) * pageSize, matching.size());
 		int to = Math.min(from + pageSize, matching.size());
-		long now = now().toEpochMilli();
 		respondJson(exchange, (out) -> {
 			out.writeStartObject();
 			out.writeArrayPropertyStart("content");
@@ -414,7 +426,7 @@ public final class LiveStationSimulator implements AutoCloseable {
 	}
 
 	private void channelInfo(HttpExchange exchange, String channelId, boolean restream) throws IOException {
-		Optional<SimulatedChannel> channel = this.dataset.channel(channelId)
+		Optional<SimulatedChannel> channel = this.dataset.channel(channelId, now().toEpochMilli())
 			.filter((c) -> restream == "RE_STREAM".equals(c.kind()));
 		if (channel.isEmpty()) {
 			liveStationError(exchange, 404, 250004, "NOT_FOUND", "channel not found");
@@ -430,7 +442,7 @@ public final class LiveStationSimulator implements AutoCloseable {
 
 	private void snapshot(HttpExchange exchange, String channelId, String snapshotId) throws IOException {
 		long now = now().toEpochMilli();
-		Optional<SimulatedChannel> channel = this.dataset.channel(channelId);
+		Optional<SimulatedChannel> channel = this.dataset.channel(channelId, now);
 		Optional<SimulatedSnapshot> found = Optional.empty();
 		if (channel.isPresent() && snapshotId.matches("[0-9]{1,18}")) {
 			found = this.dataset.snapshot(channel.get(), Long.parseLong(snapshotId), now)
@@ -447,7 +459,7 @@ public final class LiveStationSimulator implements AutoCloseable {
 			out.writeStartObject();
 			out.writeObjectPropertyStart("content");
 			out.writeStringProperty("channelId", c.channelId());
-			out.writeStringProperty("channelStatus", c.reportedStatus());
+			out.writeStringProperty("channelStatus", this.dataset.reportedStatusAt(c, now));
 			out.writeObjectPropertyStart("snapshot");
 			out.writeNumberProperty("snapshotId", snapshot.snapshotId());
 			out.writeStringProperty("snapshotUrl", snapshot.snapshotUrl());
@@ -461,12 +473,12 @@ public final class LiveStationSimulator implements AutoCloseable {
 	}
 
 	private void records(HttpExchange exchange, String channelId, @Nullable String recordId) throws IOException {
-		Optional<SimulatedChannel> channel = this.dataset.channel(channelId);
+		long now = now().toEpochMilli();
+		Optional<SimulatedChannel> channel = this.dataset.channel(channelId, now);
 		if (channel.isEmpty()) {
 			liveStationError(exchange, 404, 250004, "NOT_FOUND", "channel not found");
 			return;
 		}
-		long now = now().toEpochMilli();
 		List<SimulatedRecording> recordings = this.dataset.recordingsAt(channel.get(), now);
 		if (recordId != null) {
 			Optional<SimulatedRecording> one = recordings.stream().filter((r) -> r.recordId().equals(recordId)).findFirst();
@@ -525,10 +537,10 @@ public final class LiveStationSimulator implements AutoCloseable {
 	private void events(HttpExchange exchange, @Nullable String channelId) throws IOException {
 		List<SimulatedChannel> channels;
 		if (channelId == null) {
-			channels = this.dataset.channels();
+			channels = this.dataset.channelsAt(now().toEpochMilli());
 		}
 		else {
-			Optional<SimulatedChannel> channel = this.dataset.channel(channelId);
+			Optional<SimulatedChannel> channel = this.dataset.channel(channelId, now().toEpochMilli());
 			if (channel.isEmpty()) {
 				liveStationError(exchange, 404, 250004, "NOT_FOUND", "channel not found");
 				return;
@@ -536,14 +548,17 @@ public final class LiveStationSimulator implements AutoCloseable {
 			channels = List.of(channel.get());
 		}
 		long now = now().toEpochMilli();
-		respond(exchange, (out) -> EventListJson.write(out, this.dataset, channels, now));
+		long shownFrom = this.properties.retention().isZero() ? Long.MIN_VALUE
+				: now - this.properties.retention().toMillis();
+		respond(exchange, (out) -> EventListJson.write(out, this.dataset, channels, shownFrom, now,
+				this.properties.maxEventsPerList()));
 	}
 
 	private void writeChannel(JsonGenerator out, SimulatedChannel c, long now, boolean info) {
 		out.writeStartObject();
 		out.writeStringProperty("channelId", c.channelId());
 		out.writeStringProperty("channelName", c.channelName());
-		out.writeStringProperty("channelStatus", c.reportedStatus());
+		out.writeStringProperty("channelStatus", this.dataset.reportedStatusAt(c, now));
 		// documented as integer on one page and as string on another: both are served
 		if (c.index() % 4 == 1) {
 			out.writeStringProperty("instanceNo", Integer.toString(100_000 + c.index()));

@@ -61,6 +61,15 @@ public final class SimulatedDataset {
 
 	private final AtomicInteger generated = new AtomicInteger();
 
+	private final java.util.concurrent.ConcurrentMap<Integer, SimulatedChannel> created =
+			new java.util.concurrent.ConcurrentHashMap<>();
+
+	// the account lives on its clock from an hour after its history: a test's night sees the history alone
+	private static final long LIVE_AFTER_ANCHOR_MILLIS = 3_600_000L;
+
+	// indexes of channels created on the clock, apart from those of the history and of drift
+	private static final int CREATED_INDEX_BASE = 10_000_000;
+
 	/** Data anchored at the start of the current UTC day. */
 	public SimulatedDataset(SimulatorProperties properties) {
 		this(properties, Instant.now().truncatedTo(ChronoUnit.DAYS));
@@ -159,11 +168,8 @@ public final class SimulatedDataset {
 		List<SimulatedRecording> recordings = new ArrayList<>();
 		Long begin = null;
 		int seq = 0;
-		for (Iterator<SimulatedEvent> it = events(channel); it.hasNext();) {
+		for (Iterator<SimulatedEvent> it = events(channel, nowMillis); it.hasNext();) {
 			SimulatedEvent event = it.next();
-			if (event.timestamp() > nowMillis) {
-				break;
-			}
 			if ("ONAIR_START".equals(event.eventCode())) {
 				begin = event.timestamp();
 			}
@@ -206,9 +212,101 @@ public final class SimulatedDataset {
 		return (since < 0) ? -1 : since / SNAPSHOT_INTERVAL.toMillis();
 	}
 
-	/** The events of a channel in the order the API sends them. */
+	/** The events of a channel's generated history (before the anchor), in the order the API sends them. */
 	public Iterator<SimulatedEvent> events(SimulatedChannel channel) {
-		return new EventGenerator(channel, this.properties, this.anchor);
+		return new EventGenerator(channel, this.properties, this.anchor, this.anchor.toEpochMilli());
+	}
+
+	/**
+	 * The events of a channel through {@code untilMillis}: its history, then, from
+	 * {@link #liveFrom()} on, the events the account brings every day ({@code events-per-day}). The
+	 * same seed gives the same events whatever the bound.
+	 */
+	public Iterator<SimulatedEvent> events(SimulatedChannel channel, long untilMillis) {
+		return new EventGenerator(channel, this.properties, this.anchor, untilMillis);
+	}
+
+	/** When the account starts living on its clock: an hour after its generated history. */
+	public Instant liveFrom() {
+		return this.anchor.plusMillis(LIVE_AFTER_ANCHOR_MILLIS);
+	}
+
+	/**
+	 * The channels that exist at {@code nowMillis}, in listing order: those of the history, then one
+	 * created every day / {@code new-channels-per-day} after {@link #liveFrom()}; a deleted channel is
+	 * listed as DELETED for a day, then no longer.
+	 */
+	public List<SimulatedChannel> channelsAt(long nowMillis) {
+		List<SimulatedChannel> existing = new java.util.ArrayList<>();
+		for (SimulatedChannel channel : this.channels) {
+			if (listedAt(channel, nowMillis)) {
+				existing.add(channel);
+			}
+		}
+		int perDay = this.properties.newChannelsPerDay();
+		if (perDay > 0 && nowMillis > liveFrom().toEpochMilli()) {
+			long interval = 86_400_000L / perDay;
+			long created = (nowMillis - liveFrom().toEpochMilli()) / interval;
+			for (int k = 0; k < created; k++) {
+				existing.add(createdChannel(k, liveFrom().toEpochMilli() + (k + 1) * interval));
+			}
+		}
+		return existing;
+	}
+
+	/** The channels of one kind that exist at {@code nowMillis}. */
+	public List<SimulatedChannel> channels(String kind, long nowMillis) {
+		return channelsAt(nowMillis).stream().filter((c) -> c.kind().equals(kind)).toList();
+	}
+
+	/** The channel with this id at {@code nowMillis}, if it exists then. */
+	public Optional<SimulatedChannel> channel(String channelId, long nowMillis) {
+		return channelsAt(nowMillis).stream().filter((c) -> c.channelId().equals(channelId)).findFirst();
+	}
+
+	/** The status the API reports for the channel at {@code nowMillis}. */
+	public String reportedStatusAt(SimulatedChannel channel, long nowMillis) {
+		String status = statusAt(channel, nowMillis);
+		return status.equals(channel.status()) ? channel.reportedStatus() : status;
+	}
+
+	/**
+	 * The channel's status at {@code nowMillis}: as generated, except that, from a day after
+	 * {@link #liveFrom()}, every sixth channel goes on and off air day by day and every ninth is
+	 * deleted on a day of its own.
+	 */
+	public String statusAt(SimulatedChannel channel, long nowMillis) {
+		Long deleted = deletedAt(channel);
+		if (deleted != null && nowMillis >= deleted) {
+			return "DELETED";
+		}
+		long day = Math.floorDiv(nowMillis - liveFrom().toEpochMilli(), 86_400_000L);
+		if (day >= 1 && channel.index() % 6 == 1) {
+			return (day % 2 == 1) ? "PUBLISHING" : "READY";
+		}
+		return channel.status();
+	}
+
+	private @Nullable Long deletedAt(SimulatedChannel channel) {
+		if (channel.index() % 9 != 8 || channel.index() >= CREATED_INDEX_BASE || "DELETED".equals(channel.status())) {
+			return null;
+		}
+		return liveFrom().toEpochMilli() + (1 + channel.index() % 3) * 86_400_000L;
+	}
+
+	private boolean listedAt(SimulatedChannel channel, long nowMillis) {
+		Long deleted = deletedAt(channel);
+		return deleted == null || nowMillis < deleted + 86_400_000L;
+	}
+
+	private SimulatedChannel createdChannel(int k, long createdMillis) {
+		SimulatedChannel known = this.created.get(k);
+		if (known != null) {
+			return known;
+		}
+		SimulatedChannel channel = newChannel(CREATED_INDEX_BASE + k, createdMillis, null);
+		SimulatedChannel raced = this.created.putIfAbsent(k, channel);
+		return (raced != null) ? raced : channel;
 	}
 
 	/** Number of events every channel has. */
@@ -218,8 +316,11 @@ public final class SimulatedDataset {
 
 	private SimulatedChannel newChannel(@Nullable String kindOverride) {
 		int index = this.generated.getAndIncrement();
+		return newChannel(index, this.anchor.minus(90, ChronoUnit.DAYS).toEpochMilli() + index * 5_000L, kindOverride);
+	}
+
+	private SimulatedChannel newChannel(int index, long created, @Nullable String kindOverride) {
 		SplittableRandom random = new SplittableRandom(this.properties.seed() * 1_000_003L + index);
-		long created = this.anchor.minus(90, ChronoUnit.DAYS).toEpochMilli() + index * 5_000L;
 		String id = "ls-" + ID_TIME.format(Instant.ofEpochMilli(created)) + "-" + word(random, 5);
 		String kind = (kindOverride != null) ? kindOverride : switch (index % 7) {
 			case 5 -> "RE_STREAM";
@@ -290,27 +391,49 @@ public final class SimulatedDataset {
 
 		private final long meanGap;
 
+		private final long liveMeanGap;
+
 		private final long end;
+
+		private final long liveFrom;
+
+		private final long until;
+
+		private final int history;
 
 		private long time;
 
 		private int emitted;
 
-		EventGenerator(SimulatedChannel channel, SimulatorProperties properties, Instant anchor) {
+		private @Nullable SimulatedEvent lookahead;
+
+		EventGenerator(SimulatedChannel channel, SimulatorProperties properties, Instant anchor, long untilMillis) {
 			this.channel = channel;
 			this.properties = properties;
 			this.random = new SplittableRandom(properties.seed() * 7_919L + channel.index());
 			this.oddities = new SplittableRandom(properties.seed() * 104_729L + channel.index() + 1);
 			long window = anchor.toEpochMilli() - 60_000L - (channel.createdTime() + 60_000L);
-			this.meanGap = Math.max(2, window / Math.max(1, properties.eventsPerChannel()));
+			// a channel created after the history has none: it lives on the clock only
+			this.history = (window > 0) ? properties.eventsPerChannel() : 0;
+			this.meanGap = Math.max(2, Math.max(window, 86_400_000L) / Math.max(1, properties.eventsPerChannel()));
+			this.liveMeanGap = (properties.eventsPerDay() > 0) ? Math.max(2, (long) (86_400_000L / properties.eventsPerDay()))
+					: this.meanGap;
 			this.end = anchor.toEpochMilli() - 60_000L;
+			this.liveFrom = anchor.toEpochMilli() + LIVE_AFTER_ANCHOR_MILLIS;
+			this.until = untilMillis;
 			this.time = channel.createdTime() + 60_000L;
 			this.pending.add("STREAM_RESERVE");
 		}
 
 		@Override
 		public boolean hasNext() {
-			return this.emitted < this.properties.eventsPerChannel();
+			if (this.emitted < this.history) {
+				return true;
+			}
+			if (this.lookahead == null) {
+				this.lookahead = generate();
+			}
+			return this.lookahead.timestamp() <= this.until;
 		}
 
 		@Override
@@ -318,15 +441,31 @@ public final class SimulatedDataset {
 			if (!hasNext()) {
 				throw new NoSuchElementException();
 			}
+			if (this.lookahead != null) {
+				SimulatedEvent event = this.lookahead;
+				this.lookahead = null;
+				return event;
+			}
+			return generate();
+		}
+
+		private SimulatedEvent generate() {
 			if (this.pending.isEmpty()) {
 				planSession();
 			}
 			String code = this.pending.poll();
-			// gaps average 90% of the mean gap, so a history spans most of its window; the bound (rarely
-			// reached) keeps it before the anchor with an instant of its own for every event
-			long remaining = this.properties.eventsPerChannel() - this.emitted;
-			this.time = Math.min(this.time + 1 + this.random.nextLong(Math.max(1, this.meanGap * 18 / 10)),
-					this.end - remaining);
+			if (this.emitted < this.history) {
+				// gaps average 90% of the mean gap, so a history spans most of its window; the bound (rarely
+				// reached) keeps it before the anchor with an instant of its own for every event
+				long remaining = this.history - this.emitted;
+				this.time = Math.min(this.time + 1 + this.random.nextLong(Math.max(1, this.meanGap * 18 / 10)),
+						this.end - remaining);
+			}
+			else {
+				// after the history the account lives on: events follow one another at the daily rate
+				this.time = Math.max(this.time, this.liveFrom)
+						+ 1 + this.random.nextLong(Math.max(1, this.liveMeanGap * 18 / 10));
+			}
 			this.emitted++;
 			double mixed = this.oddities.nextDouble();
 			double missing = this.oddities.nextDouble();

@@ -35,6 +35,10 @@ import org.springframework.validation.annotation.Validated;
  * @param badEventShare share of events with an unusable timestamp (they must land in quarantine)
  * @param errorCodeAsNumber send gateway error codes as numbers and Live Station codes as strings
  * @param faults injected faults
+ * @param eventsPerDay events a channel brings per simulated day after its generated history (0: as many as in its history)
+ * @param retention how long the API shows an event (0: for ever); as of the simulator's clock
+ * @param maxEventsPerList the most events one event list shows, the newest (0: no cap)
+ * @param newChannelsPerDay channels created per simulated day after the history
  */
 @Validated
 @ConfigurationProperties("simulator")
@@ -55,13 +59,17 @@ public record SimulatorProperties(
 		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double secondsTimestampShare,
 		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double badEventShare,
 		@DefaultValue("false") boolean errorCodeAsNumber,
-		@Valid @NotNull @DefaultValue Faults faults) {
+		@Valid @NotNull @DefaultValue Faults faults,
+		@DecimalMin("0") @DecimalMax("10000") @DefaultValue("0") double eventsPerDay,
+		@NotNull @DefaultValue("0s") Duration retention,
+		@Min(0) @DefaultValue("0") int maxEventsPerList,
+		@Min(0) @Max(1000) @DefaultValue("0") int newChannelsPerDay) {
 
 	/** A small, fault-free data set with the given size: the starting point of tests and benchmarks. */
 	public static SimulatorProperties of(int channels, int eventsPerChannel) {
 		return new SimulatorProperties(0, "simulator-access-key", "simulator-secret-key-not-a-real-one",
 				Duration.ofMinutes(5), 20260101L, channels, eventsPerChannel, 0.5, Duration.ZERO, 16, 0.3, 0.05, 0.2,
-				0, 0, false, Faults.NONE);
+				0, 0, false, Faults.NONE, 0, Duration.ZERO, 0, 0);
 	}
 
 	/** A builder starting from these settings. */
@@ -121,6 +129,14 @@ public record SimulatorProperties(
 
 		private Faults faults;
 
+		private double eventsPerDay;
+
+		private Duration retention;
+
+		private int maxEventsPerList;
+
+		private int newChannelsPerDay;
+
 		private Builder(SimulatorProperties from) {
 			this.port = from.port;
 			this.accessKey = from.accessKey;
@@ -139,6 +155,30 @@ public record SimulatorProperties(
 			this.badEventShare = from.badEventShare;
 			this.errorCodeAsNumber = from.errorCodeAsNumber;
 			this.faults = from.faults;
+			this.eventsPerDay = from.eventsPerDay;
+			this.retention = from.retention;
+			this.maxEventsPerList = from.maxEventsPerList;
+			this.newChannelsPerDay = from.newChannelsPerDay;
+		}
+
+		public Builder eventsPerDay(double eventsPerDay) {
+			this.eventsPerDay = eventsPerDay;
+			return this;
+		}
+
+		public Builder retention(Duration retention) {
+			this.retention = retention;
+			return this;
+		}
+
+		public Builder maxEventsPerList(int maxEventsPerList) {
+			this.maxEventsPerList = maxEventsPerList;
+			return this;
+		}
+
+		public Builder newChannelsPerDay(int newChannelsPerDay) {
+			this.newChannelsPerDay = newChannelsPerDay;
+			return this;
 		}
 
 		public Builder accessKey(String accessKey) {
@@ -215,7 +255,8 @@ public record SimulatorProperties(
 			return new SimulatorProperties(this.port, this.accessKey, this.secretKey, this.allowedSkew, this.seed,
 					this.channels, this.eventsPerChannel, this.snapshotShare, this.latency, this.threads,
 					this.legacyStatusShare, this.mixedCaseShare, this.missingChannelIdShare, this.secondsTimestampShare,
-					this.badEventShare, this.errorCodeAsNumber, this.faults);
+					this.badEventShare, this.errorCodeAsNumber, this.faults, this.eventsPerDay, this.retention,
+					this.maxEventsPerList, this.newChannelsPerDay);
 		}
 
 	}

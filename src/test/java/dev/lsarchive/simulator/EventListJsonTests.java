@@ -27,7 +27,7 @@ class EventListJsonTests {
 
 		// when
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		EventListJson.write(body, dataset, dataset.channels(), Long.MAX_VALUE);
+		EventListJson.write(body, dataset, dataset.channels(), Long.MIN_VALUE, dataset.anchor().toEpochMilli(), 0);
 
 		// then
 		JsonNode json = JsonMapper.builder().build().readTree(body.toByteArray());

@@ -1,0 +1,171 @@
+package dev.lsarchive.event;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.lsarchive.batch.CommittedState;
+import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.RunContext;
+import dev.lsarchive.event.EventContinuity.Coverage;
+import dev.lsarchive.event.EventContinuity.Evidence;
+import dev.lsarchive.event.EventContinuity.Judgement;
+import dev.lsarchive.event.EventContinuity.ListRead;
+
+/**
+ * Keeps each channel's coverage ({@code event_coverage}), the windows of possible loss
+ * ({@code event_gap}) and the evidence about the API ({@code event_list_evidence}) for one events
+ * worker step, by the rule of {@link EventContinuity}. The reader tells when it has read a list
+ * whole and when it asked for it; the writer tells the oldest event of each list it writes; as a
+ * stream of the step, it judges the completed lists and records the outcome in the transaction that
+ * commits their last events, so that a window is recorded once, whatever restarts follow.
+ * <p>
+ * Only a list read from its first event in this execution is judged (as for fingerprints): the
+ * oldest event of a list resumed after a failure went through an earlier execution. Its channel's
+ * coverage then waits for the next night, which never claims more than it proves.
+ */
+class EventCoverage implements ItemStream {
+
+	private static final Logger log = LoggerFactory.getLogger(EventCoverage.class);
+
+	private static final String KNOWN = """
+			SELECT channel_id, covered_from, covered_through FROM livestation.event_coverage WHERE channel_id = ANY (?)
+			""";
+
+	private static final String EVIDENCE = """
+			SELECT extract(epoch FROM longest_span) * 1000, largest_list FROM livestation.event_list_evidence
+			""";
+
+	private static final String COVER = """
+			INSERT INTO livestation.event_coverage AS v (channel_id, covered_from, covered_through, last_list_events,
+			    last_list_oldest, last_run_date)
+			VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (channel_id) DO UPDATE SET covered_from = least(v.covered_from, excluded.covered_from),
+			    covered_through = greatest(v.covered_through, excluded.covered_through),
+			    last_list_events = excluded.last_list_events, last_list_oldest = excluded.last_list_oldest,
+			    last_run_date = excluded.last_run_date
+			""";
+
+	private static final String GAP = """
+			INSERT INTO livestation.event_gap (channel_id, after_at, before_at, detected_run_date, job_execution_id)
+			VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (channel_id, after_at) DO NOTHING
+			""";
+
+	// partitions add their evidence side by side: each keeps the larger values
+	private static final String ADD_EVIDENCE = """
+			INSERT INTO livestation.event_list_evidence AS e (id, longest_span, largest_list)
+			VALUES (true, ? * interval '1 millisecond', ?)
+			ON CONFLICT (id) DO UPDATE SET longest_span = greatest(e.longest_span, excluded.longest_span),
+			    largest_list = greatest(e.largest_list, excluded.largest_list), updated_at = now()
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	private final LocalDate runDate;
+
+	private final Map<String, Coverage> known = new HashMap<>();
+
+	private final Map<String, Instant> oldest = new HashMap<>();
+
+	// lists read whole in this execution, whose last events are in the chunk being committed
+	private final List<Completed> completed = new ArrayList<>();
+
+	private Evidence evidence = Evidence.NONE;
+
+	private long gaps;
+
+	EventCoverage(JdbcTemplate jdbc, LocalDate runDate) {
+		this.jdbc = jdbc;
+		this.runDate = runDate;
+	}
+
+	/** Loads the coverage of the channels the reader will read (its partition's), and the evidence. */
+	void load(List<String> channelIds) {
+		this.known.clear();
+		this.jdbc.query(KNOWN, (row) -> {
+			this.known.put(row.getString(1),
+					new Coverage(row.getTimestamp(2).toInstant(), row.getTimestamp(3).toInstant()));
+		}, (Object) channelIds.toArray(String[]::new));
+		this.evidence = Evidence.NONE;
+		this.jdbc.query(EVIDENCE, (row) -> {
+			this.evidence = new Evidence(Duration.ofMillis(row.getLong(1)), row.getLong(2));
+		});
+	}
+
+	/** The writer wrote an event of the list of {@code listChannelId} that happened at {@code occurredAtMillis}. */
+	void observe(@Nullable String listChannelId, long occurredAtMillis) {
+		if (listChannelId != null) {
+			this.oldest.merge(listChannelId, Instant.ofEpochMilli(occurredAtMillis),
+					(one, other) -> one.isBefore(other) ? one : other);
+		}
+	}
+
+	/**
+	 * The reader read the list of {@code channelId}, asked for at {@code readAt}, from its first event
+	 * to its end ({@code unchanged}: it was byte for byte the list archived before, not parsed).
+	 */
+	void listRead(String channelId, Instant readAt, long events, boolean unchanged) {
+		this.completed.add(new Completed(channelId, readAt, events, unchanged));
+	}
+
+	@Override
+	public void open(ExecutionContext context) {
+		this.gaps = context.getLong(Counter.EVENT_GAPS.contextKey(), 0);
+	}
+
+	// inside the chunk's transaction: coverage and gaps commit with the last events of their lists
+	@Override
+	public void update(ExecutionContext context) {
+		CommittedState.guard(context, Counter.EVENT_GAPS.contextKey());
+		if (!this.completed.isEmpty()) {
+			RunContext run = RunContext.current();
+			for (Completed list : this.completed) {
+				judge(list, run);
+			}
+			this.jdbc.update(ADD_EVIDENCE, this.evidence.longestSpan().toMillis(), this.evidence.largestList());
+			this.completed.clear();
+		}
+		context.putLong(Counter.EVENT_GAPS.contextKey(), this.gaps);
+	}
+
+	private void judge(Completed list, RunContext run) {
+		Instant oldestEvent = list.unchanged() ? null : this.oldest.remove(list.channelId());
+		ListRead read = new ListRead(list.readAt(), list.events(), oldestEvent, list.unchanged());
+		Judgement judgement = EventContinuity.judge(this.known.get(list.channelId()), read, this.evidence);
+		this.evidence = this.evidence.with(read);
+		this.known.put(list.channelId(), judgement.coverage());
+		this.jdbc.update(COVER, list.channelId(), timestamp(judgement.coverage().coveredFrom()),
+				timestamp(judgement.coverage().coveredThrough()), list.events(),
+				(oldestEvent != null) ? timestamp(oldestEvent) : null, this.runDate);
+		EventContinuity.Gap gap = judgement.gap();
+		if (gap != null && this.jdbc.update(GAP, list.channelId(), timestamp(gap.after()), timestamp(gap.before()),
+				this.runDate, run.jobExecutionId()) > 0) {
+			this.gaps++;
+			log.warn("Channel {}: events between {} and {} may have been lost: the list read no longer reached back"
+					+ " to what the archive held (recorded in livestation.event_gap)", list.channelId(), gap.after(),
+					gap.before());
+		}
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return Timestamp.from(instant);
+	}
+
+	private record Completed(String channelId, Instant readAt, long events, boolean unchanged) {
+	}
+
+}
