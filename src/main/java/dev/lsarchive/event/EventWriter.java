@@ -33,6 +33,7 @@ import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.quarantine.QuarantineWriter;
 import dev.lsarchive.reporting.DailyCounts;
+import dev.lsarchive.reporting.SessionTables;
 
 /**
  * Writes a chunk of events at PostgreSQL's bulk-load speed. It first asks which of the chunk's
@@ -140,6 +141,7 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 				if (this.countDays) {
 					countDays(connection, fresh);
 				}
+				markSessions(connection, fresh);
 				connection.releaseSavepoint(beforeCopy);
 				return fresh.size();
 			}
@@ -219,6 +221,7 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 				DailyCounts.add(connection, channels.toArray(String[]::new), codes.toArray(String[]::new),
 						levels.toArray(String[]::new), instants.toArray(Long[]::new));
 			}
+			SessionTables.mark(connection, channels.toArray(String[]::new), codes.toArray(String[]::new));
 			return channels.size();
 		}
 	}
@@ -237,6 +240,17 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 			instants[i] = row.occurredAtMillis();
 		}
 		DailyCounts.add(connection, channels, codes, levels, instants);
+	}
+
+	// in the chunk's transaction: a channel's sessions are marked for recomputing with the events that change them
+	private static void markSessions(Connection connection, List<EventRow> rows) throws SQLException {
+		String[] channels = new String[rows.size()];
+		String[] codes = new String[rows.size()];
+		for (int i = 0; i < rows.size(); i++) {
+			channels[i] = rows.get(i).channelId();
+			codes[i] = rows.get(i).eventCode();
+		}
+		SessionTables.mark(connection, channels, codes);
 	}
 
 	private static void copy(Connection connection, String copy, List<EventRow> rows) throws SQLException {

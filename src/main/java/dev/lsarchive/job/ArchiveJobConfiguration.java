@@ -26,7 +26,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.api.ApiCallStats;
-import dev.lsarchive.batch.Counter;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.reporting.ReportingRefresh;
@@ -88,7 +87,7 @@ class ArchiveJobConfiguration {
 		ReportingRefresh reporting = new ReportingRefresh(jdbc);
 		Tasklet refresh = (contribution, chunkContext) -> {
 			RunTotals totals = RunTotals.of(jobRepository, chunkContext.getStepContext().getStepExecution().getJobExecution());
-			reporting.refresh(properties.timeZone(), totals.get(Counter.EVENTS_WRITTEN) > 0);
+			reporting.refresh(properties.timeZone());
 			return RepeatStatus.FINISHED;
 		};
 		return new StepBuilder("reportingRefresh", jobRepository).tasklet(refresh, transactionManager)

@@ -1,8 +1,6 @@
 package dev.lsarchive.reporting;
 
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,17 +15,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings the reporting layer up to date after a run: the business time zone from
- * {@code archive.time-zone}, then the session views, in parallel, each refreshed concurrently so
- * that dashboards reading them are never blocked. The day counts, which the event writer keeps
- * current on later nights, are counted whole after a first load and when the time zone changes.
+ * {@code archive.time-zone}, then the sessions of the channels whose start or end events changed
+ * ({@link SessionTables}; every channel when the time zone changed), batch by batch so that
+ * dashboards reading them are never blocked. The day counts, which the event writer keeps current
+ * on later nights, are counted whole after a first load and when the time zone changes.
  */
 public class ReportingRefresh {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportingRefresh.class);
-
-	/** The materialized views of schema reporting, in refresh order. */
-	public static final List<String> MATERIALIZED_VIEWS = List.of("reporting.publish_session",
-			"reporting.recording_session");
 
 	private static final String SET_TIME_ZONE = """
 			UPDATE reporting.setting SET time_zone = ? WHERE time_zone IS DISTINCT FROM ?
@@ -39,42 +34,39 @@ public class ReportingRefresh {
 
 	private final DailyCounts dailyCounts;
 
+	private final SessionTables sessions;
+
 	public ReportingRefresh(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
 		this.dailyCounts = new DailyCounts(jdbc);
-	}
-
-	/** Sets the business time zone and refreshes every materialized view. */
-	public void refresh(ZoneId timeZone) {
-		refresh(timeZone, true);
+		this.sessions = new SessionTables(jdbc, this.transaction);
 	}
 
 	/**
-	 * Sets the business time zone, and refreshes every materialized view when the events changed or
-	 * the time zone did: an unchanged night costs no refresh.
+	 * Sets the business time zone, and recomputes the sessions of the channels whose start or end
+	 * events changed (of every channel when the time zone did): an unchanged night costs no refresh.
 	 */
-	public void refresh(ZoneId timeZone, boolean eventsChanged) {
+	public void refresh(ZoneId timeZone) {
 		long start = System.nanoTime();
-		// every statement on a pool thread: each on its own connection, committed at once, so that the
-		// refreshes (in parallel, on as many cores as PostgreSQL has) see the new time zone
-		ExecutorService pool = Executors.newFixedThreadPool(MATERIALIZED_VIEWS.size() + 1);
+		// the zone on a connection of its own, committed at once, so that the recomputing sees it;
+		// the day counts (when due) are counted beside the sessions, on another core of PostgreSQL
+		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			boolean zoneChanged = pool.submit(() -> setTimeZone(timeZone)).get();
 			boolean countsStale = !this.dailyCounts.keptByWriters();
-			if (!eventsChanged && !zoneChanged && !countsStale) {
-				log.info("Reporting views are up to date: no new events, same time zone");
+			if (zoneChanged) {
+				this.sessions.markAll();
+			}
+			if (!this.sessions.anyStale() && !countsStale) {
+				log.info("Reporting views are up to date: no new start or end events, same time zone");
 				return;
 			}
-			List<Future<?>> refreshes = new ArrayList<>();
-			if (countsStale) {
-				refreshes.add(pool.submit(this::recountDays));
-			}
-			for (String view : MATERIALIZED_VIEWS) {
-				refreshes.add(pool.submit(() -> refreshView(view)));
-			}
-			for (Future<?> refresh : refreshes) {
-				refresh.get();
+			Future<?> counting = countsStale ? pool.submit(this::recountDays) : null;
+			long channels = this.sessions.recomputeStale();
+			log.info("Sessions recomputed for {} channels whose start or end events changed", channels);
+			if (counting != null) {
+				counting.get();
 			}
 		}
 		catch (InterruptedException ex) {
@@ -111,14 +103,6 @@ public class ReportingRefresh {
 
 	private void recount() {
 		this.dailyCounts.recountAll();
-	}
-
-	// names come from the constant list above, never from input
-	private void refreshView(String view) {
-		Boolean empty = this.jdbc.queryForObject("SELECT NOT EXISTS (SELECT 1 FROM " + view + ")", Boolean.class);
-		// concurrently keeps readers going but diffs against the old rows; an empty view has no
-		// reader to keep and nothing to diff against, so the plain refresh (twice as fast) is used
-		this.jdbc.execute("REFRESH MATERIALIZED VIEW " + (Boolean.TRUE.equals(empty) ? "" : "CONCURRENTLY ") + view);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,9 @@ class ReportingViewsIntegrationTests {
 					+ ") - interval '1 hour', 'request'",
 					"INSERT INTO livestation.channel_event (event_key, channel_id, event_code, occurred_at, channel_source)"
 							+ " SELECT gen_random_uuid(), '" + channel.channelId() + "', 'PUBLISH_START', (" + start
-							+ ") - interval '10 minutes', 'request'");
+							+ ") - interval '10 minutes', 'request'",
+					// as the event writer does with the events it archives
+					"INSERT INTO reporting.session_stale VALUES ('" + channel.channelId() + "')");
 
 			// when
 			new ReportingRefresh(new org.springframework.jdbc.core.JdbcTemplate(dataSource()))
@@ -254,6 +257,43 @@ class ReportingViewsIntegrationTests {
 					+ " AND s.channel_id = f.channel_id")).isEqualTo(recordings);
 			assertThat(count("SELECT count(*) FROM reporting.recording_file WHERE is_uploaded <> (status = 'TRANSFER_FINISH')"
 					+ " OR ended_local IS NULL OR began_local IS NULL OR minutes IS NULL")).isZero();
+		}
+	}
+
+	@Test
+	void aNightRecomputesTheSessionsOfTheChannelsItChangedOnlyAndTheyEqualAWholeRecount() {
+		// given: a first night, then one channel's list brings a new session
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(6, 80))) {
+			ArchiveRun.run(simulator, "2026-11-20");
+			String changed = simulator.dataset().channels().get(2).channelId();
+			simulator.script("/api/v2/events?channelId=" + changed, 200, "application/json", archivedListPlus(changed,
+					"{\"eventCode\":\"PUBLISH_START\",\"timestamp\":" + (Simulators.ANCHOR.toEpochMilli() - 30_000) + "}",
+					"{\"eventCode\":\"PUBLISH_END\",\"timestamp\":" + (Simulators.ANCHOR.toEpochMilli() - 20_000) + "}"));
+			String versions = "SELECT channel_id, string_agg(xmin::text, ',' ORDER BY session_key) AS v"
+					+ " FROM reporting.publish_session GROUP BY channel_id ORDER BY channel_id";
+			List<Map<String, Object>> before = rows(versions);
+
+			// when
+			ArchiveRun.run(simulator, "2026-11-21");
+
+			// then
+			List<Map<String, Object>> after = rows(versions);
+			assertThat(after).filteredOn((r) -> !changed.equals(r.get("channel_id")))
+				.as("sessions of unchanged channels are not rewritten")
+				.isEqualTo(before.stream().filter((r) -> !changed.equals(r.get("channel_id"))).toList());
+			assertThat(count("SELECT count(*) FROM reporting.session_stale")).isZero();
+			for (String[] table : List.of(new String[] { "publish_session", "PUBLISH_START", "PUBLISH_END" },
+					new String[] { "recording_session", "ONAIR_START", "ONAIR_END" })) {
+				assertThat(count("SELECT count(*) FROM ((SELECT session_key, started_at, ended_at, duration_minutes,"
+						+ " is_open, is_unterminated, is_orphan_end FROM reporting." + table[0] + ") EXCEPT ALL"
+						+ " (SELECT mark_key, started_at, ended_at, duration_minutes, is_open, is_unterminated,"
+						+ " is_orphan_end FROM reporting.sessions('" + table[1] + "', '" + table[2] + "'))) d"))
+					.as("%s equals a whole recount", table[0]).isZero();
+				assertThat(count("SELECT count(*) FROM reporting." + table[0]))
+					.isEqualTo(count("SELECT count(*) FROM reporting.sessions('" + table[1] + "', '" + table[2] + "')"));
+			}
+			assertThat(count("SELECT count(*) FROM reporting.publish_session WHERE channel_id = '" + changed
+					+ "' AND started_at = '" + Simulators.ANCHOR.minusSeconds(30) + "' AND duration_minutes = 0")).isOne();
 		}
 	}
 

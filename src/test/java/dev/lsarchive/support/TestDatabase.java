@@ -68,7 +68,7 @@ public final class TestDatabase {
 					    EXECUTE (SELECT 'TRUNCATE ' || string_agg(format('%I.%I', schemaname, tablename), ', ')
 					             FROM pg_tables
 					             WHERE (schemaname IN ('livestation', 'batch') AND tablename <> 'flyway_schema_history')
-					                OR (schemaname = 'reporting' AND tablename = 'daily_channel_events'));
+					                OR (schemaname = 'reporting' AND tablename <> 'setting'));
 					  END IF;
 					END $$""");
 		}

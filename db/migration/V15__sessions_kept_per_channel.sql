@@ -1,0 +1,115 @@
+-- The session views used to be materialized views refreshed over the whole event history on every
+-- night that added an event: a night's cost grew with the archive. They are now tables that every
+-- run keeps current for the channels whose start or end events changed (reporting.session_stale,
+-- filled by the event writer in the events' own transaction), so a night costs what it brought.
+
+-- the pairing rule, once, for all channels or for some
+CREATE FUNCTION reporting.sessions(start_code text, end_code text, channel_ids text[])
+RETURNS TABLE (channel_id text, mark_key uuid, started_at timestamptz, ended_at timestamptz, duration_minutes integer,
+               is_open boolean, is_unterminated boolean, is_orphan_end boolean)
+LANGUAGE sql STABLE AS $$
+    SELECT m.channel_id, m.event_key,
+           CASE WHEN m.is_start THEN m.occurred_at END,
+           CASE WHEN NOT m.is_start THEN m.occurred_at WHEN m.next_code = end_code THEN m.next_at END,
+           CASE WHEN m.is_start AND m.next_code = end_code
+                THEN round(extract(epoch FROM m.next_at - m.occurred_at) / 60)::integer END,
+           m.is_start AND m.next_code IS NULL,
+           m.is_start AND coalesce(m.next_code = start_code, false),
+           NOT m.is_start
+    FROM (
+        SELECT e.channel_id, e.event_key, e.occurred_at, e.event_code = start_code AS is_start,
+               lead(e.event_code) OVER w AS next_code, lead(e.occurred_at) OVER w AS next_at,
+               lag(e.event_code) OVER w AS previous_code
+        FROM livestation.channel_event e
+        WHERE e.event_code IN (start_code, end_code)
+          AND (channel_ids IS NULL OR e.channel_id = ANY (channel_ids))
+        WINDOW w AS (PARTITION BY e.channel_id ORDER BY e.occurred_at, e.event_code DESC, e.event_key)
+    ) m
+    -- every start; an end only when the mark before it is not a start: an orphan, never paired with an older session
+    WHERE m.is_start OR m.previous_code IS NULL OR m.previous_code = end_code
+$$;
+COMMENT ON FUNCTION reporting.sessions(text, text, text[]) IS 'Pairs each start event with the next end event of the same channel (of the given channels; NULL: of all); flags open starts, starts followed by another start, and ends without a start';
+
+CREATE OR REPLACE FUNCTION reporting.sessions(start_code text, end_code text)
+RETURNS TABLE (channel_id text, mark_key uuid, started_at timestamptz, ended_at timestamptz, duration_minutes integer,
+               is_open boolean, is_unterminated boolean, is_orphan_end boolean)
+LANGUAGE sql STABLE AS $$
+    SELECT * FROM reporting.sessions(start_code, end_code, NULL)
+$$;
+
+CREATE TABLE reporting.session_stale (
+    channel_id text PRIMARY KEY
+);
+COMMENT ON TABLE reporting.session_stale IS 'Channels whose start or end events (PUBLISH_*, ONAIR_*) were archived since their sessions were last computed; emptied by the run''s reporting refresh';
+COMMENT ON COLUMN reporting.session_stale.channel_id IS 'Channel';
+
+-- the view over recording_session goes while it becomes a table; its comments are kept
+CREATE TEMPORARY TABLE kept_comments AS
+SELECT a.attname AS column_name, col_description(a.attrelid, a.attnum) AS comment
+FROM pg_attribute a WHERE a.attrelid = 'reporting.recording_file'::regclass AND a.attnum > 0 AND NOT a.attisdropped;
+DROP VIEW reporting.recording_file;
+
+DO $$
+DECLARE
+    session text;
+    col record;
+BEGIN
+    FOREACH session IN ARRAY ARRAY['publish_session', 'recording_session'] LOOP
+        EXECUTE format('CREATE TABLE reporting.%I AS SELECT * FROM reporting.%I', session || '_kept', session);
+        FOR col IN SELECT a.attname, col_description(a.attrelid, a.attnum) AS comment FROM pg_attribute a
+                   WHERE a.attrelid = ('reporting.' || session)::regclass AND a.attnum > 0 AND NOT a.attisdropped LOOP
+            EXECUTE format('COMMENT ON COLUMN reporting.%I.%I IS %L', session || '_kept', col.attname, col.comment);
+        END LOOP;
+        EXECUTE format('DROP MATERIALIZED VIEW reporting.%I', session);
+        EXECUTE format('ALTER TABLE reporting.%I RENAME TO %I', session || '_kept', session);
+        EXECUTE format('ALTER TABLE reporting.%I ADD PRIMARY KEY (session_key)', session);
+        EXECUTE format('CREATE INDEX %I ON reporting.%I (channel_id, started_at)', session || '_channel', session);
+    END LOOP;
+END $$;
+COMMENT ON TABLE reporting.publish_session IS 'Publish sessions: PUBLISH_START paired with the next PUBLISH_END of the same channel (kept current by every archive run for the channels whose start or end events changed)';
+COMMENT ON TABLE reporting.recording_session IS 'Recording sessions: ONAIR_START paired with the next ONAIR_END of the same channel (kept current by every archive run for the channels whose start or end events changed)';
+
+CREATE VIEW reporting.recording_file AS
+SELECT r.channel_id, c.channel_name, c.channel_type, r.record_id, r.record_type, r.status,
+       r.record_begin_at AS began_at,
+       r.record_begin_at + make_interval(secs => r.duration_seconds) AS ended_at,
+       r.record_begin_at AT TIME ZONE s.time_zone AS began_local,
+       (r.record_begin_at + make_interval(secs => r.duration_seconds)) AT TIME ZONE s.time_zone AS ended_local,
+       (r.record_begin_at AT TIME ZONE s.time_zone)::date AS day,
+       round(r.duration_seconds / 60.0, 1) AS minutes,
+       r.object_storage_url IS NOT NULL AS is_uploaded,
+       r.status = 'TRANSFER_FAIL' AS is_upload_failed,
+       r.status_since,
+       r.should_delete_at,
+       r.should_delete_at > now() AS is_kept_by_live_station,
+       r.object_storage_url,
+       r.file_name,
+       rs.session_key AS recording_session_key
+FROM livestation.recording r
+CROSS JOIN reporting.setting s
+LEFT JOIN livestation.channel c ON c.channel_id = r.channel_id
+LEFT JOIN LATERAL (
+    SELECT x.session_key FROM reporting.recording_session x
+    WHERE x.channel_id = r.channel_id AND x.started_at IS NOT NULL
+      AND x.started_at <= coalesce(r.record_begin_at + make_interval(secs => r.duration_seconds), 'infinity')
+      AND coalesce(x.ended_at, 'infinity') >= r.record_begin_at
+    ORDER BY abs(extract(epoch FROM x.started_at - r.record_begin_at))
+    LIMIT 1) rs ON true;
+COMMENT ON VIEW reporting.recording_file IS 'One row per recording: channel, kind, status, begin and end in UTC and in the business time zone, minutes, whether uploaded, when Live Station drops its copy, and the recording session of the events it overlaps';
+DO $$
+DECLARE
+    col record;
+BEGIN
+    FOR col IN SELECT column_name, comment FROM kept_comments LOOP
+        EXECUTE format('COMMENT ON COLUMN reporting.recording_file.%I IS %L', col.column_name, col.comment);
+    END LOOP;
+END $$;
+DROP TABLE kept_comments;
+
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${reader_role}') THEN
+        EXECUTE format('GRANT EXECUTE ON FUNCTION reporting.sessions(text, text, text[]) TO %I', '${reader_role}');
+        EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO %I', '${reader_role}');
+    END IF;
+END $$;
