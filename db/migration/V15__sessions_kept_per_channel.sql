@@ -3,8 +3,9 @@
 -- run keeps current for the channels whose start or end events changed (reporting.session_stale,
 -- filled by the event writer in the events' own transaction), so a night costs what it brought.
 
--- the pairing rule, once, for all channels or for some
-CREATE FUNCTION reporting.sessions(start_code text, end_code text, channel_ids text[])
+-- the pairing rule, once: over the start and end marks of the given channels, each read from an
+-- instant of its own (NULL: from its first); the two-argument form pairs every channel's marks
+CREATE FUNCTION reporting.sessions(start_code text, end_code text, channel_ids text[], read_from timestamptz[])
 RETURNS TABLE (channel_id text, mark_key uuid, started_at timestamptz, ended_at timestamptz, duration_minutes integer,
                is_open boolean, is_unterminated boolean, is_orphan_end boolean)
 LANGUAGE sql STABLE AS $$
@@ -20,28 +21,38 @@ LANGUAGE sql STABLE AS $$
         SELECT e.channel_id, e.event_key, e.occurred_at, e.event_code = start_code AS is_start,
                lead(e.event_code) OVER w AS next_code, lead(e.occurred_at) OVER w AS next_at,
                lag(e.event_code) OVER w AS previous_code
-        FROM livestation.channel_event e
+        FROM unnest(channel_ids, read_from) AS r(channel_id, read_from)
+        JOIN livestation.channel_event e
+          ON e.channel_id = r.channel_id AND e.occurred_at >= coalesce(r.read_from, '-infinity')
         WHERE e.event_code IN (start_code, end_code)
-          AND (channel_ids IS NULL OR e.channel_id = ANY (channel_ids))
         WINDOW w AS (PARTITION BY e.channel_id ORDER BY e.occurred_at, e.event_code DESC, e.event_key)
     ) m
     -- every start; an end only when the mark before it is not a start: an orphan, never paired with an older session
     WHERE m.is_start OR m.previous_code IS NULL OR m.previous_code = end_code
 $$;
-COMMENT ON FUNCTION reporting.sessions(text, text, text[]) IS 'Pairs each start event with the next end event of the same channel (of the given channels; NULL: of all); flags open starts, starts followed by another start, and ends without a start';
+COMMENT ON FUNCTION reporting.sessions(text, text, text[], timestamptz[]) IS 'Pairs each start event with the next end event of the same channel, over the marks of the given channels from the given instants (NULL: from the first); flags open starts, starts followed by another start, and ends without a start (the first mark read has no mark before it)';
 
 CREATE OR REPLACE FUNCTION reporting.sessions(start_code text, end_code text)
 RETURNS TABLE (channel_id text, mark_key uuid, started_at timestamptz, ended_at timestamptz, duration_minutes integer,
                is_open boolean, is_unterminated boolean, is_orphan_end boolean)
 LANGUAGE sql STABLE AS $$
-    SELECT * FROM reporting.sessions(start_code, end_code, NULL)
+    SELECT * FROM reporting.sessions(start_code, end_code,
+        ARRAY(SELECT DISTINCT e.channel_id FROM livestation.channel_event e WHERE e.event_code IN (start_code, end_code)),
+        NULL)
 $$;
 
 CREATE TABLE reporting.session_stale (
-    channel_id text PRIMARY KEY
+    channel_id text        PRIMARY KEY,
+    since      timestamptz NOT NULL
 );
 COMMENT ON TABLE reporting.session_stale IS 'Channels whose start or end events (PUBLISH_*, ONAIR_*) were archived since their sessions were last computed; emptied by the run''s reporting refresh';
 COMMENT ON COLUMN reporting.session_stale.channel_id IS 'Channel';
+COMMENT ON COLUMN reporting.session_stale.since IS 'The earliest of those events: the channel''s sessions from the last mark before it on are recomputed';
+-- every channel with start or end events is due once: its sessions are recomputed by the next run,
+-- and the recordings step asks it for its recordings (archived from this version on)
+INSERT INTO reporting.session_stale (channel_id, since)
+SELECT DISTINCT channel_id, '-infinity'::timestamptz FROM livestation.channel_event
+WHERE event_code IN ('PUBLISH_START', 'PUBLISH_END', 'ONAIR_START', 'ONAIR_END');
 
 -- the view over recording_session goes while it becomes a table; its comments are kept
 CREATE TEMPORARY TABLE kept_comments AS
@@ -109,7 +120,7 @@ DROP TABLE kept_comments;
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${reader_role}') THEN
-        EXECUTE format('GRANT EXECUTE ON FUNCTION reporting.sessions(text, text, text[]) TO %I', '${reader_role}');
+        EXECUTE format('GRANT EXECUTE ON FUNCTION reporting.sessions(text, text, text[], timestamptz[]) TO %I', '${reader_role}');
         EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO %I', '${reader_role}');
     END IF;
 END $$;

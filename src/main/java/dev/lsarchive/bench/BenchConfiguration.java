@@ -1,5 +1,6 @@
 package dev.lsarchive.bench;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,9 @@ import org.springframework.core.env.Environment;
 class BenchConfiguration {
 
 	@Bean
-	BenchRunner benchRunner(BenchProperties properties, Environment environment) {
-		return new BenchRunner(properties, environment);
+	ApplicationRunner benchRunner(BenchProperties properties, Environment environment) {
+		return "nights".equals(properties.scenario()) ? new NightsBench(properties, environment)
+				: new BenchRunner(properties, environment);
 	}
 
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,6 +26,13 @@ import org.springframework.validation.annotation.Validated;
  * @param snapshotShare share of channels whose listing carries a snapshot id
  * @param warmUpEvents events archived (first load and re-run) in a scratch database before the measured runs, so
  * that they measure the job rather than the JVM compiling it (0: measure a cold JVM)
+ * @param scenario {@code load}: a first load and a re-run against COPY; {@code nights}: a sequence of nights on an
+ * empty archive and on a big one
+ * @param nights nights of the {@code nights} scenario
+ * @param nightsChannels channels of the account the nights archive
+ * @param nightsEventsPerDay new events per channel per simulated day in the {@code nights} scenario
+ * @param nightsRetention how long the simulated API shows an event in the {@code nights} scenario
+ * @param prefillEvents events of older history the big archive of the {@code nights} scenario holds before its nights
  */
 @Validated
 @ConfigurationProperties("bench")
@@ -37,5 +45,11 @@ public record BenchProperties(
 		@Min(1) @Max(1_000_000) @DefaultValue("100000") int requestsPerSecond,
 		@DefaultValue("false") boolean keepDatabase,
 		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5") double snapshotShare,
-		@Min(0) @Max(100_000_000) @DefaultValue("0") int warmUpEvents) {
+		@Min(0) @Max(100_000_000) @DefaultValue("0") int warmUpEvents,
+		@NotNull @Pattern(regexp = "load|nights") @DefaultValue("load") String scenario,
+		@Min(2) @Max(3650) @DefaultValue("30") int nights,
+		@Min(1) @Max(100_000) @DefaultValue("200") int nightsChannels,
+		@DecimalMin("0") @DecimalMax("10000") @DefaultValue("24") double nightsEventsPerDay,
+		@NotNull @DefaultValue("7d") Duration nightsRetention,
+		@Min(0) @Max(1_000_000_000) @DefaultValue("10000000") long prefillEvents) {
 }

@@ -221,7 +221,8 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 				DailyCounts.add(connection, channels.toArray(String[]::new), codes.toArray(String[]::new),
 						levels.toArray(String[]::new), instants.toArray(Long[]::new));
 			}
-			SessionTables.mark(connection, channels.toArray(String[]::new), codes.toArray(String[]::new));
+			SessionTables.mark(connection, channels.toArray(String[]::new), codes.toArray(String[]::new),
+					instants.stream().mapToLong(Long::longValue).toArray());
 			return channels.size();
 		}
 	}
@@ -246,11 +247,13 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 	private static void markSessions(Connection connection, List<EventRow> rows) throws SQLException {
 		String[] channels = new String[rows.size()];
 		String[] codes = new String[rows.size()];
+		long[] instants = new long[rows.size()];
 		for (int i = 0; i < rows.size(); i++) {
 			channels[i] = rows.get(i).channelId();
 			codes[i] = rows.get(i).eventCode();
+			instants[i] = rows.get(i).occurredAtMillis();
 		}
-		SessionTables.mark(connection, channels, codes);
+		SessionTables.mark(connection, channels, codes, instants);
 	}
 
 	private static void copy(Connection connection, String copy, List<EventRow> rows) throws SQLException {

@@ -31,13 +31,20 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 
 	private static final Logger log = LoggerFactory.getLogger(RecordingReader.class);
 
+	// candidates: the channels whose start or end events arrived since the last reporting refresh (the
+	// event writer marks them), and those with unfinished recordings; for each, only the recording
+	// events after what it was last asked with are looked at: a night costs what it brought
 	static final String DUE = """
 			SELECT c.channel_id, ev.onair_through
-			FROM livestation.channel c
+			FROM (SELECT channel_id FROM reporting.session_stale
+			      UNION SELECT channel_id FROM livestation.recording
+			            WHERE status NOT IN ('TRANSFER_FINISH', 'TRANSFER_FAIL', 'DELETED')) candidate
+			JOIN livestation.channel c ON c.channel_id = candidate.channel_id
 			LEFT JOIN livestation.recording_check k ON k.channel_id = c.channel_id
 			CROSS JOIN LATERAL (SELECT max(e.occurred_at) AS onair_through FROM livestation.channel_event e
-			                    WHERE e.channel_id = c.channel_id AND e.event_code IN ('ONAIR_START', 'ONAIR_END')) ev
-			WHERE ev.onair_through > coalesce(k.onair_seen_through, '-infinity')
+			                    WHERE e.channel_id = c.channel_id AND e.event_code IN ('ONAIR_START', 'ONAIR_END')
+			                      AND e.occurred_at > coalesce(k.onair_seen_through, '-infinity')) ev
+			WHERE ev.onair_through IS NOT NULL
 			   OR (NOT coalesce(k.channel_gone, false) AND EXISTS (
 			        SELECT 1 FROM livestation.recording r WHERE r.channel_id = c.channel_id
 			        AND r.status NOT IN ('TRANSFER_FINISH', 'TRANSFER_FAIL', 'DELETED')))

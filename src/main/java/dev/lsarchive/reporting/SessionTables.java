@@ -3,20 +3,24 @@ package dev.lsarchive.reporting;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.LinkedHashSet;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.lsarchive.batch.SqlArrays;
+
 /**
  * The one home of the session tables ({@code reporting.publish_session},
  * {@code reporting.recording_session}): the event writer marks the channels whose start or end
- * events it archived, in the events' own transaction; the refresh recomputes the sessions of the
- * marked channels only, a batch of channels per transaction (readers see the old sessions until it
- * commits), so that a night costs what it brought, not what the archive holds. A change of the
- * business time zone recomputes every channel.
+ * events it archived, with the earliest of them, in the events' own transaction; the refresh
+ * recomputes, for the marked channels only, the sessions from the last mark before the new ones on
+ * (its pairing may change; older sessions cannot), a batch of channels per transaction (readers see
+ * the old sessions until it commits). A night therefore costs what it brought, not what the archive
+ * or a channel's history holds. A change of the business time zone recomputes everything.
  */
 public final class SessionTables {
 
@@ -24,17 +28,39 @@ public final class SessionTables {
 	static final Set<String> MARKS = Set.of("PUBLISH_START", "PUBLISH_END", "ONAIR_START", "ONAIR_END");
 
 	private static final String MARK = """
-			INSERT INTO reporting.session_stale (channel_id) SELECT DISTINCT unnest(?::text[])
-			ON CONFLICT (channel_id) DO NOTHING
+			INSERT INTO reporting.session_stale AS s (channel_id, since)
+			SELECT m.channel_id, min(m.occurred_at) FROM unnest(?::text[], ?::timestamptz[]) AS m(channel_id, occurred_at)
+			GROUP BY m.channel_id ORDER BY m.channel_id
+			ON CONFLICT (channel_id) DO UPDATE SET since = least(s.since, excluded.since)
 			""";
 
 	private static final String STALE = "SELECT channel_id FROM reporting.session_stale ORDER BY channel_id LIMIT ?";
 
+	// the batch's marks are locked for its transaction: a writer marking one of them meanwhile waits,
+	// then marks it anew
+	private static final String BATCH = """
+			SELECT channel_id FROM reporting.session_stale ORDER BY channel_id LIMIT ? FOR UPDATE
+			""";
+
 	private static final String FORGET = "DELETE FROM reporting.session_stale WHERE channel_id = ANY (?::text[])";
 
 	private static final String MARK_ALL = """
-			INSERT INTO reporting.session_stale (channel_id) SELECT DISTINCT channel_id FROM livestation.channel_event
-			ON CONFLICT (channel_id) DO NOTHING
+			INSERT INTO reporting.session_stale AS s (channel_id, since)
+			SELECT DISTINCT channel_id, '-infinity'::timestamptz FROM livestation.channel_event
+			ON CONFLICT (channel_id) DO UPDATE SET since = excluded.since
+			""";
+
+	// per channel of a batch: its rows are recomputed from the last mark before the new ones (whose
+	// pairing may change), read from the mark before that (the context of the first recomputed row)
+	private static final String FROM = """
+			WITH b AS (
+			    SELECT s.channel_id, p.at[1] AS recompute_from, p.at[2] AS read_from
+			    FROM reporting.session_stale s
+			    CROSS JOIN LATERAL (SELECT ARRAY(
+			        SELECT e.occurred_at FROM livestation.channel_event e
+			        WHERE e.channel_id = s.channel_id AND e.event_code IN ('%2$s', '%3$s') AND e.occurred_at < s.since
+			        ORDER BY e.occurred_at DESC LIMIT 2) AS at) p
+			    WHERE s.channel_id = ANY (?::text[]))
 			""";
 
 	// table names and codes come from this list, never from input
@@ -42,17 +68,24 @@ public final class SessionTables {
 			new String[] { "reporting.publish_session", "PUBLISH_START", "PUBLISH_END" },
 			new String[] { "reporting.recording_session", "ONAIR_START", "ONAIR_END" });
 
-	private static final String RECOMPUTE = """
-			INSERT INTO %s (channel_id, started_at, ended_at, duration_minutes, is_open, is_unterminated,
+	private static final String CLEAR = FROM + """
+			DELETE FROM %1$s t USING b
+			WHERE t.channel_id = b.channel_id AND coalesce(t.started_at, t.ended_at) >= coalesce(b.recompute_from, '-infinity')
+			""";
+
+	private static final String RECOMPUTE = FROM + """
+			INSERT INTO %1$s (channel_id, started_at, ended_at, duration_minutes, is_open, is_unterminated,
 			    is_orphan_end, day, hour, session_key)
 			SELECT x.channel_id, x.started_at, x.ended_at, x.duration_minutes, x.is_open, x.is_unterminated, x.is_orphan_end,
 			       (coalesce(x.started_at, x.ended_at) AT TIME ZONE s.time_zone)::date,
 			       extract(hour FROM coalesce(x.started_at, x.ended_at) AT TIME ZONE s.time_zone)::integer,
 			       x.mark_key
-			FROM reporting.sessions('%s', '%s', ?::text[]) x CROSS JOIN reporting.setting s
+			FROM reporting.sessions('%2$s', '%3$s', ARRAY(SELECT channel_id FROM b ORDER BY channel_id),
+			                        ARRAY(SELECT read_from FROM b ORDER BY channel_id)) x
+			JOIN b ON b.channel_id = x.channel_id
+			CROSS JOIN reporting.setting s
+			WHERE coalesce(x.started_at, x.ended_at) >= coalesce(b.recompute_from, '-infinity')
 			""";
-
-	private static final String CLEAR = "DELETE FROM %s WHERE channel_id = ANY (?::text[])";
 
 	// channels recomputed per transaction: bounded work and locks, whatever the archive's size
 	private static final int CHANNELS_PER_BATCH = 500;
@@ -67,21 +100,25 @@ public final class SessionTables {
 	}
 
 	/**
-	 * Marks the channels of events just archived whose code starts or ends a session, on the
-	 * transaction's {@code connection}; the arrays are parallel.
+	 * Marks the channels of events just archived whose code starts or ends a session, with the
+	 * earliest such event, on the transaction's {@code connection}; the arrays are parallel.
 	 */
-	public static void mark(Connection connection, String[] channelIds, String[] codes) throws SQLException {
-		Set<String> marked = new LinkedHashSet<>();
+	public static void mark(Connection connection, String[] channelIds, String[] codes, long[] occurredAtMillis)
+			throws SQLException {
+		List<String> channels = new ArrayList<>();
+		List<Timestamp> instants = new ArrayList<>();
 		for (int i = 0; i < channelIds.length; i++) {
 			if (MARKS.contains(codes[i])) {
-				marked.add(channelIds[i]);
+				channels.add(channelIds[i]);
+				instants.add(new Timestamp(occurredAtMillis[i]));
 			}
 		}
-		if (marked.isEmpty()) {
+		if (channels.isEmpty()) {
 			return;
 		}
 		try (PreparedStatement statement = connection.prepareStatement(MARK)) {
-			statement.setArray(1, connection.createArrayOf("text", marked.toArray()));
+			SqlArrays.bind(statement, 1, "text", channels.toArray());
+			SqlArrays.bind(statement, 2, "timestamptz", instants.toArray());
 			statement.executeUpdate();
 		}
 	}
@@ -100,19 +137,24 @@ public final class SessionTables {
 	long recomputeStale() {
 		long channels = 0;
 		while (true) {
-			List<String> batch = this.jdbc.queryForList(STALE, String.class, CHANNELS_PER_BATCH);
-			if (batch.isEmpty()) {
+			Integer done = this.transaction.execute((status) -> {
+				Object[] ids = this.jdbc.queryForList(BATCH, String.class, CHANNELS_PER_BATCH).toArray();
+				if (ids.length == 0) {
+					return 0;
+				}
+				for (String[] table : TABLES) {
+					for (String statement : List.of(CLEAR, RECOMPUTE)) {
+						this.jdbc.update(statement.formatted(table[0], table[1], table[2]),
+								(ps) -> SqlArrays.bind(ps, 1, "text", ids));
+					}
+				}
+				this.jdbc.update(FORGET, (ps) -> SqlArrays.bind(ps, 1, "text", ids));
+				return ids.length;
+			});
+			if (done == null || done == 0) {
 				return channels;
 			}
-			String[] ids = batch.toArray(String[]::new);
-			this.transaction.executeWithoutResult((status) -> {
-				for (String[] table : TABLES) {
-					this.jdbc.update(CLEAR.formatted(table[0]), (Object) ids);
-					this.jdbc.update(RECOMPUTE.formatted(table[0], table[1], table[2]), (Object) ids);
-				}
-				this.jdbc.update(FORGET, (Object) ids);
-			});
-			channels += ids.length;
+			channels += done;
 		}
 	}
 

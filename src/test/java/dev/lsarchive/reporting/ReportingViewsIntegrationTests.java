@@ -69,7 +69,8 @@ class ReportingViewsIntegrationTests {
 							+ " SELECT gen_random_uuid(), '" + channel.channelId() + "', 'PUBLISH_START', (" + start
 							+ ") - interval '10 minutes', 'request'",
 					// as the event writer does with the events it archives
-					"INSERT INTO reporting.session_stale VALUES ('" + channel.channelId() + "')");
+					"INSERT INTO reporting.session_stale VALUES ('" + channel.channelId() + "', (" + start
+							+ ") - interval '1 hour')");
 
 			// when
 			new ReportingRefresh(new org.springframework.jdbc.core.JdbcTemplate(dataSource()))
