@@ -168,7 +168,9 @@ class NightsBench implements ApplicationRunner {
 				"--archive.event-threads=" + this.bench.eventThreads(),
 				"--archive.event-partitions=" + this.bench.eventPartitions(),
 				"--archive.run-date=" + at.atZone(ZONE).toLocalDate(), "--archive.time-zone=" + ZONE,
-				"--archive.progress-interval=1h", "--logging.level.dev.lsarchive=WARN");
+				"--archive.progress-interval=1h", "--logging.level.root=WARN",
+				// with structured logs the job prints no summary table: the bench prints its own line per night
+				"--logging.structured.format.console=ecs");
 		// the job's clock is the account's: it runs "at" the night it archives
 		int exitCode = SpringApplication.exit(new SpringApplicationBuilder(ArchiveApplication.class)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("clock", Clock.fixed(at, ZoneOffset.UTC)))
