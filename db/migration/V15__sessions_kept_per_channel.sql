@@ -75,6 +75,9 @@ BEGIN
         EXECUTE format('ALTER TABLE reporting.%I RENAME TO %I', session || '_kept', session);
         EXECUTE format('ALTER TABLE reporting.%I ADD PRIMARY KEY (session_key)', session);
         EXECUTE format('CREATE INDEX %I ON reporting.%I (channel_id, started_at)', session || '_channel', session);
+        -- a session row's own mark (its start, or its end for an orphan end): where a channel's recomputing starts
+        EXECUTE format('CREATE INDEX %I ON reporting.%I (channel_id, (coalesce(started_at, ended_at)))',
+            session || '_mark', session);
     END LOOP;
 END $$;
 COMMENT ON TABLE reporting.publish_session IS 'Publish sessions: PUBLISH_START paired with the next PUBLISH_END of the same channel (kept current by every archive run for the channels whose start or end events changed)';

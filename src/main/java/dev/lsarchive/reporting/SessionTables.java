@@ -17,9 +17,9 @@ import dev.lsarchive.batch.SqlArrays;
  * The one home of the session tables ({@code reporting.publish_session},
  * {@code reporting.recording_session}): the event writer marks the channels whose start or end
  * events it archived, with the earliest of them, in the events' own transaction; the refresh
- * recomputes, for the marked channels only, the sessions from the last mark before the new ones on
- * (its pairing may change; older sessions cannot), a batch of channels per transaction (readers see
- * the old sessions until it commits). A night therefore costs what it brought, not what the archive
+ * recomputes, for the marked channels only, the sessions from the last session row before the new
+ * marks on (its pairing may change; older sessions cannot), a batch of channels per transaction
+ * (readers see the old sessions until it commits). A night therefore costs what it brought, not what the archive
  * or a channel's history holds. A change of the business time zone recomputes everything.
  */
 public final class SessionTables {
@@ -50,41 +50,37 @@ public final class SessionTables {
 			ON CONFLICT (channel_id) DO UPDATE SET since = excluded.since
 			""";
 
-	// per channel of a batch: its rows are recomputed from the last mark before the new ones (whose
-	// pairing may change), read from the mark before that (the context of the first recomputed row)
-	private static final String FROM = """
-			WITH b AS (
-			    SELECT s.channel_id, p.at[1] AS recompute_from, p.at[2] AS read_from
-			    FROM reporting.session_stale s
-			    CROSS JOIN LATERAL (SELECT ARRAY(
-			        SELECT e.occurred_at FROM livestation.channel_event e
-			        WHERE e.channel_id = s.channel_id AND e.event_code IN ('%2$s', '%3$s') AND e.occurred_at < s.since
-			        ORDER BY e.occurred_at DESC LIMIT 2) AS at) p
-			    WHERE s.channel_id = ANY (?::text[]))
-			""";
-
 	// table names and codes come from this list, never from input
 	private static final List<String[]> TABLES = List.of(
 			new String[] { "reporting.publish_session", "PUBLISH_START", "PUBLISH_END" },
 			new String[] { "reporting.recording_session", "ONAIR_START", "ONAIR_END" });
 
-	private static final String CLEAR = FROM + """
-			DELETE FROM %1$s t USING b
-			WHERE t.channel_id = b.channel_id AND coalesce(t.started_at, t.ended_at) >= coalesce(b.recompute_from, '-infinity')
+	// per channel of a batch: the mark of its last session row before its new marks. That row, and
+	// every one after it, is recomputed from the marks from there on: an older row's pairing cannot
+	// change (its end, if any, came before), and every mark after it is a row or the end of one
+	private static final String RECOMPUTE_FROM = """
+			SELECT s.channel_id,
+			       (SELECT coalesce(t.started_at, t.ended_at) FROM %1$s t
+			        WHERE t.channel_id = s.channel_id AND coalesce(t.started_at, t.ended_at) < s.since
+			        ORDER BY coalesce(t.started_at, t.ended_at) DESC LIMIT 1)
+			FROM reporting.session_stale s WHERE s.channel_id = ANY (?::text[])
 			""";
 
-	private static final String RECOMPUTE = FROM + """
+	private static final String CLEAR = """
+			DELETE FROM %1$s t USING unnest(?::text[], ?::timestamptz[]) AS b(channel_id, recompute_from)
+			WHERE t.channel_id = b.channel_id
+			  AND coalesce(t.started_at, t.ended_at) >= coalesce(b.recompute_from, '-infinity')
+			""";
+
+	private static final String RECOMPUTE = """
 			INSERT INTO %1$s (channel_id, started_at, ended_at, duration_minutes, is_open, is_unterminated,
 			    is_orphan_end, day, hour, session_key)
 			SELECT x.channel_id, x.started_at, x.ended_at, x.duration_minutes, x.is_open, x.is_unterminated, x.is_orphan_end,
 			       (coalesce(x.started_at, x.ended_at) AT TIME ZONE s.time_zone)::date,
 			       extract(hour FROM coalesce(x.started_at, x.ended_at) AT TIME ZONE s.time_zone)::integer,
 			       x.mark_key
-			FROM reporting.sessions('%2$s', '%3$s', ARRAY(SELECT channel_id FROM b ORDER BY channel_id),
-			                        ARRAY(SELECT read_from FROM b ORDER BY channel_id)) x
-			JOIN b ON b.channel_id = x.channel_id
+			FROM reporting.sessions('%2$s', '%3$s', ?::text[], ?::timestamptz[]) x
 			CROSS JOIN reporting.setting s
-			WHERE coalesce(x.started_at, x.ended_at) >= coalesce(b.recompute_from, '-infinity')
 			""";
 
 	// channels recomputed per transaction: bounded work and locks, whatever the archive's size
@@ -143,9 +139,16 @@ public final class SessionTables {
 					return 0;
 				}
 				for (String[] table : TABLES) {
+					List<Object[]> from = this.jdbc.query(RECOMPUTE_FROM.formatted(table[0]),
+							(ps) -> SqlArrays.bind(ps, 1, "text", ids),
+							(rs, n) -> new Object[] { rs.getString(1), rs.getTimestamp(2) });
+					Object[] stale = from.stream().map((row) -> row[0]).toArray();
+					Object[] instants = from.stream().map((row) -> row[1]).toArray();
 					for (String statement : List.of(CLEAR, RECOMPUTE)) {
-						this.jdbc.update(statement.formatted(table[0], table[1], table[2]),
-								(ps) -> SqlArrays.bind(ps, 1, "text", ids));
+						this.jdbc.update(statement.formatted(table[0], table[1], table[2]), (ps) -> {
+							SqlArrays.bind(ps, 1, "text", stale);
+							SqlArrays.bind(ps, 2, "timestamptz", instants);
+						});
 					}
 				}
 				this.jdbc.update(FORGET, (ps) -> SqlArrays.bind(ps, 1, "text", ids));

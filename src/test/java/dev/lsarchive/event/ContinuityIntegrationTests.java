@@ -22,6 +22,7 @@ import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatedEvent;
 import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.ArchiveRun;
+import dev.lsarchive.support.ArchiveTables;
 import dev.lsarchive.support.PackagedJar;
 import dev.lsarchive.support.Simulators;
 import dev.lsarchive.support.TestDatabase;
@@ -64,6 +65,8 @@ class ContinuityIntegrationTests {
 					+ at(simulator, 4) + "'")).isEqualTo(ACCOUNT.channels());
 			assertThat(rows("SELECT gaps FROM reporting.channel_coverage")).extracting((r) -> r.get("gaps"))
 				.containsOnly(0L);
+			assertThat(ArchiveTables.sessionsDifferingFromARecount())
+				.as("sessions kept night by night equal a whole recount").isZero();
 		}
 	}
 

@@ -87,4 +87,22 @@ public final class ArchiveTables {
 				""").get(0).toString();
 	}
 
+	/**
+	 * Rows by which the kept session tables differ from a whole recount of every channel's marks
+	 * ({@code reporting.sessions}), both ways: 0 when the incremental upkeep is exact.
+	 */
+	public static long sessionsDifferingFromARecount() {
+		long differing = 0;
+		for (String[] table : List.of(new String[] { "publish_session", "PUBLISH_START", "PUBLISH_END" },
+				new String[] { "recording_session", "ONAIR_START", "ONAIR_END" })) {
+			String kept = "SELECT session_key, channel_id, started_at, ended_at, duration_minutes, is_open, is_unterminated,"
+					+ " is_orphan_end FROM reporting." + table[0];
+			String recount = "SELECT mark_key, channel_id, started_at, ended_at, duration_minutes, is_open,"
+					+ " is_unterminated, is_orphan_end FROM reporting.sessions('" + table[1] + "', '" + table[2] + "')";
+			differing += count("SELECT count(*) FROM ((" + kept + ") EXCEPT ALL (" + recount + ")) d");
+			differing += count("SELECT count(*) FROM ((" + recount + ") EXCEPT ALL (" + kept + ")) d");
+		}
+		return differing;
+	}
+
 }
