@@ -19,13 +19,14 @@ SELECT r.channel_id, c.channel_name, c.channel_type, r.record_id, r.record_type,
 FROM livestation.recording r
 CROSS JOIN reporting.setting s
 LEFT JOIN livestation.channel c ON c.channel_id = r.channel_id
+-- the session that started last before the recording ended, when it had not ended before the
+-- recording began: one step back along the channel's sessions, whatever their number
 LEFT JOIN LATERAL (
-    SELECT x.session_key FROM reporting.recording_session x
-    WHERE x.channel_id = r.channel_id AND x.started_at IS NOT NULL
+    SELECT x.session_key, x.ended_at FROM reporting.recording_session x
+    WHERE x.channel_id = r.channel_id
       AND x.started_at <= coalesce(r.record_begin_at + make_interval(secs => r.duration_seconds), 'infinity')
-      AND coalesce(x.ended_at, 'infinity') >= r.record_begin_at
-    ORDER BY abs(extract(epoch FROM x.started_at - r.record_begin_at))
-    LIMIT 1) rs ON true;
+    ORDER BY x.started_at DESC
+    LIMIT 1) rs ON coalesce(rs.ended_at, 'infinity') >= r.record_begin_at;
 COMMENT ON VIEW reporting.recording_file IS 'One row per recording: channel, kind, status, begin and end in UTC and in the business time zone, minutes, whether uploaded, when Live Station drops its copy, and the recording session of the events it overlaps';
 COMMENT ON COLUMN reporting.recording_file.channel_id IS 'Channel that recorded';
 COMMENT ON COLUMN reporting.recording_file.channel_name IS 'Channel name as last listed';
@@ -46,7 +47,7 @@ COMMENT ON COLUMN reporting.recording_file.should_delete_at IS 'When Live Statio
 COMMENT ON COLUMN reporting.recording_file.is_kept_by_live_station IS 'Whether Live Station still keeps its copy now';
 COMMENT ON COLUMN reporting.recording_file.object_storage_url IS 'Object storage URL; NULL until uploaded';
 COMMENT ON COLUMN reporting.recording_file.file_name IS 'File name';
-COMMENT ON COLUMN reporting.recording_file.recording_session_key IS 'session_key of the reporting.recording_session (ONAIR_START .. ONAIR_END) it overlaps in time, the one starting closest to it; NULL when none does';
+COMMENT ON COLUMN reporting.recording_file.recording_session_key IS 'session_key of the reporting.recording_session (ONAIR_START .. ONAIR_END) it overlaps in time: the one that started last before the recording ended; NULL when none does';
 
 CREATE OR REPLACE VIEW reporting.snapshot_inventory AS
 SELECT sn.channel_id, sn.snapshot_id, sn.snapshot_url, sn.channel_status, sn.created_at, sn.expire_at,

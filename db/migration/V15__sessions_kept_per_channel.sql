@@ -22,9 +22,13 @@ LANGUAGE sql STABLE AS $$
                lead(e.event_code) OVER w AS next_code, lead(e.occurred_at) OVER w AS next_at,
                lag(e.event_code) OVER w AS previous_code
         FROM unnest(channel_ids, read_from) AS r(channel_id, read_from)
-        JOIN livestation.channel_event e
-          ON e.channel_id = r.channel_id AND e.occurred_at >= coalesce(r.read_from, '-infinity')
-        WHERE e.event_code IN (start_code, end_code)
+        -- channel by channel, from its own instant on: a night reads the few marks it brought through
+        -- the key's index, not the whole table (OFFSET 0 keeps the planner from making it a join)
+        CROSS JOIN LATERAL (
+            SELECT x.channel_id, x.event_key, x.occurred_at, x.event_code FROM livestation.channel_event x
+            WHERE x.channel_id = r.channel_id AND x.occurred_at >= coalesce(r.read_from, '-infinity')
+              AND x.event_code IN (start_code, end_code)
+            OFFSET 0) e
         WINDOW w AS (PARTITION BY e.channel_id ORDER BY e.occurred_at, e.event_code DESC, e.event_key)
     ) m
     -- every start; an end only when the mark before it is not a start: an orphan, never paired with an older session
@@ -102,13 +106,14 @@ SELECT r.channel_id, c.channel_name, c.channel_type, r.record_id, r.record_type,
 FROM livestation.recording r
 CROSS JOIN reporting.setting s
 LEFT JOIN livestation.channel c ON c.channel_id = r.channel_id
+-- the session that started last before the recording ended, when it had not ended before the
+-- recording began: one step back along the channel's sessions, whatever their number
 LEFT JOIN LATERAL (
-    SELECT x.session_key FROM reporting.recording_session x
-    WHERE x.channel_id = r.channel_id AND x.started_at IS NOT NULL
+    SELECT x.session_key, x.ended_at FROM reporting.recording_session x
+    WHERE x.channel_id = r.channel_id
       AND x.started_at <= coalesce(r.record_begin_at + make_interval(secs => r.duration_seconds), 'infinity')
-      AND coalesce(x.ended_at, 'infinity') >= r.record_begin_at
-    ORDER BY abs(extract(epoch FROM x.started_at - r.record_begin_at))
-    LIMIT 1) rs ON true;
+    ORDER BY x.started_at DESC
+    LIMIT 1) rs ON coalesce(rs.ended_at, 'infinity') >= r.record_begin_at;
 COMMENT ON VIEW reporting.recording_file IS 'One row per recording: channel, kind, status, begin and end in UTC and in the business time zone, minutes, whether uploaded, when Live Station drops its copy, and the recording session of the events it overlaps';
 DO $$
 DECLARE

@@ -1,10 +1,13 @@
 package dev.lsarchive;
 
+import java.util.Optional;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
 import org.springframework.boot.context.properties.bind.BindException;
 
+import dev.lsarchive.cli.Usage;
 import dev.lsarchive.job.ExitCodes;
 import dev.lsarchive.job.TransientFailure;
 
@@ -13,6 +16,12 @@ import dev.lsarchive.job.TransientFailure;
 public class ArchiveApplication {
 
 	public static void main(String[] args) {
+		Optional<String> answer = Usage.answer(args);
+		if (answer.isPresent()) {
+			System.out.print(answer.get());
+			System.out.flush();
+			return;
+		}
 		int exitCode;
 		try {
 			exitCode = SpringApplication.exit(SpringApplication.run(ArchiveApplication.class, args));

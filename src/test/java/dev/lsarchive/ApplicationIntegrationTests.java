@@ -48,7 +48,27 @@ class ApplicationIntegrationTests {
 
 		// then
 		assertThat(result.exitCode()).as(result.output()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
-		assertThat(result.output()).contains("livestation.api.access-key").doesNotContain("only-the-secret");
+		assertThat(result.output()).contains("livestation.api.access-key is not set")
+			.contains("--livestation.api.access-key=", "LIVESTATION_API_ACCESSKEY")
+			.doesNotContain("only-the-secret", "APPLICATION FAILED TO START", "\tat ", "Exception");
+		assertThat(result.output().lines().filter((line) -> line.contains("WARN") || line.contains("ERROR"))).isEmpty();
+		assertThat(rowsIn("livestation.archive_run")).isZero();
+	}
+
+	@Test
+	void helpAndVersionAnswerWithoutStartingAnything() throws Exception {
+		// when: against a database that does not exist, so that any use of it would fail
+		PackagedJar.Result help = PackagedJar.run("--help", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none");
+		PackagedJar.Result version = PackagedJar.run("--version");
+
+		// then
+		assertThat(help.exitCode()).as(help.output()).isZero();
+		assertThat(help.output()).startsWith("livestation-archive ").contains("Usage:", "--archive.run-date=",
+				"--archive.catch-up-from=", "--archive.rerun=true", "--archive.job=snapshot-capture",
+				"--spring.profiles.active=health", "--spring.profiles.active=demo", "--spring.profiles.active=simulator",
+				"--spring.profiles.active=bench", "LIVESTATION_API_ACCESSKEY", "ARCHIVE_JDBC_URL", "Exit codes", "75");
+		assertThat(version.exitCode()).isZero();
+		assertThat(version.output().trim()).matches("livestation-archive \\d+\\.\\d+\\.\\d+\\S*");
 		assertThat(rowsIn("livestation.archive_run")).isZero();
 	}
 
@@ -59,7 +79,8 @@ class ApplicationIntegrationTests {
 
 		// then
 		assertThat(badDate.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
-		assertThat(badDate.output()).contains("archive.run-date");
+		assertThat(badDate.output()).contains("archive.run-date=2026-13-45 is not valid", "ARCHIVE_RUNDATE")
+			.doesNotContain("APPLICATION FAILED TO START", "\tat ");
 		assertThat(rowsIn("livestation.archive_run")).isZero();
 	}
 

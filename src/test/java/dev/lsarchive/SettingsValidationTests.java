@@ -11,6 +11,7 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.context.annotation.Configuration;
 
 import dev.lsarchive.api.LiveStationProperties;
+import dev.lsarchive.cli.SettingProblemReporter;
 import dev.lsarchive.config.ArchiveProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,10 +39,26 @@ class SettingsValidationTests {
 				// then
 				assertThat(context).as(nonsense).hasFailed();
 				assertThat(ArchiveApplication.isConfigurationError(context.getStartupFailure())).as(nonsense).isTrue();
-				assertThat(messages(context.getStartupFailure())).as(nonsense)
-					.contains(nonsense.substring(0, nonsense.indexOf('=')));
+				String setting = nonsense.substring(0, nonsense.indexOf('='));
+				assertThat(messages(context.getStartupFailure())).as(nonsense).contains(setting);
+				// and what the operator reads: one line naming the setting and how to set it
+				assertThat(SettingProblemReporter.describe(context.getStartupFailure())).as(nonsense)
+					.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+					.contains(setting)
+					.containsAnyOf("--" + setting + "=", "(livestation.api.allow-insecure-http=true)",
+							"archive.run-date")
+					.doesNotContain("\n");
 			});
 		}
+	}
+
+	@Test
+	void aSecretsWrongValueIsNeverShownInTheLine() {
+		this.runner.withPropertyValues("livestation.api.secret-key=   ").run((context) -> {
+			assertThat(SettingProblemReporter.describe(context.getStartupFailure())).singleElement()
+				.asString()
+				.contains("livestation.api.secret-key is not set", "LIVESTATION_API_SECRETKEY");
+		});
 	}
 
 	@Test

@@ -1,9 +1,11 @@
 package dev.lsarchive.batch;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,23 +17,51 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 
-/** Logs every running step's progress (items, chunks, rate, elapsed) at most once per interval. */
+/**
+ * Logs every running step's progress (items, chunks, rate, elapsed) at most once per interval, and
+ * a line per step as it ends. On an interactive terminal it also keeps one line up to date with the
+ * running step's items, rate, share of channels done and time left; elsewhere (cron, systemd,
+ * Kubernetes) the output is the log lines alone.
+ */
 public class ProgressListener implements ChunkListener<Object, Object>, StepExecutionListener {
+
+	/** Context key of the channels a step (or partition) has finished, for the share of channels done. */
+	public static final String CHANNELS_DONE = "progress.channels.done";
+
+	/** Context key of the channels a step (or partition) has to do. */
+	public static final String CHANNELS_TOTAL = "progress.channels.total";
 
 	private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
 
+	private static final long TERMINAL_REFRESH_NANOS = 250_000_000L;
+
 	private final long intervalNanos;
+
+	private final @Nullable PrintStream terminal;
 
 	private final Map<Long, long[]> started = new ConcurrentHashMap<>();
 
+	// the partitions of a step: their progress adds up on the terminal line
+	private final Map<Long, StepExecution> running = new ConcurrentHashMap<>();
+
+	private volatile long lastLine;
+
+	/** Logs every {@code interval}; keeps a live line on standard error when it is an interactive terminal. */
 	public ProgressListener(Duration interval) {
+		this(interval, (System.console() != null) ? System.err : null);
+	}
+
+	/** Logs every {@code interval}; keeps a live line on {@code terminal} (null: none). */
+	public ProgressListener(Duration interval, @Nullable PrintStream terminal) {
 		this.intervalNanos = interval.toNanos();
+		this.terminal = terminal;
 	}
 
 	@Override
 	public void beforeStep(StepExecution step) {
 		long now = System.nanoTime();
 		this.started.put(step.getId(), new long[] { now, now });
+		this.running.put(step.getId(), step);
 	}
 
 	@Override
@@ -39,6 +69,10 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 		StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
 		long[] times = this.started.get(step.getId());
 		long now = System.nanoTime();
+		if (this.terminal != null && times != null && now - this.lastLine >= TERMINAL_REFRESH_NANOS) {
+			this.lastLine = now;
+			showLine(step, now);
+		}
 		if (times == null || now - times[1] < this.intervalNanos) {
 			return;
 		}
@@ -48,6 +82,12 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 
 	@Override
 	public ExitStatus afterStep(StepExecution step) {
+		this.running.remove(step.getId());
+		if (this.terminal != null) {
+			// the live line gives way to the step's log line
+			this.terminal.print("\r" + " ".repeat(100) + "\r");
+			this.terminal.flush();
+		}
 		long[] times = this.started.remove(step.getId());
 		if (times != null) {
 			log(step, times[0], System.nanoTime(), step.getStatus().name());
@@ -55,12 +95,46 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 		return null;
 	}
 
+	// every running partition of the same step, added up: one line for the step
+	private void showLine(StepExecution step, long now) {
+		String name = step.getStepName().replaceFirst(":.*", "");
+		long items = 0;
+		long done = 0;
+		long total = 0;
+		long start = now;
+		for (StepExecution other : this.running.values()) {
+			if (!other.getStepName().replaceFirst(":.*", "").equals(name)
+					|| other.getJobExecutionId() != step.getJobExecutionId()) {
+				continue;
+			}
+			items += items(other);
+			done += number(other, CHANNELS_DONE);
+			total += number(other, CHANNELS_TOTAL);
+			long[] times = this.started.get(other.getId());
+			if (times != null) {
+				start = Math.min(start, times[0]);
+			}
+		}
+		String line = ProgressLine.of(name.startsWith("eventsWorker") ? "events" : name, items, (now - start) / 1e9,
+				done, total);
+		this.terminal.print("\r" + line + " ".repeat(Math.max(0, 100 - line.length())));
+		this.terminal.flush();
+	}
+
+	private static long items(StepExecution step) {
+		return (step.getExecutionContext().get(Counter.EVENTS_READ.contextKey()) instanceof Number events)
+				? events.longValue() : step.getReadCount();
+	}
+
+	private static long number(StepExecution step, String key) {
+		return (step.getExecutionContext().get(key) instanceof Number value) ? value.longValue() : 0;
+	}
+
 	private static void log(StepExecution step, long start, long now, String state) {
 		double seconds = Math.max(1e-9, (now - start) / 1e9);
 		Object pages = step.getExecutionContext().get(Counter.LISTING_PAGES.contextKey());
 		// the events step reads blocks of events: its own count says how many events they held
-		long items = (step.getExecutionContext().get(Counter.EVENTS_READ.contextKey()) instanceof Number events)
-				? events.longValue() : step.getReadCount();
+		long items = items(step);
 		log.info("{} {}: {} items{} in {} chunks, {} items/s, {} s", step.getStepName(), state, items,
 				(pages != null) ? " from " + pages + " pages" : "", step.getCommitCount(), Math.round(items / seconds),
 				String.format("%.1f", seconds));

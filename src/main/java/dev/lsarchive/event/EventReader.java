@@ -20,6 +20,7 @@ import dev.lsarchive.api.LiveStationApiException;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.CommittedState;
 import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.ProgressListener;
 
 /**
  * Streams the events of one partition's channels, channel after channel, as blocks of up to
@@ -178,6 +179,8 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 		CommittedState.guard(context, CHANNEL_INDEX, CHANNEL_OFFSET, Counter.EVENTS_READ_UNCHANGED.contextKey(),
 				Counter.EVENTS_UNCHANGED_LISTS.contextKey());
 		context.putInt(CHANNEL_INDEX, this.channelIndex);
+		context.putLong(ProgressListener.CHANNELS_DONE, this.channelIndex);
+		context.putLong(ProgressListener.CHANNELS_TOTAL, this.channels.size());
 		context.putLong(CHANNEL_OFFSET, this.channelOffset);
 		context.putLong(Counter.EVENTS_READ_UNCHANGED.contextKey(), this.unchangedEvents);
 		context.putLong(Counter.EVENTS_UNCHANGED_LISTS.contextKey(), this.unchangedLists);

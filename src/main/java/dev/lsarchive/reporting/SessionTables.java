@@ -134,6 +134,9 @@ public final class SessionTables {
 		long channels = 0;
 		while (true) {
 			Integer done = this.transaction.execute((status) -> {
+				// the plans read a few index entries per channel; compiling them (JIT, which a big
+				// table's estimates switch on) would cost more than running them
+				this.jdbc.execute("SET LOCAL jit = off");
 				Object[] ids = this.jdbc.queryForList(BATCH, String.class, CHANNELS_PER_BATCH).toArray();
 				if (ids.length == 0) {
 					return 0;
