@@ -82,6 +82,8 @@ COMMENT ON COLUMN reporting.channel_coverage.newest_gap_before IS 'End of the ne
 COMMENT ON COLUMN reporting.channel_coverage.newest_gap_detected_run_date IS 'Run date of the run that found the newest window';
 COMMENT ON COLUMN reporting.channel_coverage.gap_hours IS 'Total length of the windows, in hours';
 
+-- archive health is the nightly job's (the ledger holds the captures' runs too, since V11); it adds
+-- when the last capture completed and the gaps found
 CREATE OR REPLACE VIEW reporting.archive_health AS
 WITH latest AS (
     SELECT DISTINCT ON (run_date) *
@@ -104,5 +106,8 @@ SELECT l.run_date, l.status, l.started_at, l.finished_at, l.job_execution_id,
        (SELECT count(*) FROM livestation.event_gap g WHERE g.detected_run_date = l.run_date) AS event_gaps,
        (SELECT count(DISTINCT g.channel_id) FROM livestation.event_gap g) AS channels_with_gaps
 FROM latest l;
+COMMENT ON VIEW reporting.archive_health IS 'Per run date: the latest execution of the nightly archive, its counts, how far the archive is complete, the windows of possible event loss it found, and when the last snapshot capture completed';
+COMMENT ON COLUMN reporting.archive_health.executions IS 'Executions of the nightly archive for the run date (restarts included)';
+COMMENT ON COLUMN reporting.archive_health.last_snapshot_capture_at IS 'When the last snapshot capture completed (same on every row); NULL when none has';
 COMMENT ON COLUMN reporting.archive_health.event_gaps IS 'Windows of possible event loss found by the runs of this run date (livestation.event_gap)';
 COMMENT ON COLUMN reporting.archive_health.channels_with_gaps IS 'Channels with at least one such window in their history, ever (same on every row)';

@@ -58,12 +58,6 @@ INSERT INTO reporting.session_stale (channel_id, since)
 SELECT DISTINCT channel_id, '-infinity'::timestamptz FROM livestation.channel_event
 WHERE event_code IN ('PUBLISH_START', 'PUBLISH_END', 'ONAIR_START', 'ONAIR_END');
 
--- the view over recording_session goes while it becomes a table; its comments are kept
-CREATE TEMPORARY TABLE kept_comments AS
-SELECT a.attname AS column_name, col_description(a.attrelid, a.attnum) AS comment
-FROM pg_attribute a WHERE a.attrelid = 'reporting.recording_file'::regclass AND a.attnum > 0 AND NOT a.attisdropped;
-DROP VIEW reporting.recording_file;
-
 DO $$
 DECLARE
     session text;
@@ -87,6 +81,7 @@ END $$;
 COMMENT ON TABLE reporting.publish_session IS 'Publish sessions: PUBLISH_START paired with the next PUBLISH_END of the same channel (kept current by every archive run for the channels whose start or end events changed)';
 COMMENT ON TABLE reporting.recording_session IS 'Recording sessions: ONAIR_START paired with the next ONAIR_END of the same channel (kept current by every archive run for the channels whose start or end events changed)';
 
+-- recordings for analysts, linked to the recording session of the events they overlap
 CREATE VIEW reporting.recording_file AS
 SELECT r.channel_id, c.channel_name, c.channel_type, r.record_id, r.record_type, r.status,
        r.record_begin_at AS began_at,
@@ -115,15 +110,26 @@ LEFT JOIN LATERAL (
     ORDER BY x.started_at DESC
     LIMIT 1) rs ON coalesce(rs.ended_at, 'infinity') >= r.record_begin_at;
 COMMENT ON VIEW reporting.recording_file IS 'One row per recording: channel, kind, status, begin and end in UTC and in the business time zone, minutes, whether uploaded, when Live Station drops its copy, and the recording session of the events it overlaps';
-DO $$
-DECLARE
-    col record;
-BEGIN
-    FOR col IN SELECT column_name, comment FROM kept_comments LOOP
-        EXECUTE format('COMMENT ON COLUMN reporting.recording_file.%I IS %L', col.column_name, col.comment);
-    END LOOP;
-END $$;
-DROP TABLE kept_comments;
+COMMENT ON COLUMN reporting.recording_file.channel_id IS 'Channel that recorded';
+COMMENT ON COLUMN reporting.recording_file.channel_name IS 'Channel name as last listed';
+COMMENT ON COLUMN reporting.recording_file.channel_type IS 'Kind of channel: LIVE, RE_STREAM or VOD2LIVE';
+COMMENT ON COLUMN reporting.recording_file.record_id IS 'Live Station record id';
+COMMENT ON COLUMN reporting.recording_file.record_type IS 'MP4 or HLS';
+COMMENT ON COLUMN reporting.recording_file.status IS 'Status as last seen (RECORDING ... TRANSFER_FINISH, TRANSFER_FAIL, DELETED)';
+COMMENT ON COLUMN reporting.recording_file.began_at IS 'When the recording began (UTC)';
+COMMENT ON COLUMN reporting.recording_file.ended_at IS 'began_at plus the duration (UTC); so far, while recording';
+COMMENT ON COLUMN reporting.recording_file.began_local IS 'began_at in the business time zone (reporting.setting)';
+COMMENT ON COLUMN reporting.recording_file.ended_local IS 'ended_at in the business time zone';
+COMMENT ON COLUMN reporting.recording_file.day IS 'Business day the recording began';
+COMMENT ON COLUMN reporting.recording_file.minutes IS 'Length in minutes (one decimal)';
+COMMENT ON COLUMN reporting.recording_file.is_uploaded IS 'Whether the file reached object storage (it has an object storage URL)';
+COMMENT ON COLUMN reporting.recording_file.is_upload_failed IS 'Whether the upload failed (TRANSFER_FAIL)';
+COMMENT ON COLUMN reporting.recording_file.status_since IS 'When the archive first saw the current status: when the upload finished or failed, to the precision of the runs';
+COMMENT ON COLUMN reporting.recording_file.should_delete_at IS 'When Live Station drops its copy (UTC)';
+COMMENT ON COLUMN reporting.recording_file.is_kept_by_live_station IS 'Whether Live Station still keeps its copy now';
+COMMENT ON COLUMN reporting.recording_file.object_storage_url IS 'Object storage URL; NULL until uploaded';
+COMMENT ON COLUMN reporting.recording_file.file_name IS 'File name';
+COMMENT ON COLUMN reporting.recording_file.recording_session_key IS 'session_key of the reporting.recording_session (ONAIR_START .. ONAIR_END) it overlaps in time: the one that started last before the recording ended; NULL when none does';
 
 DO $$
 BEGIN

@@ -131,16 +131,9 @@ class BenchRunner implements ApplicationRunner {
 	}
 
 	private Run archive(LiveStationSimulator simulator, BenchDatabase database, boolean rerun) throws Exception {
-		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + database.url(),
-				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(),
-				"--livestation.api.base-url=" + simulator.baseUrl(), "--livestation.api.allow-insecure-http=true",
-				"--livestation.api.access-key=" + simulator.accessKey(),
-				"--livestation.api.secret-key=" + simulator.secretKey(),
-				"--livestation.api.requests-per-second=" + this.bench.requestsPerSecond(),
-				"--archive.event-threads=" + this.bench.eventThreads(),
-				"--archive.event-partitions=" + this.bench.eventPartitions(), "--archive.run-date=2026-01-01",
-				"--archive.rerun=" + rerun, "--archive.progress-interval=1h", "--logging.level.dev.lsarchive=WARN"));
+		List<String> args = jobArguments(this.bench, simulator, database);
+		args.addAll(List.of("--archive.run-date=2026-01-01", "--archive.rerun=" + rerun,
+				"--logging.level.dev.lsarchive=WARN"));
 		long requestsBefore = simulator.requests();
 		resetPeakHeap();
 		int exitCode = SpringApplication.exit(new SpringApplicationBuilder(ArchiveApplication.class)
@@ -156,6 +149,19 @@ class BenchRunner implements ApplicationRunner {
 			seconds = result.getDouble(1);
 		}
 		return new Run(seconds, simulator.requests() - requestsBefore, simulator.peakConcurrency(), peakHeapMb());
+	}
+
+	/** The settings every measured run of the job gets: the benchmark's database, simulator and concurrency. */
+	static List<String> jobArguments(BenchProperties bench, LiveStationSimulator simulator, BenchDatabase database) {
+		return new ArrayList<>(List.of("--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password(),
+				"--livestation.api.base-url=" + simulator.baseUrl(), "--livestation.api.allow-insecure-http=true",
+				"--livestation.api.access-key=" + simulator.accessKey(),
+				"--livestation.api.secret-key=" + simulator.secretKey(),
+				"--livestation.api.requests-per-second=" + bench.requestsPerSecond(),
+				"--archive.event-threads=" + bench.eventThreads(), "--archive.event-partitions=" + bench.eventPartitions(),
+				"--archive.progress-interval=1h"));
 	}
 
 	// COPY's own speed moves by a third from one load to the next (checkpoints, disk cache): the

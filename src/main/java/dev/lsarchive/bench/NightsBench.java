@@ -158,19 +158,11 @@ class NightsBench implements ApplicationRunner {
 	}
 
 	private void archive(LiveStationSimulator simulator, BenchDatabase database, Instant at, int night) {
-		List<String> args = List.of("--spring.datasource.url=" + database.url(),
-				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(),
-				"--livestation.api.base-url=" + simulator.baseUrl(), "--livestation.api.allow-insecure-http=true",
-				"--livestation.api.access-key=" + simulator.accessKey(),
-				"--livestation.api.secret-key=" + simulator.secretKey(),
-				"--livestation.api.requests-per-second=" + this.bench.requestsPerSecond(),
-				"--archive.event-threads=" + this.bench.eventThreads(),
-				"--archive.event-partitions=" + this.bench.eventPartitions(),
-				"--archive.run-date=" + at.atZone(ZONE).toLocalDate(), "--archive.time-zone=" + ZONE,
-				"--archive.progress-interval=1h", "--logging.level.root=WARN",
+		List<String> args = BenchRunner.jobArguments(this.bench, simulator, database);
+		args.addAll(List.of("--archive.run-date=" + at.atZone(ZONE).toLocalDate(), "--archive.time-zone=" + ZONE,
+				"--logging.level.root=WARN",
 				// with structured logs the job prints no summary table: the bench prints its own line per night
-				"--logging.structured.format.console=ecs");
+				"--logging.structured.format.console=ecs"));
 		// the job's clock is the account's: it runs "at" the night it archives
 		int exitCode = SpringApplication.exit(new SpringApplicationBuilder(ArchiveApplication.class)
 			.initializers((context) -> context.getBeanFactory().registerSingleton("clock", Clock.fixed(at, ZoneOffset.UTC)))
