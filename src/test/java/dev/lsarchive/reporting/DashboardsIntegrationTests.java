@@ -198,6 +198,13 @@ class DashboardsIntegrationTests {
 		while (images.find()) {
 			assertThat(images.group(1)).as("pinned image").matches("[^:]+:\\S*\\d\\S*").doesNotEndWith(":latest");
 		}
+		if (new java.io.File("/usr/bin/docker-compose").canExecute()) {
+			// validates offline, without a Docker engine
+			Process config = new ProcessBuilder("docker-compose", "--profile", "dashboards", "config", "-q")
+				.redirectErrorStream(true).start();
+			String said = new String(config.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(config.waitFor()).as(said).isZero();
+		}
 		assertThat(compose).contains("grafana/grafana-oss:", "prom/prometheus:", "prom/pushgateway:",
 				"./dashboards/grafana/provisioning:/etc/grafana/provisioning", "ARCHIVE_PUSHGATEWAY_ADDRESS: pushgateway:9091",
 				"profiles: [\"dashboards\"]");
