@@ -104,6 +104,8 @@ class NightsBench implements ApplicationRunner {
 			.noOddities()
 			.eventsPerDay(this.bench.nightsEventsPerDay())
 			.retention(this.bench.nightsRetention())
+			// Live Station drops its copy of a recording after a while: the lists it answers stay the same size
+			.recordingsKept(this.bench.nightsRetention())
 			.threads(16)
 			.build();
 		say("Benchmark of nights: %d nights, %d channels, %.0f events per channel per day, retention %s,"

@@ -185,10 +185,10 @@ public final class SimulatedDataset {
 		return recordings;
 	}
 
-	private static SimulatedRecording recording(SimulatedChannel channel, int seq, long begin, Long end) {
+	private SimulatedRecording recording(SimulatedChannel channel, int seq, long begin, Long end) {
 		long id = 7_000_000L + channel.index() * 10_000L + seq;
 		return new SimulatedRecording(channel.channelId(), Long.toString(id), seq, begin, end, (channel.index() + seq) % 8 == 3,
-				(seq % 3 == 0) ? "HLS" : "MP4");
+				(seq % 3 == 0) ? "HLS" : "MP4", this.properties.recordingsKept().toMillis());
 	}
 
 	private static SimulatedSnapshot oldSnapshot(SimulatedChannel channel) {

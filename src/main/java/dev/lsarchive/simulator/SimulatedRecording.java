@@ -15,15 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param endTime the {@code ONAIR_END} instant, or null while recording
  * @param failed whether its upload fails
  * @param recordType {@code MP4} or {@code HLS}
+ * @param keptMillis how long Live Station keeps its own copy after the recording ends
  */
 public record SimulatedRecording(String channelId, String recordId, int recordSeq, long beginTime,
-		@Nullable Long endTime, boolean failed, String recordType) {
+		@Nullable Long endTime, boolean failed, String recordType, long keptMillis) {
 
 	/** How long the upload takes after the recording ends. */
 	public static final long TRANSFER_MILLIS = 10 * 60_000L;
-
-	/** How long Live Station keeps its own copy after the recording ends. */
-	public static final long KEPT_MILLIS = 120L * 86_400_000L;
 
 	/** The status at {@code nowMillis}. */
 	public String statusAt(long nowMillis) {
@@ -41,7 +39,7 @@ public record SimulatedRecording(String channelId, String recordId, int recordSe
 
 	/** When Live Station drops its copy (epoch milliseconds); null while recording. */
 	public @Nullable Long shouldDeleteTime() {
-		return (this.endTime != null) ? this.endTime + KEPT_MILLIS : null;
+		return (this.endTime != null) ? this.endTime + this.keptMillis : null;
 	}
 
 	/** Length in seconds so far (at {@code nowMillis} while recording). */

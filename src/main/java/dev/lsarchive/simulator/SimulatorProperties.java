@@ -39,6 +39,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retention how long the API shows an event (0: for ever); as of the simulator's clock
  * @param maxEventsPerList the most events one event list shows, the newest (0: no cap)
  * @param newChannelsPerDay channels created per simulated day after the history
+ * @param recordingsKept how long the records list shows a recording after it ended (Live Station drops its copy then)
  */
 @Validated
 @ConfigurationProperties("simulator")
@@ -63,13 +64,14 @@ public record SimulatorProperties(
 		@DecimalMin("0") @DecimalMax("10000") @DefaultValue("0") double eventsPerDay,
 		@NotNull @DefaultValue("0s") Duration retention,
 		@Min(0) @DefaultValue("0") int maxEventsPerList,
-		@Min(0) @Max(1000) @DefaultValue("0") int newChannelsPerDay) {
+		@Min(0) @Max(1000) @DefaultValue("0") int newChannelsPerDay,
+		@NotNull @DefaultValue("120d") Duration recordingsKept) {
 
 	/** A small, fault-free data set with the given size: the starting point of tests and benchmarks. */
 	public static SimulatorProperties of(int channels, int eventsPerChannel) {
 		return new SimulatorProperties(0, "simulator-access-key", "simulator-secret-key-not-a-real-one",
 				Duration.ofMinutes(5), 20260101L, channels, eventsPerChannel, 0.5, Duration.ZERO, 16, 0.3, 0.05, 0.2,
-				0, 0, false, Faults.NONE, 0, Duration.ZERO, 0, 0);
+				0, 0, false, Faults.NONE, 0, Duration.ZERO, 0, 0, Duration.ofDays(120));
 	}
 
 	/** A builder starting from these settings. */
@@ -137,6 +139,8 @@ public record SimulatorProperties(
 
 		private int newChannelsPerDay;
 
+		private Duration recordingsKept;
+
 		private Builder(SimulatorProperties from) {
 			this.port = from.port;
 			this.accessKey = from.accessKey;
@@ -159,6 +163,12 @@ public record SimulatorProperties(
 			this.retention = from.retention;
 			this.maxEventsPerList = from.maxEventsPerList;
 			this.newChannelsPerDay = from.newChannelsPerDay;
+			this.recordingsKept = from.recordingsKept;
+		}
+
+		public Builder recordingsKept(Duration recordingsKept) {
+			this.recordingsKept = recordingsKept;
+			return this;
 		}
 
 		public Builder eventsPerDay(double eventsPerDay) {
@@ -256,7 +266,7 @@ public record SimulatorProperties(
 					this.channels, this.eventsPerChannel, this.snapshotShare, this.latency, this.threads,
 					this.legacyStatusShare, this.mixedCaseShare, this.missingChannelIdShare, this.secondsTimestampShare,
 					this.badEventShare, this.errorCodeAsNumber, this.faults, this.eventsPerDay, this.retention,
-					this.maxEventsPerList, this.newChannelsPerDay);
+					this.maxEventsPerList, this.newChannelsPerDay, this.recordingsKept);
 		}
 
 	}
