@@ -66,10 +66,11 @@ public final class SessionTables {
 			FROM reporting.session_stale s WHERE s.channel_id = ANY (?::text[])
 			""";
 
+	// one channel at a time (a batch of statements): an index range on the row's own mark, whatever
+	// plan a join over a million rows would have tempted the planner into
 	private static final String CLEAR = """
-			DELETE FROM %1$s t USING unnest(?::text[], ?::timestamptz[]) AS b(channel_id, recompute_from)
-			WHERE t.channel_id = b.channel_id
-			  AND coalesce(t.started_at, t.ended_at) >= coalesce(b.recompute_from, '-infinity')
+			DELETE FROM %1$s t
+			WHERE t.channel_id = ? AND coalesce(t.started_at, t.ended_at) >= coalesce(?::timestamptz, '-infinity')
 			""";
 
 	private static final String RECOMPUTE = """
@@ -147,12 +148,11 @@ public final class SessionTables {
 							(rs, n) -> new Object[] { rs.getString(1), rs.getTimestamp(2) });
 					Object[] stale = from.stream().map((row) -> row[0]).toArray();
 					Object[] instants = from.stream().map((row) -> row[1]).toArray();
-					for (String statement : List.of(CLEAR, RECOMPUTE)) {
-						this.jdbc.update(statement.formatted(table[0], table[1], table[2]), (ps) -> {
-							SqlArrays.bind(ps, 1, "text", stale);
-							SqlArrays.bind(ps, 2, "timestamptz", instants);
-						});
-					}
+					this.jdbc.batchUpdate(CLEAR.formatted(table[0]), from);
+					this.jdbc.update(RECOMPUTE.formatted(table[0], table[1], table[2]), (ps) -> {
+						SqlArrays.bind(ps, 1, "text", stale);
+						SqlArrays.bind(ps, 2, "timestamptz", instants);
+					});
 				}
 				this.jdbc.update(FORGET, (ps) -> SqlArrays.bind(ps, 1, "text", ids));
 				return ids.length;
