@@ -39,8 +39,9 @@ import dev.lsarchive.simulator.SimulatorProperties;
 
 /**
  * The benchmark of nights ({@code --bench.scenario=nights}): the same sequence of simulated nights
- * run twice, once on an empty archive and once on an archive pre-filled with older history, each
- * night "at" the simulated account's time. Prints every night's figures, then the time of every
+ * run twice, on an empty archive and on an archive pre-filled with older history, night by night on
+ * each in turn (so that the JVM's warming up favours neither), each night "at" the simulated
+ * account's time. Prints every night's figures, then the time of every
  * reporting view's typical dashboard query and of every {@code db/reports} query on the big
  * archive, and last one {@code BENCH_NIGHTS …} line: a night's cost must not grow with the archive.
  */
@@ -114,12 +115,14 @@ class NightsBench implements ApplicationRunner {
 		BenchDatabase small = BenchDatabase.create(configured, user, password);
 		BenchDatabase big = BenchDatabase.create(configured, user, password);
 		try {
-			say("-- the nights on an empty archive (database %s)", small.name());
-			List<Night> onSmall = nights(account, small);
-			say("-- the same nights on an archive pre-filled with older history (database %s)", big.name());
+			say("-- the big archive (database %s) pre-filled with older history; the empty one: %s", big.name(),
+					small.name());
 			migrate(big);
 			prefill(big, account);
-			List<Night> onBig = nights(account, big);
+			// night by night on both archives in turn: the JVM that runs them warms up for both alike
+			List<Night> onSmall = new ArrayList<>();
+			List<Night> onBig = new ArrayList<>();
+			nights(account, small, big, onSmall, onBig);
 			long archiveEvents = archiveEvents(big);
 			say("-- reporting views and db/reports on the big archive (%d events; median of 3, ms)", archiveEvents);
 			long slowest = queries(big);
@@ -138,25 +141,33 @@ class NightsBench implements ApplicationRunner {
 		}
 	}
 
-	private List<Night> nights(SimulatorProperties account, BenchDatabase database) throws Exception {
-		List<Night> nights = new ArrayList<>();
-		try (LiveStationSimulator simulator = new LiveStationSimulator(account, new SimulatedDataset(account, ANCHOR),
-				Clock.systemUTC())) {
-			simulator.acceptAccountClockSignatures();
-			say("%5s %10s %9s %9s %9s %9s %5s %14s", "night", "seconds", "requests", "listed", "new", "already", "gaps",
-					"archive size");
+	private void nights(SimulatorProperties account, BenchDatabase small, BenchDatabase big, List<Night> onSmall,
+			List<Night> onBig) throws Exception {
+		try (LiveStationSimulator forSmall = new LiveStationSimulator(account, new SimulatedDataset(account, ANCHOR),
+				Clock.systemUTC());
+				LiveStationSimulator forBig = new LiveStationSimulator(account, new SimulatedDataset(account, ANCHOR),
+						Clock.systemUTC())) {
+			forSmall.acceptAccountClockSignatures();
+			forBig.acceptAccountClockSignatures();
+			say("%5s %-7s %8s %9s %9s %9s %9s %5s %14s", "night", "archive", "seconds", "requests", "listed", "new",
+					"already", "gaps", "archive size");
 			for (int night = 1; night <= this.bench.nights(); night++) {
-				Instant at = simulator.dataset().liveFrom().plus(Duration.ofDays(night)).plus(Duration.ofHours(1));
-				simulator.setTime(at);
-				long requests = simulator.requests();
-				archive(simulator, database, at, night);
-				Night result = lastRun(database, simulator.requests() - requests);
-				nights.add(result);
-				say("%5d %10.2f %9d %9d %9d %9d %5d %14d", night, result.seconds(), result.requests(), result.listed(),
-						result.added(), result.already(), result.gaps(), archiveEvents(database));
+				onSmall.add(night(forSmall, small, night, "empty"));
+				onBig.add(night(forBig, big, night, "big"));
 			}
 		}
-		return nights;
+	}
+
+	private Night night(LiveStationSimulator simulator, BenchDatabase database, int night, String archive)
+			throws Exception {
+		Instant at = simulator.dataset().liveFrom().plus(Duration.ofDays(night)).plus(Duration.ofHours(1));
+		simulator.setTime(at);
+		long requests = simulator.requests();
+		archive(simulator, database, at, night);
+		Night result = lastRun(database, simulator.requests() - requests);
+		say("%5d %-7s %8.2f %9d %9d %9d %9d %5d %14d", night, archive, result.seconds(), result.requests(),
+				result.listed(), result.added(), result.already(), result.gaps(), archiveEvents(database));
+		return result;
 	}
 
 	private void archive(LiveStationSimulator simulator, BenchDatabase database, Instant at, int night) {
