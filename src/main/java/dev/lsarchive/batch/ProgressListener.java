@@ -1,5 +1,6 @@
 package dev.lsarchive.batch;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -48,7 +49,7 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 
 	/** Logs every {@code interval}; keeps a live line on standard error when it is an interactive terminal. */
 	public ProgressListener(Duration interval) {
-		this(interval, (System.console() != null) ? System.err : null);
+		this(interval, interactive() ? System.err : null);
 	}
 
 	/** Logs every {@code interval}; keeps a live line on {@code terminal} (null: none). */
@@ -93,6 +94,24 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 			log(step, times[0], System.nanoTime(), step.getStatus().name());
 		}
 		return null;
+	}
+
+	// before Java 22 a console exists only on a terminal; from Java 22 on it may exist without one, and
+	// Console.isTerminal() tells (called by reflection: the job runs on Java 17 too)
+	static boolean interactive() {
+		Console console = System.console();
+		if (console == null) {
+			return false;
+		}
+		try {
+			return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+		}
+		catch (NoSuchMethodException ex) {
+			return true;
+		}
+		catch (ReflectiveOperationException ex) {
+			return false;
+		}
 	}
 
 	// every running partition of the same step, added up: one line for the step

@@ -60,6 +60,20 @@ class SecurityDrillIntegrationTests {
 				}
 			}
 			assertThat(simulator.dataset().channels()).extracting(SimulatedChannel::kind).contains("RE_STREAM");
+			// a re-stream channel the archive must quarantine, its stream key and publish URLs in the record
+			// (the drill pages its lists by 10)
+			String quarantinedKey = "rk-drill-" + UUID.randomUUID();
+			secrets.add(quarantinedKey);
+			SimulatedChannel restream = simulator.dataset().channels("RE_STREAM").get(0);
+			simulator.script("/api/v2/re-stream/channels?pageNo=1&pageSizeNo=10", 200, "application/json",
+					("{\"content\":[{\"channelId\":\"" + restream.channelId() + "\",\"channelName\":\"relay\","
+							+ "\"channelStatus\":\"READY\",\"createdTime\":" + restream.createdTime() + ",\"streamKey\":\""
+							+ restream.streamKey() + "\"},"
+							+ "{\"channelId\":\"ls-20990101000000-SECRT\",\"channelName\":\"drill\","
+							+ "\"channelStatus\":\"READY\",\"createdTime\":\"yesterday\",\"streamKey\":\"" + quarantinedKey
+							+ "\",\"publishUrl\":\"rtmp://sim-publish.example.com/relay/" + quarantinedKey + "\","
+							+ "\"globalPublishUrl\":\"rtmp://sim-global.example.com/relay/" + quarantinedKey + "\"}],\"total\":2}")
+						.getBytes(StandardCharsets.UTF_8));
 			String[] observed = { "--logging.level.root=DEBUG", "--archive.summary-file=" + summary,
 					"--management.prometheus.metrics.export.pushgateway.enabled=true",
 					"--management.prometheus.metrics.export.pushgateway.format=text",
@@ -98,6 +112,8 @@ class SecurityDrillIntegrationTests {
 		for (String value : secrets) {
 			assertThat(everything).as("a secret leaked").doesNotContain(value);
 		}
+		assertThat(rows("SELECT payload FROM livestation.quarantine WHERE channel_id = 'ls-20990101000000-SECRT'"))
+			.as("the quarantined re-stream channel, without its secrets").isNotEmpty();
 		// publish URLs embed the stream key: not one of them is kept (re-stream target URLs, which do not, are)
 		assertThat(everything).doesNotContain("sim-publish.example.com", "sim-global.example.com");
 		assertThat(rows("SELECT * FROM livestation.restream_target")).isNotEmpty();
