@@ -4,9 +4,8 @@ import java.util.Optional;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
-import org.springframework.boot.context.properties.bind.BindException;
 
+import dev.lsarchive.cli.SettingProblemReporter;
 import dev.lsarchive.cli.Usage;
 import dev.lsarchive.job.ExitCodes;
 import dev.lsarchive.job.TransientFailure;
@@ -40,12 +39,7 @@ public class ArchiveApplication {
 	}
 
 	static boolean isConfigurationError(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof BindException || cause instanceof ConfigurationPropertiesBindException) {
-				return true;
-			}
-		}
-		return false;
+		return !SettingProblemReporter.describe(ex).isEmpty();
 	}
 
 }

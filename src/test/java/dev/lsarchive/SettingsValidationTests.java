@@ -53,7 +53,7 @@ class SettingsValidationTests {
 	}
 
 	@Test
-	void aSecretsWrongValueIsNeverShownInTheLine() {
+	void aBlankSecretIsToldAsNotSetWithItsFlagAndVariable() {
 		this.runner.withPropertyValues("livestation.api.secret-key=   ").run((context) -> {
 			assertThat(SettingProblemReporter.describe(context.getStartupFailure())).singleElement()
 				.asString()

@@ -132,33 +132,43 @@ class EventCoverage implements ItemStream {
 	public void update(ExecutionContext context) {
 		CommittedState.guard(context, Counter.EVENT_GAPS.contextKey());
 		if (!this.completed.isEmpty()) {
-			RunContext run = RunContext.current();
-			for (Completed list : this.completed) {
-				judge(list, run);
-			}
-			this.jdbc.update(ADD_EVIDENCE, this.evidence.longestSpan().toMillis(), this.evidence.largestList());
+			record(RunContext.current());
 			this.completed.clear();
 		}
 		context.putLong(Counter.EVENT_GAPS.contextKey(), this.gaps);
 	}
 
-	private void judge(Completed list, RunContext run) {
-		Instant oldestEvent = list.unchanged() ? null : this.oldest.remove(list.channelId());
-		ListRead read = new ListRead(list.readAt(), list.events(), oldestEvent, list.unchanged());
-		Judgement judgement = EventContinuity.judge(this.known.get(list.channelId()), read, this.evidence);
-		this.evidence = this.evidence.with(read);
-		this.known.put(list.channelId(), judgement.coverage());
-		this.jdbc.update(COVER, list.channelId(), timestamp(judgement.coverage().coveredFrom()),
-				timestamp(judgement.coverage().coveredThrough()), list.events(),
-				(oldestEvent != null) ? timestamp(oldestEvent) : null, this.runDate);
-		EventContinuity.Gap gap = judgement.gap();
-		if (gap != null && this.jdbc.update(GAP, list.channelId(), timestamp(gap.after()), timestamp(gap.before()),
-				this.runDate, run.jobExecutionId()) > 0) {
-			this.gaps++;
-			log.warn("Channel {}: events between {} and {} may have been lost: the list read no longer reached back"
-					+ " to what the archive held (recorded in livestation.event_gap)", list.channelId(), gap.after(),
-					gap.before());
+	// every list of the chunk judged in turn (the evidence grows with each), written in three statements
+	private void record(RunContext run) {
+		List<Object[]> covers = new ArrayList<>();
+		List<Object[]> gapRows = new ArrayList<>();
+		for (Completed list : this.completed) {
+			Instant oldestEvent = list.unchanged() ? null : this.oldest.remove(list.channelId());
+			ListRead read = new ListRead(list.readAt(), list.events(), oldestEvent, list.unchanged());
+			Judgement judgement = EventContinuity.judge(this.known.get(list.channelId()), read, this.evidence);
+			this.evidence = this.evidence.with(read);
+			this.known.put(list.channelId(), judgement.coverage());
+			covers.add(new Object[] { list.channelId(), timestamp(judgement.coverage().coveredFrom()),
+					timestamp(judgement.coverage().coveredThrough()), list.events(),
+					(oldestEvent != null) ? timestamp(oldestEvent) : null, this.runDate });
+			EventContinuity.Gap gap = judgement.gap();
+			if (gap != null) {
+				gapRows.add(new Object[] { list.channelId(), timestamp(gap.after()), timestamp(gap.before()),
+						this.runDate, run.jobExecutionId() });
+			}
 		}
+		this.jdbc.batchUpdate(COVER, covers);
+		int[] inserted = this.jdbc.batchUpdate(GAP, gapRows);
+		for (int i = 0; i < inserted.length; i++) {
+			// a window recorded by an earlier execution (a re-run, a restart) is not found again
+			if (inserted[i] > 0) {
+				this.gaps++;
+				log.warn("Channel {}: events between {} and {} may have been lost: the list read no longer reached"
+						+ " back to what the archive held (recorded in livestation.event_gap)", gapRows.get(i)[0],
+						gapRows.get(i)[1], gapRows.get(i)[2]);
+			}
+		}
+		this.jdbc.update(ADD_EVIDENCE, this.evidence.longestSpan().toMillis(), this.evidence.largestList());
 	}
 
 	private static Timestamp timestamp(Instant instant) {

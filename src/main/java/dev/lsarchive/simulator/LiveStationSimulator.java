@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,8 +66,7 @@ public final class LiveStationSimulator implements AutoCloseable {
 	private final Clock clock;
 
 	// the account's own time: what is listed, readable and recorded; null follows the gateway clock
-	private final java.util.concurrent.atomic.AtomicReference<java.time.Instant> accountTime =
-			new java.util.concurrent.atomic.AtomicReference<>();
+	private final AtomicReference<Instant> accountTime = new AtomicReference<>();
 
 	private volatile boolean accountClockSigns;
 
@@ -156,13 +157,13 @@ public final class LiveStationSimulator implements AutoCloseable {
 	}
 
 	/** The account's time: what the API lists and which snapshots are still readable follow it. */
-	public java.time.Instant now() {
-		java.time.Instant set = this.accountTime.get();
+	public Instant now() {
+		Instant set = this.accountTime.get();
 		return (set != null) ? set : this.clock.instant();
 	}
 
 	/** Sets the account's time (tests and benchmarks run "at" an instant without waiting for it). */
-	public void setTime(java.time.Instant instant) {
+	public void setTime(Instant instant) {
 		this.accountTime.set(instant);
 	}
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -61,8 +63,7 @@ public final class SimulatedDataset {
 
 	private final AtomicInteger generated = new AtomicInteger();
 
-	private final java.util.concurrent.ConcurrentMap<Integer, SimulatedChannel> created =
-			new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentMap<Integer, SimulatedChannel> created = new ConcurrentHashMap<>();
 
 	// the account lives on its clock from an hour after its history: a test's night sees the history alone
 	private static final long LIVE_AFTER_ANCHOR_MILLIS = 3_600_000L;
@@ -237,7 +238,7 @@ public final class SimulatedDataset {
 	 * listed as DELETED for a day, then no longer.
 	 */
 	public List<SimulatedChannel> channelsAt(long nowMillis) {
-		List<SimulatedChannel> existing = new java.util.ArrayList<>();
+		List<SimulatedChannel> existing = new ArrayList<>();
 		for (SimulatedChannel channel : this.channels) {
 			if (listedAt(channel, nowMillis)) {
 				existing.add(channel);
@@ -261,7 +262,14 @@ public final class SimulatedDataset {
 
 	/** The channel with this id at {@code nowMillis}, if it exists then. */
 	public Optional<SimulatedChannel> channel(String channelId, long nowMillis) {
-		return channelsAt(nowMillis).stream().filter((c) -> c.channelId().equals(channelId)).findFirst();
+		// asked once per request: the channels of the history first, without building the whole list
+		Optional<SimulatedChannel> listed = channel(channelId);
+		if (listed.isPresent()) {
+			return listed.filter((c) -> listedAt(c, nowMillis));
+		}
+		return channelsAt(nowMillis).stream()
+			.filter((c) -> c.index() >= CREATED_INDEX_BASE && c.channelId().equals(channelId))
+			.findFirst();
 	}
 
 	/** The status the API reports for the channel at {@code nowMillis}. */
