@@ -1,9 +1,15 @@
 package dev.lsarchive.support;
 
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.lsarchive.ArchiveApplication;
@@ -14,6 +20,22 @@ import dev.lsarchive.simulator.LiveStationSimulator;
  * database, and returns the exit code.
  */
 public final class ArchiveRun {
+
+	// Spring Boot's logging system is one per JVM: two applications that initialize it at the same
+	// moment (the drills start runs side by side in this JVM) can tear each other's Logback context.
+	// Each run takes this lock from its start until its context is prepared, logging set up; the
+	// jobs themselves still run at the same time.
+	private static final ReentrantLock LOGGING_START = new ReentrantLock();
+
+	private static final ApplicationListener<ApplicationEvent> ONE_LOGGING_START_AT_A_TIME = (event) -> {
+		if (event instanceof ApplicationStartingEvent) {
+			LOGGING_START.lock();
+		}
+		else if ((event instanceof ApplicationPreparedEvent || event instanceof ApplicationFailedEvent)
+				&& LOGGING_START.isHeldByCurrentThread()) {
+			LOGGING_START.unlock();
+		}
+	};
 
 	private ArchiveRun() {
 	}
@@ -50,7 +72,8 @@ public final class ArchiveRun {
 				"--livestation.api.access-key=" + accessKey, "--livestation.api.secret-key=" + secretKey,
 				"--livestation.api.initial-backoff=5ms", "--livestation.api.max-backoff=50ms",
 				"--livestation.api.requests-per-second=1000", "--archive.run-date=" + runDate), extraArgs);
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(ArchiveApplication.class);
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(ArchiveApplication.class)
+			.listeners(ONE_LOGGING_START_AT_A_TIME);
 		if (clock != null) {
 			builder.initializers((context) -> context.getBeanFactory().registerSingleton("clock", clock));
 		}
