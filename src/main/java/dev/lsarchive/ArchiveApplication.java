@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-import dev.lsarchive.cli.SettingProblemReporter;
+import dev.lsarchive.cli.StartProblem;
 import dev.lsarchive.cli.Usage;
 import dev.lsarchive.job.ExitCodes;
 import dev.lsarchive.job.TransientFailure;
@@ -26,20 +26,17 @@ public class ArchiveApplication {
 			exitCode = SpringApplication.exit(SpringApplication.run(ArchiveApplication.class, args));
 		}
 		catch (RuntimeException ex) {
-			// Spring Boot has already printed what failed; the exit code tells a scheduler which kind
-			// (a database that is not reachable yet at start-up is transient: the scheduler relaunches once)
-			if (isConfigurationError(ex)) {
-				exitCode = ExitCodes.INVALID_CONFIGURATION;
-			}
-			else {
-				exitCode = TransientFailure.isTransient(ex) ? ExitCodes.TRANSIENT_FAILURE : ExitCodes.FAILED;
-			}
+			// what failed has been printed (one line for a documented failure); the exit code tells a scheduler
+			// which kind: a setting to fix (2), a database that does not answer yet (75, relaunched once)
+			exitCode = StartProblem.of(ex)
+				.map(StartProblem::exitCode)
+				.orElse(TransientFailure.isTransient(ex) ? ExitCodes.TRANSIENT_FAILURE : ExitCodes.FAILED);
 		}
 		System.exit(exitCode);
 	}
 
 	static boolean isConfigurationError(Throwable ex) {
-		return !SettingProblemReporter.describe(ex).isEmpty();
+		return StartProblem.of(ex).map(StartProblem::exitCode).orElse(-1) == ExitCodes.INVALID_CONFIGURATION;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,10 +16,14 @@ import dev.lsarchive.api.ChannelPage;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.api.LiveStationProperties;
 import dev.lsarchive.job.ExitCodes;
+import dev.lsarchive.simulator.LiveStationSimulator;
+import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.PackagedJar;
+import dev.lsarchive.support.Simulators;
 import dev.lsarchive.support.TestDatabase;
 
 import static dev.lsarchive.support.ArchiveTables.count;
+import static dev.lsarchive.support.ArchiveTables.rows;
 import static dev.lsarchive.support.ArchiveTables.rowsIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +87,94 @@ class ApplicationIntegrationTests {
 		assertThat(badDate.output()).contains("archive.run-date=2026-13-45 is not valid", "ARCHIVE_RUNDATE")
 			.doesNotContain("APPLICATION FAILED TO START", "\tat ");
 		assertThat(rowsIn("livestation.archive_run")).isZero();
+	}
+
+	@Test
+	void aTypoAnUnknownProfileOrABareWordIsRefusedBeforeAnyWork() throws Exception {
+		// when
+		PackagedJar.Result typo = PackagedJar.run("--livestation.api.access-key=a", "--livestation.api.secret-key=s",
+				"--archive.run-dat=2026-11-19");
+		PackagedJar.Result profile = PackagedJar.run("--spring.profiles.active=healthz");
+		PackagedJar.Result word = PackagedJar.run("--spring.profiles.active=health", "help");
+
+		// then
+		for (PackagedJar.Result result : List.of(typo, profile, word)) {
+			assertThat(result.exitCode()).as(result.output()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+			assertThat(result.output()).doesNotContain("\tat ", "Exception");
+		}
+		assertThat(typo.output()).contains("--archive.run-dat is not a setting", "did you mean --archive.run-date?");
+		assertThat(profile.output()).contains("healthz is not a profile", "did you mean health?");
+		assertThat(word.output()).contains("'help' is not understood", "did you mean --help?");
+		assertThat(rowsIn("livestation.archive_run")).isZero();
+	}
+
+	@Test
+	void aRealRunOrAHealthCheckWithoutADatabaseIsRefused() throws Exception {
+		// when
+		PackagedJar.Result nightly = PackagedJar.runWithoutTestDatabase("--livestation.api.access-key=a",
+				"--livestation.api.secret-key=s");
+		PackagedJar.Result health = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health");
+
+		// then
+		for (PackagedJar.Result result : List.of(nightly, health)) {
+			assertThat(result.exitCode()).as(result.output()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+			assertThat(result.output()).contains("no database is set", "ARCHIVE_JDBC_URL").doesNotContain("\tat ");
+		}
+	}
+
+	@Test
+	void databaseMistakesAreOneLineWithTheirExitCode() throws Exception {
+		// given
+		TestDatabase database = TestDatabase.get();
+		String server = database.jdbcUrl().replaceFirst("/[^/?]*(\\?.*)?$", "");
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+
+		// when
+		PackagedJar.Result missingDatabase = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
+				"--spring.datasource.url=" + server + "/lsarchive_no_such_database",
+				"--spring.datasource.username=" + database.username());
+		PackagedJar.Result unknownUser = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
+				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=lsarchive_no_such_user");
+		PackagedJar.Result closed = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/archive");
+		PackagedJar.Result libpqUrl = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
+				"--spring.datasource.url=postgres://archiver@127.0.0.1/archive");
+
+		// then
+		assertThat(missingDatabase.exitCode()).as(missingDatabase.output()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+		assertThat(missingDatabase.output()).contains("lsarchive_no_such_database\" does not exist");
+		assertThat(unknownUser.exitCode()).as(unknownUser.output()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+		assertThat(unknownUser.output()).contains("lsarchive_no_such_user");
+		assertThat(closed.exitCode()).as(closed.output()).isEqualTo(ExitCodes.TRANSIENT_FAILURE);
+		assertThat(closed.output()).contains("does not answer", String.valueOf(closedPort));
+		assertThat(libpqUrl.exitCode()).as(libpqUrl.output()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+		for (PackagedJar.Result result : List.of(missingDatabase, unknownUser, closed, libpqUrl)) {
+			assertThat(result.output().lines().filter((line) -> !line.isBlank()))
+				.as(result.output())
+				.allMatch((line) -> line.startsWith("livestation-archive: "))
+				.hasSizeBetween(1, 2);
+			assertThat(result.output()).doesNotContain("\tat ", "Exception", "launch again to resume");
+		}
+	}
+
+	@Test
+	void credentialsTheGatewayRefusesAreOneLineWithTheTraceIdAndExitTwo() throws Exception {
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 5))) {
+			// when
+			PackagedJar.Result result = PackagedJar.run("--livestation.api.base-url=" + simulator.baseUrl(),
+					"--livestation.api.allow-insecure-http=true", "--livestation.api.access-key=" + simulator.accessKey(),
+					"--livestation.api.secret-key=not-the-secret");
+
+			// then
+			assertThat(result.exitCode()).as(result.output()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+			assertThat(result.output()).contains("reason: credentials refused", "HTTP 401", "x-ncp-trace-id=")
+				.doesNotContain("\tat ", "not-the-secret");
+			assertThat(rows("SELECT exit_message FROM livestation.archive_run")).singleElement()
+				.satisfies((row) -> assertThat((String) row.get("exit_message")).startsWith("credentials refused"));
+		}
 	}
 
 	@Test

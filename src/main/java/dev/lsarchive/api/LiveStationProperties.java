@@ -2,6 +2,8 @@ package dev.lsarchive.api;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,20 +50,26 @@ public record LiveStationProperties(
 		@DefaultValue("false") boolean allowInsecureHttp) {
 
 	public LiveStationProperties {
-		requireSet(accessKey, "livestation.api.access-key", "LIVESTATION_API_ACCESSKEY");
-		requireSet(secretKey, "livestation.api.secret-key", "LIVESTATION_API_SECRETKEY");
+		List<String> problems = new ArrayList<>();
+		requireSet(accessKey, "livestation.api.access-key", "LIVESTATION_API_ACCESSKEY", problems);
+		requireSet(secretKey, "livestation.api.secret-key", "LIVESTATION_API_SECRETKEY", problems);
 		if (baseUrl != null && !"https".equalsIgnoreCase(baseUrl.getScheme()) && !allowInsecureHttp) {
-			throw new IllegalArgumentException("livestation.api.base-url must be an https URL (got scheme '"
-					+ baseUrl.getScheme() + "'); plain http is only for the simulator"
-					+ " (livestation.api.allow-insecure-http=true)");
+			problems.add("livestation.api.base-url must be an https URL"
+					+ ((baseUrl.getScheme() != null) ? " (it starts with '" + baseUrl.getScheme() + ":')"
+							: " such as https://livestation.apigw.ntruss.com")
+					+ "; plain http is only for the simulator (livestation.api.allow-insecure-http=true)");
+		}
+		if (!problems.isEmpty()) {
+			// one line per problem: every problem of a start is told at once
+			throw new IllegalArgumentException(String.join("\n", problems));
 		}
 	}
 
 	// Boot would name a missing value by its field (accessKey); an operator sets the property or the variable
-	private static void requireSet(String value, String property, String variable) {
+	private static void requireSet(String value, String property, String variable, List<String> problems) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(property + " is not set: give it as --" + property
-					+ "=... or in the environment variable " + variable);
+			problems.add(property + " is not set: give it as --" + property + "=... or in the environment variable "
+					+ variable);
 		}
 	}
 

@@ -4,8 +4,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -15,11 +18,14 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 /**
- * Reports a start-up that failed on a setting in one line per setting: which one, what is wrong,
- * and how to set it (flag and environment variable), instead of the framework's report. Any other
- * failure is left to the framework's own reporters.
+ * Reports a start-up that failed on a setting in one line per setting (which one, what is wrong,
+ * how to set it: flag and environment variable), or on a database that refuses or does not answer
+ * in one line, instead of the framework's report and stack trace. Any other failure is left to the
+ * framework's own reporters.
  */
 public final class SettingProblemReporter implements SpringBootExceptionReporter, Ordered {
+
+	private static final Logger log = LoggerFactory.getLogger(SettingProblemReporter.class);
 
 	private final PrintStream err;
 
@@ -34,12 +40,16 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 
 	@Override
 	public boolean reportException(Throwable failure) {
-		List<String> problems = describe(failure);
-		if (problems.isEmpty()) {
+		Optional<StartProblem> problem = StartProblem.of(failure);
+		if (problem.isEmpty()) {
 			return false;
 		}
-		problems.forEach((problem) -> this.err.println("livestation-archive: " + problem));
-		this.err.println("livestation-archive: nothing was done; see --help for the settings to set first");
+		// the whole chain stays available to whoever turns DEBUG on
+		log.debug("Start refused", failure);
+		problem.get().lines().forEach((line) -> this.err.println("livestation-archive: " + line));
+		if (problem.get().settings()) {
+			this.err.println("livestation-archive: nothing was done; see --help for the settings to set first");
+		}
 		this.err.flush();
 		return true;
 	}
@@ -53,6 +63,10 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 	/** One line per setting problem in {@code failure}; empty when it is not a setting's failure. */
 	public static List<String> describe(Throwable failure) {
 		List<String> problems = new ArrayList<>();
+		SettingsRefusedException refused = find(failure, SettingsRefusedException.class);
+		if (refused != null) {
+			return refused.problems();
+		}
 		BindValidationException invalid = find(failure, BindValidationException.class);
 		if (invalid != null) {
 			String prefix = invalid.getValidationErrors().getName().toString();
@@ -67,14 +81,16 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 		}
 		Throwable root = rootCause(bind);
 		if (root instanceof IllegalArgumentException && root.getMessage() != null && bind.getProperty() == null) {
-			// a setting's own check, which names the setting and how to set it
-			problems.add(firstLine(root.getMessage()));
+			// a record's own checks, one line each, which name the setting and how to set it
+			problems.addAll(root.getMessage().lines().toList());
 			return problems;
 		}
 		String name = (bind.getProperty() != null) ? bind.getProperty().getName().toString() : bind.getName().toString();
 		Object value = (bind.getProperty() != null) ? bind.getProperty().getValue() : null;
-		problems.add(name + ((value != null) ? "=" + shown(name, value) : "") + " is not valid ("
-				+ firstLine(root.getMessage()) + "): " + howToSet(name));
+		Class<?> type = bind.getTarget().getType().resolve();
+		String expected = (type != null) ? "expected " + SettingsCheck.form(type) : firstLine(root.getMessage());
+		problems.add(name + ((value != null) ? "=" + shown(name, value) : "") + " is not valid: " + expected + "; "
+				+ howToSet(name));
 		return problems;
 	}
 
@@ -108,10 +124,15 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 	}
 
 	// a secret's value is never printed, not even a wrong one
-	private static String shown(String name, Object value) {
+	static String shown(String name, Object value) {
+		return isSecret(name) ? "******" : value.toString();
+	}
+
+	/** Whether the setting {@code name} holds a secret (a key, a password, a token). */
+	static boolean isSecret(String name) {
 		String lower = name.toLowerCase(Locale.ROOT);
-		return (lower.contains("secret") || lower.contains("password") || lower.contains("key")) ? "******"
-				: value.toString();
+		return lower.contains("secret") || lower.contains("password") || lower.contains("key")
+				|| lower.contains("token");
 	}
 
 	private static String kebab(String field) {

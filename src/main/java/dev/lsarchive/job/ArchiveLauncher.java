@@ -120,6 +120,10 @@ public class ArchiveLauncher {
 			if (execution.getStatus() == BatchStatus.COMPLETED) {
 				return ExitCodes.COMPLETED;
 			}
+			if (FailureReason.credentialsRefused(execution)) {
+				// no relaunch can fix refused keys: the scheduler must alert a person (the summary has the trace id)
+				return ExitCodes.INVALID_CONFIGURATION;
+			}
 			return TransientFailure.of(execution) ? ExitCodes.TRANSIENT_FAILURE : ExitCodes.FAILED;
 		}
 	}

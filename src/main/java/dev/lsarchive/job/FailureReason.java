@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.batch.core.job.JobExecution;
 
 import dev.lsarchive.api.LiveStationApiException;
+import dev.lsarchive.api.LiveStationAuthException;
 
 /**
  * Why an execution did not complete, in words an operator can act on: the API error (which names
@@ -13,7 +14,22 @@ import dev.lsarchive.api.LiveStationApiException;
  */
 final class FailureReason {
 
+	/** How the ledger, the summary and the health check name a run the gateway refused the keys of. */
+	static final String CREDENTIALS_REFUSED = "credentials refused";
+
 	private FailureReason() {
+	}
+
+	/** Whether {@code execution} failed because the gateway refused its credentials: a setting to fix, not a relaunch. */
+	static boolean credentialsRefused(JobExecution execution) {
+		for (Throwable failure : execution.getAllFailureExceptions()) {
+			for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+				if (cause instanceof LiveStationAuthException) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	static String of(JobExecution execution) {
@@ -31,6 +47,9 @@ final class FailureReason {
 	private static String reason(Throwable failure) {
 		Throwable innermost = failure;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof LiveStationAuthException) {
+				return CREDENTIALS_REFUSED + ": " + cause.getMessage();
+			}
 			if (cause instanceof LiveStationApiException) {
 				return cause.getMessage();
 			}

@@ -36,8 +36,14 @@ class LauncherConfiguration {
 	@ConditionalOnProperty(name = "archive.run-on-startup", havingValue = "true", matchIfMissing = true)
 	LaunchOnStartup launchOnStartup(ArchiveLauncher launcher, ArchiveProperties properties, Clock clock,
 			Environment environment, JdbcTemplate jdbc) {
-		boolean demo = environment.matchesProfiles("demo");
-		return new LaunchOnStartup(launcher, properties, clock, demo ? jdbc : null);
+		if (!environment.matchesProfiles("demo")) {
+			return new LaunchOnStartup(launcher, properties, clock, null);
+		}
+		// the demo falls back to the local PostgreSQL: it says where it writes before it does
+		String url = environment.getProperty("spring.datasource.url", "");
+		System.out.println("Demo: archiving the built-in simulator into " + url.replaceFirst("\\?.*", "") + " as user "
+				+ environment.getProperty("spring.datasource.username", "") + " (ARCHIVE_JDBC_URL names another database)");
+		return new LaunchOnStartup(launcher, properties, clock, jdbc);
 	}
 
 	/** The {@link ApplicationRunner} that launches one run and reports its exit code. */

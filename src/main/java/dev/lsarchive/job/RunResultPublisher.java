@@ -41,6 +41,10 @@ class RunResultPublisher implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
+		// the console shows the reason in one line (the summary); the whole chain is here for DEBUG
+		if (log.isDebugEnabled()) {
+			execution.getAllFailureExceptions().forEach((failure) -> log.debug("Job execution {} failed", execution.getId(), failure));
+		}
 		RunResult result = new RunResult(execution, RunTotals.of(this.jobRepository, execution),
 				this.apiStats.snapshot().since(this.apiAtStart), FailureReason.of(execution));
 		RuntimeException first = null;

@@ -104,7 +104,9 @@ class FaultDrillIntegrationTests {
 			String skewReason = lastReason();
 
 			// then
-			assertThat(List.of(wrongSecret, wrongAccessKey, skewed)).containsOnly(ExitCodes.FAILED);
+			assertThat(List.of(wrongSecret, wrongAccessKey, skewed)).as("no relaunch fixes refused credentials")
+				.containsOnly(ExitCodes.INVALID_CONFIGURATION);
+			assertThat(List.of(secretReason, accessReason, skewReason)).allMatch((reason) -> reason.startsWith("credentials refused"));
 			assertThat(secretReason).contains("HTTP 401").contains("livestation.api.secret-key");
 			assertThat(accessReason).contains("HTTP 401").contains("livestation.api.access-key");
 			assertThat(skewReason).contains("clock is 6 minutes off");

@@ -33,6 +33,25 @@ public final class PackagedJar {
 		return new Result(process.exitValue(), output);
 	}
 
+	/**
+	 * Runs the jar with {@code args} alone: no test database, and none from the environment
+	 * ({@code ARCHIVE_JDBC_*} removed), as an operator's first try would.
+	 */
+	public static Result runWithoutTestDatabase(String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(command());
+		command.subList(3, command.size()).clear();
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().keySet().removeIf((name) -> name.startsWith("ARCHIVE_JDBC_"));
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("the jar did not exit within 5 minutes:\n" + output);
+		}
+		return new Result(process.exitValue(), output);
+	}
+
 	/** Starts the jar with {@code args} against the test database; the caller reads and ends it. */
 	public static Process start(String... args) throws IOException {
 		return new ProcessBuilder(command(args)).redirectErrorStream(true).start();

@@ -1,0 +1,281 @@
+package dev.lsarchive.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.AbstractBindHandler;
+import org.springframework.boot.context.properties.bind.BindContext;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+import dev.lsarchive.api.LiveStationProperties;
+import dev.lsarchive.bench.BenchProperties;
+import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.simulator.SimulatorProperties;
+
+/**
+ * Refuses a start whose command line or settings it does not understand, before anything starts:
+ * a bare word, an unknown key under the product's own prefixes, an unknown profile, a value of the
+ * wrong form, a setting out of its range, a real run without a database. Every problem is found,
+ * not just the first, and each becomes one line with the nearest valid name or the expected form.
+ * Spring Boot's own keys ({@code spring.*}, {@code management.*}, {@code logging.*}, ...) are left
+ * to Spring Boot.
+ */
+public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
+
+	/** The setting that names the database; {@code ARCHIVE_JDBC_URL} sets it. */
+	static final String DATABASE_URL = "spring.datasource.url";
+
+	private static final List<String> WORDS = List.of("--help", "--version");
+
+	// after the config data (application*.properties, profiles) is in the environment
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		List<String> problems = problems(environment);
+		if (!problems.isEmpty()) {
+			throw new SettingsRefusedException(problems);
+		}
+	}
+
+	/** Every problem of the settings in {@code environment}, one line each; empty when it may start. */
+	static List<String> problems(ConfigurableEnvironment environment) {
+		KnownSettings known = KnownSettings.load();
+		Set<String> problems = new LinkedHashSet<>();
+		PropertySource<?> commandLine = environment.getPropertySources()
+			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+		if (commandLine instanceof EnumerablePropertySource<?> arguments) {
+			problems.addAll(bareWords(arguments, known));
+			problems.addAll(unknownKeys(Arrays.asList(arguments.getPropertyNames()), known));
+		}
+		Set<String> profiles = Set.of(environment.getActiveProfiles());
+		problems.addAll(unknownProfiles(profiles));
+		Binder binder = Binder.get(environment);
+		Set<String> malformed = new LinkedHashSet<>();
+		for (String name : known.names()) {
+			String problem = formProblem(binder, environment, name, known.type(name));
+			if (problem != null) {
+				problems.add(problem);
+				malformed.add(name);
+			}
+		}
+		problems.addAll(constraintProblems(binder, profiles, malformed));
+		problems.addAll(databaseProblems(environment, profiles));
+		return new ArrayList<>(problems);
+	}
+
+	private static List<String> bareWords(EnumerablePropertySource<?> arguments, KnownSettings known) {
+		Object words = arguments.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
+		if (!(words instanceof String text) || text.isBlank()) {
+			return List.of();
+		}
+		// "--livestation.api.secret-key abc" leaves the secret as a bare word: then no word is shown (an empty
+		// database password is common, with trust authentication, and does not count)
+		boolean secretMayFollow = Arrays.stream(arguments.getPropertyNames())
+			.anyMatch((key) -> KnownSettings.owned(key) && SettingProblemReporter.isSecret(key)
+					&& isBlank(arguments.getProperty(key)));
+		List<String> problems = new ArrayList<>();
+		for (String word : text.split(",")) {
+			if (secretMayFollow) {
+				problems.add("a word without --name= follows a setting given without a value: write every setting"
+						+ " as --name=value (no space around '=')");
+				continue;
+			}
+			String name = word.replaceFirst("^-+", "");
+			String suggestion;
+			if (name.contains("=") && known.find(name.substring(0, name.indexOf('='))).isPresent()) {
+				suggestion = "--" + known.find(name.substring(0, name.indexOf('='))).get() + "=...";
+			}
+			else {
+				suggestion = KnownSettings.nearest("--" + name, WORDS).orElse(null);
+			}
+			problems.add("'" + shownWord(word) + "' is not understood: settings are given as --name=value"
+					+ ((suggestion != null) ? " (did you mean " + suggestion + "?)" : "; see --help"));
+		}
+		return problems;
+	}
+
+	static List<String> unknownKeys(Collection<String> keys, KnownSettings known) {
+		List<String> problems = new ArrayList<>();
+		for (String key : keys) {
+			if (KnownSettings.owned(key) && known.find(key).isEmpty()) {
+				problems.add("--" + key + " is not a setting of livestation-archive"
+						+ known.nearest(key).map((name) -> " (did you mean --" + name + "?)").orElse("; see --help"));
+			}
+		}
+		return problems;
+	}
+
+	static List<String> unknownProfiles(Collection<String> profiles) {
+		List<String> problems = new ArrayList<>();
+		for (String profile : profiles) {
+			if (!KnownSettings.PROFILES.contains(profile)) {
+				problems.add("spring.profiles.active=" + profile + " is not a profile of livestation-archive"
+						+ KnownSettings.nearest(profile, KnownSettings.PROFILES)
+							.map((name) -> " (did you mean " + name + "?)")
+							.orElse("")
+						+ "; the profiles are " + String.join(", ", KnownSettings.PROFILES)
+						+ ", and none for the nightly run");
+			}
+		}
+		return problems;
+	}
+
+	private static String formProblem(Binder binder, ConfigurableEnvironment environment, String name,
+			Class<?> type) {
+		try {
+			binder.bind(name, Bindable.of(type));
+			return null;
+		}
+		catch (BindException ex) {
+			String value = environment.getProperty(name);
+			return name + ((value != null) ? "=" + SettingProblemReporter.shown(name, value) : "")
+					+ " is not valid: expected " + form(type) + "; " + SettingProblemReporter.howToSet(name);
+		}
+	}
+
+	/** What a value of {@code type} looks like, as an operator writes it. */
+	static String form(Class<?> type) {
+		if (type == LocalDate.class) {
+			return "a date as YYYY-MM-DD, e.g. 2026-11-20";
+		}
+		if (type == Instant.class) {
+			return "an instant as YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-26T01:15:00Z";
+		}
+		if (type == Duration.class) {
+			return "a duration such as 500ms, 30s, 15m, 1h or 7d";
+		}
+		if (type == ZoneId.class) {
+			return "a time zone such as Asia/Seoul or UTC";
+		}
+		if (type.isEnum()) {
+			return "one of " + String.join(", ", KnownSettings.enumValues(type));
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return "true or false";
+		}
+		if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+			return "a whole number";
+		}
+		if (type == double.class || type == Double.class) {
+			return "a number such as 0.05";
+		}
+		if (type == URI.class) {
+			return "a URL such as https://livestation.apigw.ntruss.com";
+		}
+		if (type == Path.class) {
+			return "a file path";
+		}
+		if (Collection.class.isAssignableFrom(type)) {
+			return "a comma-separated list";
+		}
+		return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
+	}
+
+	// every range and rule of every record this start uses, all at once (Boot would stop at the first record)
+	private static List<String> constraintProblems(Binder binder, Set<String> profiles, Set<String> malformed) {
+		Map<String, Class<?>> records = new LinkedHashMap<>();
+		if (!profiles.contains("simulator")) {
+			records.put("archive", ArchiveProperties.class);
+		}
+		if (!profiles.contains("simulator") && !profiles.contains("health") && !profiles.contains("bench")) {
+			records.put("livestation.api", LiveStationProperties.class);
+		}
+		if (profiles.contains("demo") || profiles.contains("simulator")) {
+			records.put("simulator", SimulatorProperties.class);
+		}
+		if (profiles.contains("bench")) {
+			records.put("bench", BenchProperties.class);
+		}
+		List<String> problems = new ArrayList<>();
+		try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+			// a value of the wrong form is told already: bound as if absent, so that the rest is still checked
+			BindHandler skipMalformed = new AbstractBindHandler() {
+				@Override
+				public Object onFailure(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+						Exception error) throws Exception {
+					if (malformed.contains(name.toString())) {
+						return null;
+					}
+					return super.onFailure(name, target, context, error);
+				}
+			};
+			ValidationBindHandler validation = new ValidationBindHandler(skipMalformed,
+					new SpringValidatorAdapter(factory.getValidator()));
+			records.forEach((prefix, type) -> {
+				try {
+					binder.bindOrCreate(prefix, Bindable.of(type), validation);
+				}
+				catch (BindException ex) {
+					SettingProblemReporter.describe(ex)
+						.stream()
+						.filter((line) -> malformed.stream().noneMatch((name) -> line.startsWith(name)))
+						.forEach(problems::add);
+				}
+			});
+		}
+		return problems;
+	}
+
+	private static List<String> databaseProblems(ConfigurableEnvironment environment, Set<String> profiles) {
+		if (profiles.contains("simulator")) {
+			return List.of();
+		}
+		String url = environment.getProperty(DATABASE_URL);
+		if (url == null || url.isBlank()) {
+			boolean local = profiles.stream().anyMatch(KnownSettings.LOCAL_DATABASE_PROFILES::contains);
+			return local ? List.of() : List.of("no database is set: set the environment variable ARCHIVE_JDBC_URL"
+					+ " (e.g. jdbc:postgresql://db.internal:5432/archive) or --" + DATABASE_URL
+					+ "=...; only the demo and the benchmark fall back to the local PostgreSQL");
+		}
+		if (!url.startsWith("jdbc:postgresql:")) {
+			String scheme = url.contains(":") ? url.substring(0, url.indexOf(':')) : url;
+			return List.of(DATABASE_URL + " (ARCHIVE_JDBC_URL) is not a PostgreSQL JDBC URL (it starts with '"
+					+ shownWord(scheme) + ":'): write it as jdbc:postgresql://host:5432/database, with the user and"
+					+ " password in ARCHIVE_JDBC_USER and ARCHIVE_JDBC_PASSWORD");
+		}
+		return List.of();
+	}
+
+	private static boolean isBlank(Object value) {
+		return value == null || value.toString().isBlank();
+	}
+
+	// a bare word may be a mistyped secret: show its start only
+	private static String shownWord(String word) {
+		return (word.length() > 40) ? word.substring(0, 12) + "…" : word;
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.lsarchive.cli;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.lsarchive.job.ExitCodes;
+
+/**
+ * A start that failed for a reason an operator can act on, told in lines without a stack trace,
+ * with the exit code a scheduler acts on.
+ *
+ * @param exitCode the process exit code ({@link ExitCodes})
+ * @param lines what to print, one problem a line
+ * @param settings whether these are settings to set first (the reporter then points to {@code --help})
+ */
+public record StartProblem(int exitCode, List<String> lines, boolean settings) {
+
+	/** What {@code failure} means to an operator, when it is a failure the product documents. */
+	public static Optional<StartProblem> of(Throwable failure) {
+		List<String> settings = SettingProblemReporter.describe(failure);
+		if (!settings.isEmpty()) {
+			return Optional.of(new StartProblem(ExitCodes.INVALID_CONFIGURATION, settings, true));
+		}
+		return DatabaseProblem.of(failure);
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.lsarchive.cli;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a start refuses before anything runs, told one line a problem, every problem at once. */
+class SettingsCheckTests {
+
+	private static final String DATABASE = "--spring.datasource.url=jdbc:postgresql://db.internal:5432/archive";
+
+	private static final String KEYS = "--livestation.api.access-key=a --livestation.api.secret-key=s";
+
+	@Test
+	void aMistypedSettingIsRefusedWithTheNearestName() {
+		// when
+		List<String> problems = problems(DATABASE, KEYS, "--archive.run-dat=2026-11-19");
+
+		// then
+		assertThat(problems).singleElement()
+			.asString()
+			.contains("--archive.run-dat is not a setting", "did you mean --archive.run-date?");
+	}
+
+	@Test
+	void bareWordsAreRefusedAndHelpIsSuggested() {
+		// when
+		List<String> help = problems(DATABASE, KEYS, "help");
+		List<String> dashV = problems(DATABASE, KEYS, "-v");
+		List<String> missingDashes = problems(DATABASE, KEYS, "archive.run-date=2026-11-19");
+
+		// then
+		assertThat(help).singleElement().asString().contains("'help' is not understood", "did you mean --help?");
+		assertThat(dashV).singleElement().asString().contains("'-v' is not understood", "--name=value");
+		assertThat(missingDashes).singleElement().asString().contains("did you mean --archive.run-date=...?");
+	}
+
+	@Test
+	void aValueAfterASpaceIsRefusedWithoutShowingIt() {
+		// when: the secret key given as "--livestation.api.secret-key s3cr3t-value"
+		List<String> problems = problems(DATABASE, "--livestation.api.access-key=a", "--livestation.api.secret-key",
+				"s3cr3t-value");
+
+		// then
+		assertThat(String.join("\n", problems)).contains("no space around '='").doesNotContain("s3cr3t-value");
+	}
+
+	@Test
+	void anUnknownProfileIsRefusedWithTheNearestOne() {
+		// when
+		List<String> problems = problems(DATABASE, KEYS, "--spring.profiles.active=healthz");
+
+		// then
+		assertThat(problems).singleElement()
+			.asString()
+			.contains("spring.profiles.active=healthz is not a profile", "did you mean health?",
+					"demo, health, bench, simulator");
+	}
+
+	@Test
+	void everyProblemIsToldAtOnceWithTheFormItExpects() {
+		// when
+		List<String> problems = problems(DATABASE, "--livestation.api.access-key=a", "--archive.job=bogus",
+				"--archive.run-date=2026-1-4", "--archive.capture-interval=often", "--archive.event-threads=0",
+				"--archive.capture-slot=01:15");
+
+		// then
+		assertThat(problems).hasSize(6);
+		assertThat(problems).anySatisfy((line) -> assertThat(line).startsWith("archive.job=bogus")
+			.contains("one of nightly, snapshot-capture")
+			.doesNotContain("No enum constant", "dev.lsarchive"));
+		assertThat(problems).anySatisfy((line) -> assertThat(line).startsWith("archive.run-date=2026-1-4")
+			.contains("YYYY-MM-DD")
+			.doesNotContain("index"));
+		assertThat(problems).anySatisfy((line) -> assertThat(line).startsWith("archive.capture-interval=often")
+			.contains("15m"));
+		assertThat(problems).anySatisfy((line) -> assertThat(line).startsWith("archive.capture-slot=01:15")
+			.contains("2026-11-26T01:15:00Z"));
+		assertThat(problems).anySatisfy((line) -> assertThat(line).startsWith("archive.event-threads=0"));
+		assertThat(problems).anySatisfy((line) -> assertThat(line).contains("livestation.api.secret-key is not set"));
+	}
+
+	@Test
+	void aRealRunNeedsADatabaseAndTheDemoDoesNot() {
+		// when
+		List<String> nightly = problems(KEYS);
+		List<String> health = problems("--spring.profiles.active=health");
+		List<String> demo = problems(KEYS, "--spring.profiles.active=demo");
+
+		// then
+		assertThat(nightly).singleElement().asString().contains("no database is set", "ARCHIVE_JDBC_URL");
+		assertThat(health).singleElement().asString().contains("no database is set");
+		assertThat(demo).isEmpty();
+	}
+
+	@Test
+	void aLibpqUrlIsRefusedWithoutShowingItsPassword() {
+		// when
+		List<String> problems = problems(KEYS, "--spring.datasource.url=postgres://archiver:pa55word@db/archive");
+
+		// then
+		assertThat(problems).singleElement()
+			.asString()
+			.contains("not a PostgreSQL JDBC URL", "jdbc:postgresql://host:5432/database")
+			.doesNotContain("pa55word");
+	}
+
+	@Test
+	void springBootsOwnKeysAndRelaxedNamesAreAccepted() {
+		// when
+		List<String> problems = problems(DATABASE, KEYS, "--archive.runDate=2026-11-20",
+				"--archive.event_chunk_size=500", "--logging.level.dev.lsarchive=DEBUG",
+				"--management.metrics.tags.site=seoul", "--spring.main.lazy-initialization=false",
+				"--simulator.faults.failing-channels[0]=ls-1", "--archive.job=snapshot-capture");
+
+		// then
+		assertThat(problems).isEmpty();
+	}
+
+	private static List<String> problems(String... args) {
+		StandardEnvironment environment = new StandardEnvironment();
+		String[] split = String.join(" ", args).split(" ");
+		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(split));
+		String profiles = environment.getProperty("spring.profiles.active");
+		if (profiles != null) {
+			environment.setActiveProfiles(profiles.split(","));
+		}
+		return SettingsCheck.problems(environment);
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.lsarchive.cli;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lsarchive.job.ExitCodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A database that refuses the job is a setting to fix (2); one that does not answer may come back (75). */
+class StartProblemTests {
+
+	@Test
+	void refusalsAreSettingsToFix() {
+		for (String state : new String[] { "3D000", "28000", "28P01", "42501" }) {
+			// given
+			RuntimeException failure = new IllegalStateException("Failed to initialize pool",
+					new SQLException("FATAL: refused for a reason", state));
+
+			// when
+			StartProblem problem = StartProblem.of(failure).orElseThrow();
+
+			// then
+			assertThat(problem.exitCode()).as(state).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+			assertThat(problem.lines()).as(state)
+				.singleElement()
+				.asString()
+				.startsWith("the database refused the job: refused for a reason; ")
+				.containsAnyOf("ARCHIVE_JDBC_", "grant the database user")
+				.endsWith("nothing was done");
+		}
+	}
+
+	@Test
+	void aServerThatDoesNotAnswerIsTransient() {
+		// given
+		RuntimeException failure = new IllegalStateException("Unable to obtain connection",
+				new SQLException("Connection to db.internal:5433 refused.", "08001", new ConnectException("refused")));
+
+		// when
+		StartProblem problem = StartProblem.of(failure).orElseThrow();
+
+		// then
+		assertThat(problem.exitCode()).isEqualTo(ExitCodes.TRANSIENT_FAILURE);
+		assertThat(problem.lines()).singleElement().asString().contains("db.internal:5433", "launch again");
+	}
+
+	@Test
+	void otherFailuresAreLeftToTheFramework() {
+		assertThat(StartProblem.of(new IllegalStateException("a bug", new NullPointerException()))).isEmpty();
+		assertThat(StartProblem.of(new IllegalStateException("API down", new ConnectException("refused")))).isEmpty();
+	}
+
+}
