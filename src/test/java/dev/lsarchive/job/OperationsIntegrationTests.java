@@ -1,7 +1,9 @@
 package dev.lsarchive.job;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,6 +133,30 @@ class OperationsIntegrationTests {
 			.contains("livestation_api_retry_wait_seconds_total")
 			.containsPattern("livestation_archive_step_duration_seconds_count\\{[^}]*step=\"events\"")
 			.containsPattern("livestation_archive_run_completed\\{[^}]*} 1");
+	}
+
+	@Test
+	void anAbsentPushgatewayIsOneWarningLineThatSaysWhatToDo() throws Exception {
+		// given: a port nothing listens on
+		int closed;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closed = socket.getLocalPort();
+		}
+
+		// when
+		PackagedJar.Result result = PackagedJar.run("--spring.profiles.active=demo", "--simulator.channels=2",
+				"--simulator.events-per-channel=5", "--management.prometheus.metrics.export.pushgateway.enabled=true",
+				"--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:" + closed);
+
+		// then
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(result.output().lines().filter((line) -> line.matches(".* (WARN|ERROR) .*")))
+			.as(result.output())
+			.singleElement()
+			.asString()
+			.endsWith("metrics were not pushed to the Pushgateway at 127.0.0.1:" + closed + ": connection refused;"
+					+ " start it (docker compose --profile dashboards up -d) or set ARCHIVE_PUSHGATEWAY_ENABLED=false");
+		assertThat(result.output()).doesNotContain("Exception").doesNotContainPattern("(?m)^\\s+at ");
 	}
 
 	@Test

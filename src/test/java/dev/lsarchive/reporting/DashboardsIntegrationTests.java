@@ -1,28 +1,40 @@
 package dev.lsarchive.reporting;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,12 +52,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboards in {@code dashboards/} cannot rot: every panel's SQL runs against an archive of
  * known simulator data (Grafana's macros and the dashboard variables expanded) and returns the
  * columns its panel type needs, several answers are checked against the simulator's own data, the
- * provisioning holds together, and every metric the Prometheus panels query is one the job exports.
+ * provisioning and the compose file hold together (no host port 5432, the logins' passwords those of
+ * {@code .env} at every start), every metric the Prometheus panels query is one the job exports, and
+ * the README lists exactly the metrics the job exports.
  */
 class DashboardsIntegrationTests {
 
@@ -54,6 +69,10 @@ class DashboardsIntegrationTests {
 	private static final Path JOB_DASHBOARD = Path.of("dashboards/grafana/dashboards/archive-job.json");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Path COMPOSE = Path.of("docker-compose.yml");
+
+	private static final Path COMPOSE_LOGINS = Path.of("db/roles/compose-logins.sh");
 
 	private static final String FROM = "'2000-01-01T00:00:00Z'::timestamptz";
 
@@ -177,7 +196,7 @@ class DashboardsIntegrationTests {
 			.filter((source) -> "grafana-postgresql-datasource".equals(source.get("type")))
 			.findFirst()
 			.orElseThrow();
-		String readerRole = Files.readString(Path.of("dashboards/postgres/10-grafana-reader.sh"));
+		String readerRole = Files.readString(COMPOSE_LOGINS);
 		String compose = Files.readString(Path.of("docker-compose.yml"));
 
 		// then: every panel, target and variable names a provisioned data source of its own type
@@ -188,7 +207,8 @@ class DashboardsIntegrationTests {
 			}
 		}
 		assertThat(postgres.get("user")).isEqualTo("grafana_reader");
-		assertThat(readerRole).contains("CREATE ROLE grafana_reader LOGIN", "IN ROLE livestation_reader")
+		assertThat(readerRole).contains("GRAFANA_READER_LOGIN:-grafana_reader", "ARCHIVE_READER_ROLE:-livestation_reader",
+				"GRANT :\"reader_role\" TO :\"reader_login\"")
 			.doesNotContain("SUPERUSER", "CREATEROLE", "GRANT ALL");
 		assertThat(postgres.get("secureJsonData").toString()).isEqualTo("{password=${GRAFANA_READER_PASSWORD}}");
 		assertThat(Files.readString(Path.of("dashboards/grafana/provisioning/datasources/livestation-archive.yml")))
@@ -231,9 +251,194 @@ class DashboardsIntegrationTests {
 		assertThat(exported).contains("archive_job=\"nightly\"").contains("archive_job=\"snapshot-capture\"");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void composeLeavesPort5432ToTheLocalPostgresAndSetsTheLoginsPasswordsAtEveryStart() throws Exception {
+		// given
+		Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) new Yaml()
+			.<Map<String, Object>>load(Files.readString(COMPOSE)).get("services");
+		Map<String, Object> postgres = services.get("postgres");
+		Map<String, Object> database = (Map<String, Object>) postgres.get("environment");
+
+		// then: no service takes the host's 5432, and the compose PostgreSQL is on the loopback only
+		services.forEach((name, service) -> {
+			for (Object port : (List<Object>) service.getOrDefault("ports", List.of())) {
+				String[] parts = port.toString().replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1").split(":");
+				assertThat(parts).as("%s publishes %s", name, port).hasSizeGreaterThan(1);
+				assertThat(parts[parts.length - 2]).as("%s's host port", name).isNotEqualTo("5432");
+			}
+		});
+		assertThat((List<Object>) postgres.get("ports")).singleElement().asString().startsWith("127.0.0.1:");
+		// the healthcheck asks over TCP: the server of the volume's first initialization listens on the socket only
+		assertThat(postgres.get("healthcheck").toString()).contains("pg_isready -h 127.0.0.1");
+		// then: the one-shot logins service sets the passwords of .env once the server is up, through its socket
+		Map.Entry<String, Map<String, Object>> logins = services.entrySet().stream()
+			.filter((service) -> String.valueOf(service.getValue().get("volumes"))
+				.contains("./" + COMPOSE_LOGINS + ":"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no service runs " + COMPOSE_LOGINS + " at every start"));
+		Map<String, Object> loginsEnvironment = (Map<String, Object>) logins.getValue().get("environment");
+		assertThat(logins.getValue().get("entrypoint").toString()).contains("/" + COMPOSE_LOGINS.getFileName());
+		assertThat(logins.getValue().get("depends_on").toString()).isEqualTo("{postgres={condition=service_healthy}}");
+		assertThat((List<Object>) logins.getValue().get("volumes"))
+			.filteredOn((volume) -> volume.toString().endsWith(":/var/run/postgresql"))
+			.singleElement()
+			.isIn((List<Object>) postgres.get("volumes"));
+		assertThat(loginsEnvironment).containsEntry("PGHOST", "/var/run/postgresql")
+			.containsEntry("PGUSER", database.get("POSTGRES_USER"))
+			.containsEntry("PGDATABASE", database.get("POSTGRES_DB"))
+			.containsEntry("ARCHIVE_LOGIN", database.get("POSTGRES_USER"))
+			.containsEntry("ARCHIVE_PASSWORD", database.get("POSTGRES_PASSWORD"));
+		// then: whatever logs in waits for it, with the same passwords
+		for (String service : List.of("archive", "demo", "grafana")) {
+			assertThat(((Map<String, Object>) services.get(service).get("depends_on")).get(logins.getKey()))
+				.as(service).hasToString("{condition=service_completed_successfully}");
+		}
+		for (String job : List.of("archive", "demo")) {
+			assertThat((Map<String, Object>) services.get(job).get("environment"))
+				.containsEntry("ARCHIVE_JDBC_USER", database.get("POSTGRES_USER"))
+				.containsEntry("ARCHIVE_JDBC_PASSWORD", database.get("POSTGRES_PASSWORD"));
+		}
+		assertThat((Map<String, Object>) services.get("grafana").get("environment"))
+			.containsEntry("GRAFANA_READER_PASSWORD", loginsEnvironment.get("GRAFANA_READER_PASSWORD"));
+	}
+
+	@Test
+	void theLoginsScriptGivesTheLoginsTheEnvPasswordsOnAFirstAndOnALaterStart() throws Exception {
+		assumeTrue(psql15OrLater(), "no psql 15 or later (the image's) to run the script with");
+		// given: the archive's login as the image made it with the volume; roles of this test's own
+		String suffix = Long.toString(System.nanoTime(), 36);
+		String owner = "compose_owner_" + suffix;
+		String reader = "compose_reader_" + suffix;
+		String login = "compose_grafana_" + suffix;
+		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE ROLE " + owner + " LOGIN PASSWORD 'made-with-the-volume'");
+			try {
+				// when: a first start, then a later one after .env's passwords changed
+				String first = logins(owner, reader, login, "first-password", "first-reader-password");
+				Map<String, String> afterFirst = verifiers(statement, owner, login);
+				String later = logins(owner, reader, login, "later 'quoted' password", "later-reader-password");
+				Map<String, String> afterLater = verifiers(statement, owner, login);
+
+				// then
+				assertThat(scramVerifies(afterFirst.get(owner), "first-password")).isTrue();
+				assertThat(scramVerifies(afterFirst.get(login), "first-reader-password")).isTrue();
+				assertThat(scramVerifies(afterLater.get(owner), "later 'quoted' password")).isTrue();
+				assertThat(scramVerifies(afterLater.get(login), "later-reader-password")).isTrue();
+				assertThat(scramVerifies(afterLater.get(login), "first-reader-password")).isFalse();
+				assertThat(first + later).doesNotContain("first-password", "quoted", "reader-password");
+				try (ResultSet memberships = statement.executeQuery("SELECT r.rolname, m.rolcanlogin"
+						+ " FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid JOIN pg_roles m ON m.oid = a.member"
+						+ " WHERE m.rolname = '" + login + "'")) {
+					assertThat(memberships.next()).isTrue();
+					assertThat(memberships.getString(1)).isEqualTo(reader);
+					assertThat(memberships.getBoolean(2)).isTrue();
+					assertThat(memberships.next()).as("a member of the reader role only").isFalse();
+				}
+			}
+			finally {
+				statement.execute("DROP ROLE IF EXISTS " + login);
+				statement.execute("DROP ROLE IF EXISTS " + reader);
+				statement.execute("DROP ROLE " + owner);
+			}
+		}
+	}
+
+	@Test
+	void theReadmesMetricsAreTheOnesTheJobExports() throws Exception {
+		// given: the README's Metrics bullet, and what both jobs pushed (names as Micrometer gives them, with their tags)
+		List<String> readme = Files.readAllLines(Path.of("README.md"));
+		int bullet = IntStream.range(0, readme.size())
+			.filter((i) -> readme.get(i).startsWith("- **Metrics**"))
+			.findFirst()
+			.orElseThrow();
+		StringBuilder metricsBullet = new StringBuilder(readme.get(bullet));
+		for (int i = bullet + 1; i < readme.size() && readme.get(i).startsWith("  "); i++) {
+			metricsBullet.append(' ').append(readme.get(i).trim());
+		}
+		Map<String, Set<String>> listed = new TreeMap<>();
+		Matcher name = Pattern.compile("`(livestation\\.[a-z.]+)(?:\\{([a-z_,]+)})?`").matcher(metricsBullet);
+		while (name.find()) {
+			listed.put(name.group(1), (name.group(2) != null) ? Set.of(name.group(2).split(",")) : Set.of());
+		}
+		Map<String, Set<String>> exported = new TreeMap<>();
+		Matcher sample = Pattern.compile("(?m)^(livestation_[a-z_]+)\\{([^}]*)}").matcher(String.join("\n", pushed));
+		while (sample.find()) {
+			String micrometerName = sample.group(1).replaceAll("(_seconds)?(_total|_count|_sum|_max)?$", "")
+				.replace('_', '.');
+			Set<String> tags = exported.computeIfAbsent(micrometerName, (n) -> new HashSet<>());
+			Matcher label = Pattern.compile("([a-z_]+)=\"").matcher(sample.group(2));
+			while (label.find()) {
+				tags.add(label.group(1));
+			}
+		}
+		// tags every metric carries are said once, for all
+		exported.values().forEach((tags) -> assertThat(tags).contains("application", "archive_job"));
+		exported.values().forEach((tags) -> tags.removeAll(Set.of("application", "archive_job")));
+
+		// then
+		assertThat(listed).isEqualTo(exported).containsKey("livestation.archive.run.finished");
+		assertThat(metricsBullet).contains("`application`", "`archive_job`");
+	}
+
 	private static boolean numeric(int type) {
 		return type == Types.NUMERIC || type == Types.BIGINT || type == Types.INTEGER || type == Types.DOUBLE
 				|| type == Types.SMALLINT || type == Types.DECIMAL || type == Types.REAL;
+	}
+
+	// runs the compose logins script as postgres-logins does, against the test database; its output
+	private static String logins(String owner, String reader, String login, String password, String readerPassword)
+			throws Exception {
+		TestDatabase database = TestDatabase.get();
+		URI server = URI.create(database.jdbcUrl().substring("jdbc:".length()));
+		ProcessBuilder script = new ProcessBuilder("sh", COMPOSE_LOGINS.toString()).redirectErrorStream(true);
+		script.environment().putAll(Map.of("PGHOST", server.getHost(), "PGPORT", Integer.toString(server.getPort()),
+				"PGDATABASE", server.getPath().substring(1), "PGUSER", database.username(), "PGPASSWORD",
+				Objects.toString(database.password(), "")));
+		script.environment().putAll(Map.of("ARCHIVE_LOGIN", owner, "ARCHIVE_PASSWORD", password, "ARCHIVE_READER_ROLE",
+				reader, "GRAFANA_READER_LOGIN", login, "GRAFANA_READER_PASSWORD", readerPassword));
+		Process process = script.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as(output).isZero();
+		return output;
+	}
+
+	private static Map<String, String> verifiers(Statement statement, String... roles) throws Exception {
+		Map<String, String> verifiers = new HashMap<>();
+		try (ResultSet result = statement.executeQuery("SELECT rolname, rolpassword FROM pg_authid WHERE rolname IN ('"
+				+ String.join("', '", roles) + "')")) {
+			while (result.next()) {
+				verifiers.put(result.getString(1), result.getString(2));
+			}
+		}
+		return verifiers;
+	}
+
+	// PostgreSQL's SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey> (RFC 5802) holds this password
+	private static boolean scramVerifies(String verifier, String password) throws Exception {
+		Matcher parts = Pattern.compile("SCRAM-SHA-256\\$(\\d+):([^$]+)\\$([^:]+):.+").matcher(verifier);
+		assertThat(parts.matches()).as("a SCRAM verifier").isTrue();
+		byte[] salted = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+			.generateSecret(new PBEKeySpec(password.toCharArray(), Base64.getDecoder().decode(parts.group(2)),
+					Integer.parseInt(parts.group(1)), 256))
+			.getEncoded();
+		Mac hmac = Mac.getInstance("HmacSHA256");
+		hmac.init(new SecretKeySpec(salted, "HmacSHA256"));
+		byte[] storedKey = MessageDigest.getInstance("SHA-256")
+			.digest(hmac.doFinal("Client Key".getBytes(StandardCharsets.UTF_8)));
+		return Arrays.equals(storedKey, Base64.getDecoder().decode(parts.group(3)));
+	}
+
+	// the script reads the passwords with \getenv, which psql has since 15
+	private static boolean psql15OrLater() throws InterruptedException {
+		try {
+			Process psql = new ProcessBuilder("psql", "--version").redirectErrorStream(true).start();
+			Matcher major = Pattern.compile("(\\d+)").matcher(new String(psql.getInputStream().readAllBytes()));
+			return psql.waitFor() == 0 && major.find() && Integer.parseInt(major.group(1)) >= 15;
+		}
+		catch (IOException notInstalled) {
+			return false;
+		}
 	}
 
 	// each variable's own query, in order, with the variables before it expanded; textboxes as set
