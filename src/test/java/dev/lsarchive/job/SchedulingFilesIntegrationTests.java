@@ -4,12 +4,17 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -17,9 +22,29 @@ import org.yaml.snakeyaml.Yaml;
 import dev.lsarchive.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The scheduling definitions in jobs/ and the compose file parse and say what the README promises. */
+/**
+ * The scheduling definitions in jobs/ and the compose file parse, say what the README promises and
+ * keep the documented rules of the scheduler they are written for (Debian's cron, systemd, Kubernetes).
+ */
 class SchedulingFilesIntegrationTests {
+
+	private static final String WRAPPER = "jobs/run-archive.sh";
+
+	private static final String INSTALLED_WRAPPER = "/opt/livestation-archive/run-archive.sh";
+
+	private static final String SETTINGS_FILE = "/etc/livestation-archive/archive.env";
+
+	private static final String CRON_FILE = "jobs/cron/livestation-archive";
+
+	/** cron(8) on Debian and Ubuntu: a file in /etc/cron.d whose name is not made of these is ignored. */
+	private static final Pattern DEBIAN_CRON_D_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+
+	private static final List<String> SERVICES = List.of("livestation-archive", "livestation-archive-capture");
+
+	private static final List<String> CRON_JOBS = List.of("jobs/kubernetes/livestation-archive-cronjob.yaml",
+			"jobs/kubernetes/livestation-archive-snapshot-capture-cronjob.yaml");
 
 	@Test
 	void theCrontabLineRunsTheLockingWrapperNightly() throws Exception {
@@ -34,10 +59,33 @@ class SchedulingFilesIntegrationTests {
 		assertThat(Integer.parseInt(fields[0])).isBetween(0, 59);
 		assertThat(Integer.parseInt(fields[1])).isBetween(0, 23);
 		assertThat(List.of(fields[2], fields[3], fields[4])).containsOnly("*");
-		assertThat(fields[6]).endsWith("run-archive.sh");
-		String wrapper = Files.readString(Path.of("jobs/cron/run-archive.sh"));
+		assertThat(fields[5]).isEqualTo("livestation");
+		assertThat(fields[6]).isEqualTo(INSTALLED_WRAPPER);
+		String wrapper = Files.readString(Path.of(WRAPPER));
 		assertThat(wrapper).contains("flock -n").contains("exit \"$status\"");
-		assertThat(run("bash", "-n", "jobs/cron/run-archive.sh")).isZero();
+		assertThat(run("bash", "-n", WRAPPER)).isZero();
+	}
+
+	@Test
+	void everyFileForEtcCronDHasANameDebiansCronReads() throws Exception {
+		// given: every file of jobs/cron is meant for /etc/cron.d, and the guides name where it goes
+		List<Path> files;
+		try (Stream<Path> listed = Files.list(Path.of("jobs/cron"))) {
+			files = listed.toList();
+		}
+		String guides = Files.readString(Path.of("jobs/README.md")) + Files.readString(Path.of("README.md"));
+		Matcher installed = Pattern.compile("/etc/cron\\.d/([^\\s`)]+)").matcher(guides);
+
+		// then
+		assertThat(files).isNotEmpty().allSatisfy((file) -> {
+			assertThat(file.getFileName().toString()).as("a name cron reads in /etc/cron.d").matches(DEBIAN_CRON_D_NAME);
+			assertThat(Files.readString(file)).as("cron ignores a last line without a newline").endsWith("\n");
+		});
+		List<String> installedNames = new ArrayList<>();
+		while (installed.find()) {
+			installedNames.add(installed.group(1));
+		}
+		assertThat(installedNames).isNotEmpty().allSatisfy((name) -> assertThat(name).matches(DEBIAN_CRON_D_NAME));
 	}
 
 	@Test
@@ -49,19 +97,16 @@ class SchedulingFilesIntegrationTests {
 		Files.writeString(fakeJava,
 				"#!/usr/bin/env bash\necho noise\necho\necho \"Archive run 2026-11-20: $FAKE_STATUS\"\nexit $FAKE_EXIT\n");
 		fakeJava.toFile().setExecutable(true);
-		Map<String, String> env = Map.of("ARCHIVE_HOME", home.toString(), "ARCHIVE_LOGS", logs.toString(), "JAVA",
-				fakeJava.toString());
+		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
 
 		// when
-		Result completed = runWithEnv(with(env, "0", "COMPLETED"), "bash", "jobs/cron/run-archive.sh");
-		Result failed = runWithEnv(with(env, "1", "FAILED"), "bash", "jobs/cron/run-archive.sh");
+		Result completed = runWithEnv(with(env, "0", "COMPLETED"), "bash", WRAPPER);
+		Result failed = runWithEnv(with(env, "1", "FAILED"), "bash", WRAPPER);
 		Result whileLocked = runWithEnv(with(env, "0", "COMPLETED"), "flock", logs.resolve(".lock-nightly").toString(),
-				"bash", "jobs/cron/run-archive.sh");
+				"bash", WRAPPER);
 		Result captureWhileTheNightRuns = runWithEnv(with(env, "0", "COMPLETED"), "flock",
-				logs.resolve(".lock-nightly").toString(), "bash", "jobs/cron/run-archive.sh",
-				"--archive.job=snapshot-capture");
-		Result failedCapture = runWithEnv(with(env, "1", "FAILED"), "bash", "jobs/cron/run-archive.sh",
-				"--archive.job=snapshot-capture");
+				logs.resolve(".lock-nightly").toString(), "bash", WRAPPER, "--archive.job=snapshot-capture");
+		Result failedCapture = runWithEnv(with(env, "1", "FAILED"), "bash", WRAPPER, "--archive.job=snapshot-capture");
 
 		// then
 		assertThat(completed.code()).isZero();
@@ -76,10 +121,38 @@ class SchedulingFilesIntegrationTests {
 		assertThat(failedCapture.output()).contains("exit code 1; full log:");
 	}
 
-	private static List<String> cronEntries() throws Exception {
-		return Files.readAllLines(Path.of("jobs/cron/livestation-archive.cron")).stream()
-			.filter((line) -> !line.isBlank() && !line.startsWith("#") && !line.matches("^[A-Za-z_]+=.*"))
-			.toList();
+	@Test
+	void theWrapperReadsTheOneSettingsFileAndRefusesToStartWithoutIt() throws Exception {
+		// given: a stand-in for java that prints the database setting it was given
+		Path home = Files.createTempDirectory("archive-home");
+		Path logs = Files.createTempDirectory("archive-logs");
+		Path fakeJava = home.resolve("java");
+		Files.writeString(fakeJava, "#!/usr/bin/env bash\necho \"Archive run 2026-11-20: COMPLETED into $ARCHIVE_JDBC_URL\"\n");
+		fakeJava.toFile().setExecutable(true);
+		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
+		Map<String, String> withoutSettings = new HashMap<>(env);
+		withoutSettings.put("ARCHIVE_SETTINGS", home.resolve("missing.env").toString());
+		Map<String, String> logsElsewhere = new HashMap<>(env);
+		logsElsewhere.put("ARCHIVE_LOGS", fakeJava.resolve("logs").toString());
+
+		// when
+		Result configured = runWithEnv(env, "bash", WRAPPER);
+		Result missing = runWithEnv(withoutSettings, "bash", WRAPPER);
+		Result unwritableLogs = runWithEnv(logsElsewhere, "bash", WRAPPER);
+
+		// then
+		assertThat(configured.code()).isZero();
+		assertThat(configured.output()).isEqualTo("Archive run 2026-11-20: COMPLETED into jdbc:postgresql://db.internal:5432/archive\n");
+		assertThat(missing.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+		assertThat(missing.output()).isEqualTo("livestation-archive: cannot read the settings file " + home.resolve("missing.env")
+				+ ": create it (mode 0600, owned by the job's user) as jobs/README.md says, or set ARCHIVE_SETTINGS to its path\n");
+		assertThat(unwritableLogs.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+		assertThat(unwritableLogs.output()).startsWith("livestation-archive: cannot write the log directory").hasLineCount(1);
+		// cron and systemd both start the wrapper, so both read this one file unless told otherwise
+		assertThat(Files.readString(Path.of(WRAPPER))).contains("settings=${ARCHIVE_SETTINGS:-" + SETTINGS_FILE + "}");
+		for (String service : SERVICES) {
+			assertThat(unit(service + ".service").section("Service")).doesNotContainKey("EnvironmentFile");
+		}
 	}
 
 	@Test
@@ -97,16 +170,16 @@ class SchedulingFilesIntegrationTests {
 				exit $code
 				""");
 		fakeJava.toFile().setExecutable(true);
-		Map<String, String> env = Map.of("ARCHIVE_HOME", home.toString(), "ARCHIVE_LOGS", logs.toString(), "JAVA",
-				fakeJava.toString(), "ARCHIVE_RELAUNCH_PAUSE", "0");
+		Map<String, String> env = new HashMap<>(wrapperEnvironment(home, logs, fakeJava));
+		env.put("ARCHIVE_RELAUNCH_PAUSE", "0");
 
 		// when
-		Result recovered = runWithEnv(withExits(env, "75 0"), "bash", "jobs/cron/run-archive.sh");
+		Result recovered = runWithEnv(withExits(env, "75 0"), "bash", WRAPPER);
 		Files.delete(home.resolve("launches"));
-		Result twice = runWithEnv(withExits(env, "75 75 0"), "bash", "jobs/cron/run-archive.sh");
+		Result twice = runWithEnv(withExits(env, "75 75 0"), "bash", WRAPPER);
 		String launchesOfTwice = Files.readString(home.resolve("launches")).trim();
 		Files.delete(home.resolve("launches"));
-		Result failed = runWithEnv(withExits(env, "1 0"), "bash", "jobs/cron/run-archive.sh");
+		Result failed = runWithEnv(withExits(env, "1 0"), "bash", WRAPPER);
 
 		// then
 		assertThat(recovered.code()).isZero();
@@ -123,53 +196,104 @@ class SchedulingFilesIntegrationTests {
 	@Test
 	void theSnapshotCaptureIsScheduledEveryFifteenMinutesBesideTheNight() throws Exception {
 		// given
-		Map<String, Map<String, String>> service = ini(Path.of("jobs/systemd/livestation-archive-capture.service"));
-		Map<String, Map<String, String>> timer = ini(Path.of("jobs/systemd/livestation-archive-capture.timer"));
+		SystemdUnitFile service = unit("livestation-archive-capture.service");
+		SystemdUnitFile timer = unit("livestation-archive-capture.timer");
 		List<String> cron = cronEntries();
 		@SuppressWarnings("unchecked")
-		Map<String, Object> cronJob = new Yaml().load(
-				Files.readString(Path.of("jobs/kubernetes/livestation-archive-snapshot-capture-cronjob.yaml")));
+		Map<String, Object> cronJob = new Yaml().load(Files.readString(Path.of(CRON_JOBS.get(1))));
 
 		// then
 		assertThat(cron).anySatisfy((line) -> assertThat(line).startsWith("*/15 * * * * ")
-			.endsWith("run-archive.sh --archive.job=snapshot-capture"));
-		assertThat(service.get("Service")).containsEntry("Type", "oneshot").containsKey("EnvironmentFile");
-		assertThat(service.get("Service").get("ExecStart")).endsWith("--archive.job=snapshot-capture");
-		assertThat(timer.get("Timer")).containsEntry("OnCalendar", "*:0/15")
+			.endsWith(INSTALLED_WRAPPER + " --archive.job=snapshot-capture"));
+		assertThat(service.section("Service")).containsEntry("Type", "oneshot")
+			.containsEntry("ExecStart", INSTALLED_WRAPPER + " --archive.job=snapshot-capture");
+		assertThat(timer.section("Timer")).containsEntry("OnCalendar", "*:0/15")
 			.containsEntry("Unit", "livestation-archive-capture.service");
 		assertThat(cronJob.get("spec").toString()).contains("schedule=*/15 * * * *", "concurrencyPolicy=Forbid",
 				"--archive.job=snapshot-capture", "secretRef");
-		if (new File("/usr/bin/systemd-analyze").canExecute()) {
-			assertThat(run("systemd-analyze", "verify", "jobs/systemd/livestation-archive-capture.service",
-					"jobs/systemd/livestation-archive-capture.timer")).isZero();
-		}
 	}
 
 	@Test
 	void theSystemdTimerIsPersistentAndTheServiceIsAOneShot() throws Exception {
 		// given
-		Map<String, Map<String, String>> service = ini(Path.of("jobs/systemd/livestation-archive.service"));
-		Map<String, Map<String, String>> timer = ini(Path.of("jobs/systemd/livestation-archive.timer"));
+		SystemdUnitFile service = unit("livestation-archive.service");
+		SystemdUnitFile timer = unit("livestation-archive.timer");
 
 		// then
-		assertThat(service.get("Service")).containsEntry("Type", "oneshot").containsKey("EnvironmentFile");
-		assertThat(service.get("Service").get("ExecStart")).contains("livestation-archive.jar");
-		assertThat(timer.get("Timer")).containsEntry("Persistent", "true").containsKey("OnCalendar");
-		// a transient failure (75) or a killed process is relaunched once; a plain failure is not
-		assertThat(service.get("Service")).containsEntry("Restart", "on-failure")
-			.containsEntry("RestartPreventExitStatus", "1 2 3 4");
-		assertThat(service.get("Unit")).containsEntry("StartLimitBurst", "2");
-		if (new File("/usr/bin/systemd-analyze").canExecute()) {
-			assertThat(run("systemd-analyze", "verify", "jobs/systemd/livestation-archive.service",
-					"jobs/systemd/livestation-archive.timer")).isZero();
+		assertThat(service.section("Service")).containsEntry("Type", "oneshot").containsEntry("User", "livestation")
+			.containsEntry("ExecStart", INSTALLED_WRAPPER);
+		assertThat(timer.section("Timer")).containsEntry("Persistent", "true").containsKey("OnCalendar");
+	}
+
+	@Test
+	void everyTimersStartsWithTheirRelaunchesFitTheStartLimitOfItsService() throws Exception {
+		for (String name : SERVICES) {
+			// given
+			SystemdUnitFile service = unit(name + ".service");
+			SystemdUnitFile timer = unit(name + ".timer");
+			Duration window = service.startLimitInterval();
+
+			// when: systemd counts every start in the window, the timer's and its own restarts alike
+			int timerStarts = window.isZero() ? 0 : timer.mostStartsWithin(window);
+			int relaunches = service.restartsAfterFailure() ? timerStarts : 0;
+
+			// then
+			if (!window.isZero()) {
+				assertThat(timerStarts + relaunches)
+					.as("%s: %d timer starts and %d relaunches within StartLimitIntervalSec=%s", name, timerStarts,
+							relaunches, window)
+					.isLessThanOrEqualTo(service.startLimitBurst());
+			}
+			if (new File("/usr/bin/systemd-analyze").canExecute() && !window.isZero()) {
+				assertThat(timerStarts).as("%s: the elapses systemd computes for OnCalendar", name)
+					.isEqualTo(mostStartsSystemdComputes(timer, window));
+			}
 		}
+	}
+
+	@Test
+	void theSystemdUnitsWriteOnlyToDirectoriesSystemdCreatesForThem() throws Exception {
+		for (String name : SERVICES) {
+			// given
+			Map<String, String> service = unit(name + ".service").section("Service");
+
+			// then: the log directory (the wrapper's default) and a state directory, under ProtectSystem=strict
+			assertThat(service).containsEntry("ProtectSystem", "strict")
+				.containsEntry("LogsDirectory", "livestation-archive")
+				.containsEntry("StateDirectory", "livestation-archive")
+				.doesNotContainKey("ReadWritePaths");
+		}
+		assertThat(Files.readString(Path.of(WRAPPER))).contains("logs=${ARCHIVE_LOGS:-/var/log/livestation-archive}");
+	}
+
+	@Test
+	void systemdVerifiesTheUnitsAsInstalled() throws Exception {
+		assumeTrue(new File("/usr/bin/systemd-analyze").canExecute(), "systemd-analyze is not installed here");
+		// given: the units as installed, the wrapper in /opt/livestation-archive read from the repository instead
+		Path installed = Files.createTempDirectory("systemd-units");
+		List<String> command = new ArrayList<>(List.of("systemd-analyze", "verify"));
+		try (Stream<Path> units = Files.list(Path.of("jobs/systemd"))) {
+			for (Path unit : units.toList()) {
+				Path copy = installed.resolve(unit.getFileName());
+				Files.writeString(copy, Files.readString(unit)
+					.replace(INSTALLED_WRAPPER, Path.of(WRAPPER).toAbsolutePath().toString()));
+				command.add(copy.toString());
+			}
+		}
+
+		// when
+		Result verified = runWithEnv(Map.of(), command.toArray(String[]::new));
+
+		// then
+		assertThat(verified.output()).isEmpty();
+		assertThat(verified.code()).isZero();
 	}
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void theKubernetesCronJobForbidsOverlapAndTakesCredentialsFromASecret() throws Exception {
 		// given
-		Map<String, Object> cronJob = new Yaml().load(Files.readString(Path.of("jobs/kubernetes/livestation-archive-cronjob.yaml")));
+		Map<String, Object> cronJob = new Yaml().load(Files.readString(Path.of(CRON_JOBS.get(0))));
 
 		// then
 		assertThat(cronJob).containsEntry("apiVersion", "batch/v1").containsEntry("kind", "CronJob");
@@ -182,8 +306,62 @@ class SchedulingFilesIntegrationTests {
 		assertThat((Map<String, Object>) ((Map<String, Object>) container.get("resources")).get("limits"))
 			.containsKeys("cpu", "memory");
 		assertThat(container.get("envFrom").toString()).contains("secretRef");
-		assertThat(Files.readString(Path.of("jobs/kubernetes/livestation-archive-cronjob.yaml")))
+		assertThat(Files.readString(Path.of(CRON_JOBS.get(0))))
 			.doesNotContain("LIVESTATION_API_SECRETKEY\n              value");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void kubernetesRetriesOnlyTheFailuresARetryCanFix() throws Exception {
+		for (String file : CRON_JOBS) {
+			// given
+			Map<String, Object> cronJob = new Yaml().load(Files.readString(Path.of(file)));
+			Map<String, Object> spec = (Map<String, Object>) cronJob.get("spec");
+			Map<String, Object> jobSpec = (Map<String, Object>) ((Map<String, Object>) spec.get("jobTemplate")).get("spec");
+			Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) jobSpec.get("template")).get("spec");
+			String container = (String) ((List<Map<String, Object>>) pod.get("containers")).get(0).get("name");
+
+			// then: a pod failure policy takes effect with restartPolicy Never only, and its values are
+			// ascending, distinct and never 0 for In (batch/v1 Job validation)
+			assertThat(spec).as(file).containsEntry("concurrencyPolicy", "Forbid");
+			assertThat(pod).as(file).containsEntry("restartPolicy", "Never");
+			List<Map<String, Object>> rules = (List<Map<String, Object>>) ((Map<String, Object>) jobSpec
+				.get("podFailurePolicy")).get("rules");
+			for (Map<String, Object> rule : rules) {
+				Map<String, Object> onExitCodes = (Map<String, Object>) rule.get("onExitCodes");
+				if (onExitCodes != null) {
+					List<Integer> values = (List<Integer>) onExitCodes.get("values");
+					assertThat(values).as(file).isSorted().doesNotHaveDuplicates().doesNotContain(0);
+					assertThat(onExitCodes.get("containerName")).as(file).isIn(null, container);
+				}
+			}
+			int backoffLimit = (Integer) jobSpec.get("backoffLimit");
+			assertThat(backoffLimit).as(file).isPositive();
+			assertThat(retried(rules, container, ExitCodes.INVALID_CONFIGURATION)).as(file + ": exit 2").isFalse();
+			assertThat(retried(rules, container, ExitCodes.ALREADY_RUNNING)).as(file + ": exit 3").isFalse();
+			assertThat(retried(rules, container, ExitCodes.FAILED)).as(file + ": exit 1").isTrue();
+			assertThat(retried(rules, container, ExitCodes.TRANSIENT_FAILURE)).as(file + ": exit 75").isTrue();
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void kubernetesRunsTheImageTheInstallGuideBuilds() throws Exception {
+		// given
+		Map<String, Object> kustomization = new Yaml().load(Files.readString(Path.of("jobs/kubernetes/kustomization.yaml")));
+		List<Map<String, Object>> images = (List<Map<String, Object>>) kustomization.get("images");
+		String guide = Files.readString(Path.of("jobs/README.md"));
+
+		// then: both CronJobs are installed by `kubectl apply -k`, which gives their image the registry path
+		assertThat((List<String>) kustomization.get("resources"))
+			.containsExactlyInAnyOrderElementsOf(CRON_JOBS.stream().map((file) -> Path.of(file).getFileName().toString()).toList());
+		assertThat(images).hasSize(1);
+		for (String file : CRON_JOBS) {
+			assertThat(Files.readString(Path.of(file))).as(file)
+				.contains("image: " + images.get(0).get("name") + ":" + images.get(0).get("newTag") + "\n");
+		}
+		assertThat(guide).contains("docker build -t \"$IMAGE\" .", "docker push \"$IMAGE\"", "kubectl apply -k jobs/kubernetes");
+		assertThat(Path.of("Dockerfile")).exists();
 	}
 
 	@Test
@@ -200,35 +378,76 @@ class SchedulingFilesIntegrationTests {
 		assertThat(Files.readString(Path.of(".gitignore"))).contains(".env");
 	}
 
+	/**
+	 * Whether a Job retries a pod whose container exited with this code (batch/v1 podFailurePolicy): the
+	 * first rule that matches decides; FailJob fails the Job at once, Ignore and Count retry it, and a code
+	 * no rule matches counts against backoffLimit.
+	 */
+	@SuppressWarnings("unchecked")
+	private static boolean retried(List<Map<String, Object>> rules, String container, int exitCode) {
+		for (Map<String, Object> rule : rules) {
+			Map<String, Object> onExitCodes = (Map<String, Object>) rule.get("onExitCodes");
+			if (onExitCodes == null
+					|| (onExitCodes.get("containerName") != null && !container.equals(onExitCodes.get("containerName")))) {
+				continue;
+			}
+			boolean listed = ((List<Integer>) onExitCodes.get("values")).contains(exitCode);
+			boolean matches = switch ((String) onExitCodes.get("operator")) {
+				case "In" -> listed;
+				case "NotIn" -> !listed && exitCode != 0;
+				default -> throw new IllegalArgumentException("operator " + onExitCodes.get("operator"));
+			};
+			if (matches) {
+				return !"FailJob".equals(rule.get("action"));
+			}
+		}
+		return true;
+	}
+
+	/** The same count as {@link SystemdUnitFile#mostStartsWithin}, over the elapses systemd-analyze computes. */
+	private static int mostStartsSystemdComputes(SystemdUnitFile timer, Duration window) throws Exception {
+		Result calendar = runWithEnv(Map.of("TZ", "UTC"), "systemd-analyze", "calendar", "--iterations=200",
+				timer.section("Timer").get("OnCalendar"));
+		assertThat(calendar.code()).as(calendar.output()).isZero();
+		Matcher elapse = Pattern.compile("(?:Next elapse|Iter\\. #\\d+): \\w+ (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d) UTC")
+			.matcher(calendar.output());
+		List<Long> seconds = new ArrayList<>();
+		while (elapse.find()) {
+			seconds.add(LocalDateTime.parse(elapse.group(1).replace(' ', 'T')).toEpochSecond(ZoneOffset.UTC));
+		}
+		assertThat(seconds).hasSize(200);
+		return SystemdUnitFile.mostWithin(seconds, window.plus(timer.lateness()));
+	}
+
+	private static SystemdUnitFile unit(String name) throws Exception {
+		return SystemdUnitFile.read(Path.of("jobs/systemd", name));
+	}
+
+	private static List<String> cronEntries() throws Exception {
+		return Files.readAllLines(Path.of(CRON_FILE)).stream()
+			.filter((line) -> !line.isBlank() && !line.startsWith("#") && !line.matches("^[A-Za-z_]+=.*"))
+			.toList();
+	}
+
+	/** The wrapper's settings point at the stand-in java and scratch directories, with one settings file. */
+	private static Map<String, String> wrapperEnvironment(Path home, Path logs, Path fakeJava) throws Exception {
+		Path settings = home.resolve("archive.env");
+		Files.writeString(settings, "ARCHIVE_JDBC_URL=jdbc:postgresql://db.internal:5432/archive\n");
+		return Map.of("ARCHIVE_HOME", home.toString(), "ARCHIVE_LOGS", logs.toString(), "JAVA", fakeJava.toString(),
+				"ARCHIVE_SETTINGS", settings.toString());
+	}
+
 	private static Map<String, String> with(Map<String, String> env, String exit, String status) {
-		Map<String, String> all = new java.util.HashMap<>(env);
+		Map<String, String> all = new HashMap<>(env);
 		all.put("FAKE_EXIT", exit);
 		all.put("FAKE_STATUS", status);
 		return all;
 	}
 
 	private static Map<String, String> withExits(Map<String, String> env, String exits) {
-		Map<String, String> all = new java.util.HashMap<>(env);
+		Map<String, String> all = new HashMap<>(env);
 		all.put("FAKE_EXITS", exits);
 		return all;
-	}
-
-	private static Map<String, Map<String, String>> ini(Path file) throws Exception {
-		Map<String, Map<String, String>> sections = new LinkedHashMap<>();
-		Map<String, String> current = null;
-		for (String line : Files.readAllLines(file)) {
-			line = line.trim();
-			if (line.startsWith("[")) {
-				current = new LinkedHashMap<>();
-				sections.put(line.substring(1, line.length() - 1), current);
-			}
-			else if (!line.isEmpty() && !line.startsWith("#")) {
-				int eq = line.indexOf('=');
-				assertThat(eq).as("key=value: " + line).isPositive();
-				current.put(line.substring(0, eq), line.substring(eq + 1));
-			}
-		}
-		return sections;
 	}
 
 	private static int run(String... command) throws Exception {

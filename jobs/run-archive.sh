@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Runs the nightly archive, or with --archive.job=snapshot-capture a snapshot capture, once; cron and
+# the systemd units both start the job through it. It reads the one settings file, never runs two of
+# the same job at a time (flock; a capture may run while the night runs), keeps the full log per run,
+# prints the summary on stdout (which cron mails and systemd keeps in the journal; a capture that
+# completed prints nothing, so that a capture every 15 minutes does not mail every 15 minutes), and
+# passes the job's exit code through. A run that failed for a transient reason (exit 75: a
+# serialization failure, a deadlock, a lost connection, an API outage) is relaunched once after a
+# pause; the relaunch resumes it, and the summary says so.
+#   ARCHIVE_SETTINGS  the settings file: KEY=value lines, mode 0600 (default /etc/livestation-archive/archive.env)
+#   ARCHIVE_HOME  where livestation-archive.jar is (default /opt/livestation-archive)
+#   ARCHIVE_LOGS  where run logs and the locks go (default /var/log/livestation-archive)
+#   ARCHIVE_RELAUNCH_PAUSE  seconds to wait before that one relaunch (default 60)
+#   JAVA  the java command (default java on the PATH)
+#   any further arguments go to the job, e.g. --archive.run-date=2026-11-20
+# Exit codes: the job's (0 completed, 1 failed, 2 bad settings, 3 another run of the job is alive,
+# 75 transient failure, also after the relaunch); 2 also when the settings file or the log
+# directory cannot be used, and 3 when this wrapper finds the job's lock taken.
+set -uo pipefail
+
+settings=${ARCHIVE_SETTINGS:-/etc/livestation-archive/archive.env}
+if [ ! -r "$settings" ]; then
+  echo "livestation-archive: cannot read the settings file $settings: create it (mode 0600, owned by the job's user) as jobs/README.md says, or set ARCHIVE_SETTINGS to its path" >&2
+  exit 2
+fi
+set -a
+# shellcheck disable=SC1090
+. "$settings"
+set +a
+
+home=${ARCHIVE_HOME:-/opt/livestation-archive}
+logs=${ARCHIVE_LOGS:-/var/log/livestation-archive}
+java=${JAVA:-java}
+if ! mkdir -p "$logs" 2>/dev/null || [ ! -w "$logs" ]; then
+  echo "livestation-archive: cannot write the log directory $logs: create it owned by the job's user as jobs/README.md says, or set ARCHIVE_LOGS" >&2
+  exit 2
+fi
+
+job=nightly
+for argument in "$@"; do
+  case "$argument" in
+    --archive.job=*) job=${argument#--archive.job=} ;;
+  esac
+done
+
+exec 9>"$logs/.lock-$job"
+if ! flock -n 9; then
+  echo "livestation-archive: a previous $job run is still going; not starting another" >&2
+  exit 3
+fi
+
+transient_failure=75
+run_once() {
+  log="$logs/run-$job-$(date +%Y%m%d-%H%M%S)-$1.log"
+  "$java" -XX:MaxRAMPercentage=75 -jar "$home/livestation-archive.jar" "${@:2}" >"$log" 2>&1
+  status=$?
+}
+
+run_once 1 "$@"
+relaunched=""
+if [ "$status" -eq "$transient_failure" ]; then
+  first_log=$log
+  first_reason=$(sed -n 's/^  reason: //p' "$log" | head -n 1)
+  sleep "${ARCHIVE_RELAUNCH_PAUSE:-60}"
+  run_once 2 "$@"
+  relaunched="relaunched once after a transient failure (exit 75${first_reason:+: $first_reason}); first log: $first_log"
+fi
+
+if [ "$job" = snapshot-capture ] && [ "$status" -eq 0 ] && [ -z "$relaunched" ]; then
+  find "$logs" -name 'run-*.log' -mtime +30 -delete 2>/dev/null
+  exit 0
+fi
+# the summary table starts at "Archive run" (or "Snapshot capture"); the full log stays on disk
+sed -n '/^\(Archive run\|Snapshot capture\) /,$p' "$log"
+[ -z "$relaunched" ] || { echo; echo "$relaunched"; }
+[ "$status" -eq 0 ] || { echo; echo "exit code $status; full log: $log"; tail -n 20 "$log"; }
+find "$logs" -name 'run-*.log' -mtime +30 -delete 2>/dev/null
+exit "$status"
