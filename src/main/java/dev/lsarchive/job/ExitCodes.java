@@ -15,7 +15,10 @@ public final class ExitCodes {
 	/** Another process is archiving the same run date right now; nothing was done. */
 	public static final int ALREADY_RUNNING = 3;
 
-	/** Health check: last night's run did not complete, the archive has a gap of run dates, or captures stopped. */
+	/**
+	 * Health check: the archive schema is missing or older than this version needs, last night's run
+	 * did not complete, the archive has a gap of run dates, or captures stopped.
+	 */
 	public static final int UNHEALTHY = 4;
 
 	/**

@@ -14,7 +14,10 @@ import dev.lsarchive.api.LiveStationAuthException;
  */
 final class FailureReason {
 
-	/** How the ledger, the summary and the health check name a run the gateway refused the keys of. */
+	/**
+	 * How the reason of a run whose API credentials the gateway refused begins, in the ledger's
+	 * {@code exit_message}: the health check tells that cause from a failed night by it.
+	 */
 	static final String CREDENTIALS_REFUSED = "credentials refused";
 
 	private FailureReason() {

@@ -6,52 +6,75 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The on-call check: did the last night's run complete, up to which date is the archive complete,
- * and are snapshot captures still running? Exit code 0 when all is well, {@link ExitCodes#UNHEALTHY}
- * when the night did not complete, the archive has a gap, or captures have stopped.
+ * The on-call check: is the archive's schema the one this version needs, did the last night's run
+ * complete, up to which date is the archive complete, and are snapshot captures still running?
+ * It only reads. Exit code 0 when all is well, {@link ExitCodes#UNHEALTHY} when the schema is
+ * missing or older, the night did not complete, the archive has a gap, or captures have stopped.
+ * Every instant it prints is ISO-8601 with the offset of the business time zone.
  */
 final class HealthCheck {
 
 	private static final String LATEST = """
-			SELECT run_date, status, finished_at, archived_completely_through, exit_message
-			FROM reporting.archive_health WHERE run_date = ?
+			SELECT status, finished_at, started_at, exit_message FROM reporting.archive_health WHERE run_date = ?
 			""";
 
-	private static final String THROUGH = "SELECT max(archived_completely_through) FROM reporting.archive_health";
+	private static final String ARCHIVE = """
+			SELECT min(run_date) AS first_run_date, max(run_date) AS last_run_date,
+			    max(archived_completely_through) AS through
+			FROM reporting.archive_health
+			""";
 
 	private static final String CAPTURES = """
 			SELECT count(*) AS runs, max(finished_at) FILTER (WHERE status = 'COMPLETED') AS last_completed
 			FROM livestation.archive_run WHERE job_name = 'snapshotCaptureJob'
 			""";
 
-	private final JdbcTemplate jdbc;
-
-	private final PrintStream out;
-
-	private final Duration captureStaleAfter;
-
-	private final Clock clock;
-
-	HealthCheck(JdbcTemplate jdbc, PrintStream out, Duration captureStaleAfter, Clock clock) {
-		this.jdbc = jdbc;
-		this.out = out;
-		this.captureStaleAfter = captureStaleAfter;
-		this.clock = clock;
-	}
-
 	private static final String GAPS = """
 			SELECT count(*) AS gaps, count(DISTINCT channel_id) AS channels, min(after_at) AS since
 			FROM livestation.event_gap WHERE detected_run_date = ?
 			""";
 
-	/** Checks the night of {@code expected}, its continuity and the snapshot captures; returns the exit code. */
+	private final JdbcTemplate jdbc;
+
+	private final Flyway flyway;
+
+	private final PrintStream out;
+
+	private final Duration captureStaleAfter;
+
+	private final ZoneId timeZone;
+
+	private final Clock clock;
+
+	HealthCheck(JdbcTemplate jdbc, Flyway flyway, PrintStream out, Duration captureStaleAfter, ZoneId timeZone,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.flyway = flyway;
+		this.out = out;
+		this.captureStaleAfter = captureStaleAfter;
+		this.timeZone = timeZone;
+		this.clock = clock;
+	}
+
+	/** Checks the schema, the night of {@code expected}, its continuity and the snapshot captures; returns the exit code. */
 	int check(LocalDate expected) {
+		if (!checkSchema()) {
+			return ExitCodes.UNHEALTHY;
+		}
 		int night = checkNight(expected);
 		int gaps = (night == ExitCodes.COMPLETED) ? checkContinuity(expected) : ExitCodes.COMPLETED;
 		int captures = checkCaptures();
@@ -59,6 +82,88 @@ final class HealthCheck {
 			return night;
 		}
 		return (captures != ExitCodes.COMPLETED) ? captures : gaps;
+	}
+
+	// Flyway's info only reads the schema history: the migrations this jar ships that the database
+	// has not applied are pending
+	private boolean checkSchema() {
+		MigrationInfoService info = this.flyway.info();
+		MigrationInfo current = info.current();
+		if (current == null) {
+			this.out.printf("CRITICAL: the archive schema is missing in database %s; run the job once to create it%n",
+					this.jdbc.queryForObject("SELECT current_database()", String.class));
+			return false;
+		}
+		MigrationInfo[] pending = info.pending();
+		if (pending.length > 0) {
+			this.out.printf("CRITICAL: the archive schema is at version %s, this version needs %s;"
+					+ " run the job once to upgrade it%n", current.getVersion(),
+					pending[pending.length - 1].getVersion());
+			return false;
+		}
+		return true;
+	}
+
+	private int checkNight(LocalDate expected) {
+		Archive archive = this.jdbc.queryForObject(ARCHIVE, (rs, row) -> new Archive(
+				rs.getObject("first_run_date", LocalDate.class), rs.getObject("last_run_date", LocalDate.class),
+				rs.getObject("through", LocalDate.class)));
+		if (archive == null || archive.first() == null) {
+			this.out.printf("CRITICAL: no nightly run has been archived yet, so neither has run date %s;"
+					+ " run --archive.run-date=%s and schedule the job (see jobs/README.md)%n", expected, expected);
+			return ExitCodes.UNHEALTHY;
+		}
+		List<Map<String, Object>> rows = this.jdbc.queryForList(LATEST, expected);
+		if (rows.isEmpty()) {
+			this.out.println(notArchived(expected, archive));
+			return ExitCodes.UNHEALTHY;
+		}
+		Map<String, Object> run = rows.get(0);
+		String status = (String) run.get("status");
+		if ("STARTED".equals(status)) {
+			this.out.printf("CRITICAL: the run for %s started at %s and has not ended (it is still running, or its"
+					+ " process died); if it is not running, run %s to resume it%n", expected, at(run.get("started_at")),
+					archive.relaunch(expected));
+			return ExitCodes.UNHEALTHY;
+		}
+		if (!"COMPLETED".equals(status)) {
+			this.out.println(notCompleted(expected, run, archive));
+			return ExitCodes.UNHEALTHY;
+		}
+		if (archive.firstWithoutCompletedRun().isBefore(expected)) {
+			this.out.printf("WARNING: the run for %s completed at %s, but run date %s has no completed run; run %s%n",
+					expected, at(run.get("finished_at")), archive.firstWithoutCompletedRun(),
+					archive.relaunch(expected));
+			return ExitCodes.UNHEALTHY;
+		}
+		this.out.printf("OK: the run for %s completed at %s; every run date through %s has a completed run%n", expected,
+				at(run.get("finished_at")), archive.through());
+		return ExitCodes.COMPLETED;
+	}
+
+	private static String notArchived(LocalDate expected, Archive archive) {
+		if (expected.isBefore(archive.first())) {
+			return "CRITICAL: run date " + expected + " has not been archived (the archive begins with run date "
+					+ archive.first() + "); run --archive.run-date=" + expected;
+		}
+		LocalDate gap = archive.firstWithoutCompletedRun();
+		String context = (gap.isBefore(expected) ? "the first run date without a completed run is " + gap + "; " : "")
+				+ "the latest run is for " + archive.last();
+		return "CRITICAL: run date " + expected + " has not been archived (" + context + "); run "
+				+ archive.relaunch(expected);
+	}
+
+	private String notCompleted(LocalDate expected, Map<String, Object> run, Archive archive) {
+		String reason = firstLine((String) run.get("exit_message"));
+		String ended = "CRITICAL: the run for " + expected + " ended " + run.get("status")
+				+ ((run.get("finished_at") != null) ? " at " + at(run.get("finished_at")) : "");
+		if (reason != null && reason.regionMatches(true, 0, FailureReason.CREDENTIALS_REFUSED, 0,
+				FailureReason.CREDENTIALS_REFUSED.length())) {
+			return ended + ": " + reason + "; fix LIVESTATION_API_ACCESSKEY / LIVESTATION_API_SECRETKEY, then run "
+					+ archive.relaunch(expected);
+		}
+		return ended + ((reason != null) ? ": " + reason : "") + "; run " + archive.relaunch(expected)
+				+ " to resume it";
 	}
 
 	private int checkContinuity(LocalDate expected) {
@@ -69,7 +174,7 @@ final class HealthCheck {
 		}
 		this.out.printf("WARNING: the run for %s found %d windows in which events of %d channels may have been lost"
 				+ " (the earliest after %s): see reporting.channel_coverage and livestation.event_gap%n", expected, found,
-				gaps.get("channels"), ((Timestamp) gaps.get("since")).toInstant());
+				gaps.get("channels"), at(gaps.get("since")));
 		return ExitCodes.EVENTS_MAY_BE_LOST;
 	}
 
@@ -84,37 +189,47 @@ final class HealthCheck {
 		Timestamp last = (Timestamp) captures.get("last_completed");
 		Instant staleBefore = this.clock.instant().minus(this.captureStaleAfter);
 		if (last == null || last.toInstant().isBefore(staleBefore)) {
-			this.out.printf("WARNING: snapshot captures have stopped: the last one completed %s (more than %s ago);"
-					+ " snapshots listed since then expire before their info is read%n",
-					(last != null) ? "at " + last.toInstant() : "never", this.captureStaleAfter);
+			this.out.printf("WARNING: snapshot captures have stopped: %s; snapshots listed since then expire before"
+					+ " their info is read (see the capture's log and its schedule: jobs/README.md)%n",
+					(last != null) ? "the last one completed at " + at(last) + ", more than "
+							+ this.captureStaleAfter.toString().substring(2).toLowerCase() + " ago"
+							: "none of the " + runs + " that ran has completed");
 			return ExitCodes.UNHEALTHY;
 		}
-		this.out.printf("OK: the last snapshot capture completed at %s%n", last.toInstant());
+		this.out.printf("OK: the last snapshot capture completed at %s%n", at(last));
 		return ExitCodes.COMPLETED;
 	}
 
-	private int checkNight(LocalDate expected) {
-		LocalDate through = this.jdbc.queryForObject(THROUGH, LocalDate.class);
-		List<Map<String, Object>> rows = this.jdbc.queryForList(LATEST, expected);
-		if (rows.isEmpty()) {
-			this.out.printf("CRITICAL: no archive run for %s; archived completely through %s%n", expected,
-					(through != null) ? through : "(nothing yet)");
-			return ExitCodes.UNHEALTHY;
+	/** An instant as ISO-8601 with the business time zone's offset, to the second: {@code 2026-12-06T13:57:04+09:00}. */
+	private String at(Object timestamp) {
+		return ((Timestamp) timestamp).toInstant()
+			.atZone(this.timeZone)
+			.toOffsetDateTime()
+			.truncatedTo(ChronoUnit.SECONDS)
+			.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	}
+
+	private static @Nullable String firstLine(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.strip().lines().findFirst().orElse(null);
+	}
+
+	/**
+	 * The nightly runs in the ledger: the first and the latest run date, and the last date through
+	 * which every run date has a completed run (the day before the first, when none has).
+	 */
+	private record Archive(@Nullable LocalDate first, @Nullable LocalDate last, @Nullable LocalDate through) {
+
+		LocalDate firstWithoutCompletedRun() {
+			return this.through.plusDays(1);
 		}
-		Map<String, Object> run = rows.get(0);
-		if (!"COMPLETED".equals(run.get("status"))) {
-			this.out.printf("CRITICAL: the run for %s is %s (%s); archived completely through %s%n", expected,
-					run.get("status"), run.get("exit_message"), through);
-			return ExitCodes.UNHEALTHY;
+
+		/** The launch that archives {@code runDate} and every run date before it that has no completed run. */
+		String relaunch(LocalDate runDate) {
+			LocalDate from = firstWithoutCompletedRun();
+			return from.isBefore(runDate) ? "--archive.catch-up-from=" + from + " --archive.run-date=" + runDate
+					: "--archive.run-date=" + runDate;
 		}
-		if (through == null || through.isBefore(expected)) {
-			this.out.printf("WARNING: the run for %s completed, but earlier dates have gaps: archived completely through %s%n",
-					expected, through);
-			return ExitCodes.UNHEALTHY;
-		}
-		this.out.printf("OK: the run for %s completed at %s; archived completely through %s%n", expected,
-				run.get("finished_at"), through);
-		return ExitCodes.COMPLETED;
+
 	}
 
 }

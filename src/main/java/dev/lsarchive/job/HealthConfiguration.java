@@ -2,9 +2,12 @@ package dev.lsarchive.job;
 
 import java.time.Clock;
 
+import org.flywaydb.core.Flyway;
+
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -12,16 +15,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.config.ArchiveProperties;
 
-/** {@code health} profile: check the archive instead of running the job (no API keys needed). */
+/**
+ * {@code health} profile: check the archive instead of running the job (no API keys needed). A probe
+ * never changes what it watches: nothing migrates, no job repository is built, and the connection is
+ * read-only ({@code application-health.properties}).
+ */
 @Configuration(proxyBeanMethods = false)
 @Profile("health")
 @EnableConfigurationProperties(ArchiveProperties.class)
 class HealthConfiguration {
 
+	// Flyway stays configured by spring.flyway.* so that the check compares the schema with the
+	// migrations this jar ships, but it never migrates: an empty or older schema is reported
 	@Bean
-	CheckOnStartup checkOnStartup(JdbcTemplate jdbc, ArchiveProperties properties) {
-		return new CheckOnStartup(new HealthCheck(jdbc, System.out, properties.captureStaleAfter(), Clock.systemUTC()),
-				properties);
+	FlywayMigrationStrategy neverMigrate() {
+		return (flyway) -> {
+		};
+	}
+
+	@Bean
+	CheckOnStartup checkOnStartup(JdbcTemplate jdbc, Flyway flyway, ArchiveProperties properties) {
+		return new CheckOnStartup(new HealthCheck(jdbc, flyway, System.out, properties.captureStaleAfter(),
+				properties.timeZone(), Clock.systemUTC()), properties);
 	}
 
 	/** Runs the check once and reports its exit code. */

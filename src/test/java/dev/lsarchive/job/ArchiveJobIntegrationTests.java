@@ -245,7 +245,7 @@ class ArchiveJobIntegrationTests {
 	}
 
 	@Test
-	void aWrongSecretKeyFailsTheRunWithoutWritingAnything() {
+	void aWrongSecretKeyStopsTheRunWithoutWritingAnything() {
 		// given
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(3, 10))) {
 
@@ -253,7 +253,7 @@ class ArchiveJobIntegrationTests {
 			int exitCode = ArchiveRun.runWithKeys(simulator, simulator.accessKey(), "not-the-secret", RUN_DATE);
 
 			// then
-			assertThat(exitCode).isEqualTo(ExitCodes.FAILED);
+			assertThat(exitCode).as("a setting to fix, not a run to relaunch").isEqualTo(ExitCodes.INVALID_CONFIGURATION);
 			assertThat(simulator.authFailures()).isEqualTo(1);
 			assertThat(count("SELECT count(*) FROM livestation.channel")).isZero();
 			assertThat((String) rows("SELECT exit_message FROM livestation.archive_run").get(0).get("exit_message"))

@@ -194,9 +194,9 @@ class OperationsIntegrationTests {
 		assertThat(healthy.exitCode()).as(healthy.output()).isZero();
 		assertThat(healthy.output()).contains("OK: the run for 2026-11-19 completed").contains("through 2026-11-19");
 		assertThat(unhealthy.exitCode()).isEqualTo(ExitCodes.UNHEALTHY);
-		assertThat(unhealthy.output()).contains("CRITICAL: the run for 2026-11-20 is FAILED");
+		assertThat(unhealthy.output()).contains("CRITICAL: the run for 2026-11-20 ended FAILED at ");
 		assertThat(missing.exitCode()).isEqualTo(ExitCodes.UNHEALTHY);
-		assertThat(missing.output()).contains("CRITICAL: no archive run for 2026-11-21");
+		assertThat(missing.output()).contains("CRITICAL: run date 2026-11-21 has not been archived");
 	}
 
 	@Test

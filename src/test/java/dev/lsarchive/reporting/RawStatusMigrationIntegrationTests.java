@@ -1,11 +1,7 @@
 package dev.lsarchive.reporting;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Map;
-import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,15 +17,11 @@ class RawStatusMigrationIntegrationTests {
 	@Test
 	void rowsWrittenWhenTheRawStatusWasKeptOnlyIfItDifferedAreBackFilled() throws Exception {
 		// given: an archive at the schema before the change, with rows as the job wrote them then
-		TestDatabase server = TestDatabase.get();
-		String database = "lsarchive_v7_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-		try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
-			statement.execute("CREATE DATABASE " + database);
-		}
-		String url = server.jdbcUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+		TestDatabase database = TestDatabase.get().createEmpty();
 		try {
-			JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, server.username(), server.password()));
-			migrate(url, "6");
+			JdbcTemplate jdbc = new JdbcTemplate(
+					new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+			database.migrateTo("6");
 			jdbc.execute("""
 					INSERT INTO livestation.channel (channel_id, channel_name, channel_status, channel_status_raw,
 					    first_archived_at, last_archived_at)
@@ -45,7 +37,7 @@ class RawStatusMigrationIntegrationTests {
 					""");
 
 			// when
-			migrate(url, "latest");
+			database.migrateTo("latest");
 
 			// then
 			assertThat(jdbc.queryForList("SELECT channel_id, channel_status_raw FROM livestation.channel ORDER BY 1"))
@@ -60,21 +52,8 @@ class RawStatusMigrationIntegrationTests {
 					String.class)).isEqualTo(java.util.Arrays.asList("READY", null));
 		}
 		finally {
-			try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
-				statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-			}
+			TestDatabase.get().drop(database);
 		}
-	}
-
-	private static void migrate(String url, String target) {
-		TestDatabase server = TestDatabase.get();
-		Flyway.configure()
-			.dataSource(url, server.username(), server.password())
-			.locations("classpath:db/migration")
-			.placeholders(Map.of("reader_role", "livestation_reader"))
-			.target(target)
-			.load()
-			.migrate();
 	}
 
 	private static Map<String, Object> row(String channelId, String raw) {

@@ -24,7 +24,12 @@ public final class PackagedJar {
 
 	/** Runs the jar with {@code args} against the test database and waits for it to exit. */
 	public static Result run(String... args) throws IOException, InterruptedException {
-		Process process = start(args);
+		return runOn(TestDatabase.get(), args);
+	}
+
+	/** Runs the jar with {@code args} against {@code database} and waits for it to exit. */
+	public static Result runOn(TestDatabase database, String... args) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command(database, args)).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
@@ -59,11 +64,14 @@ public final class PackagedJar {
 
 	/** The command line that runs the jar with {@code args} against the test database. */
 	public static List<String> command(String... args) {
+		return command(TestDatabase.get(), args);
+	}
+
+	private static List<String> command(TestDatabase database, String... args) {
 		File jar = new File("target/livestation-archive.jar");
 		if (!jar.isFile()) {
 			throw new IllegalStateException("target/livestation-archive.jar is missing: run the tests with ./mvnw verify");
 		}
-		TestDatabase database = TestDatabase.get();
 		List<String> command = new ArrayList<>(List.of(
 				System.getProperty("java.home") + File.separator + "bin" + File.separator + "java", "-jar",
 				jar.getPath(), "--spring.datasource.url=" + database.jdbcUrl(),

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -31,6 +34,53 @@ public final class TestDatabase {
 		this.jdbcUrl = jdbcUrl;
 		this.username = username;
 		this.password = password;
+	}
+
+	/**
+	 * A new, empty database on the same server, for a test that needs one nothing has touched; the
+	 * caller drops it with {@link #drop(TestDatabase)}.
+	 */
+	public TestDatabase createEmpty() {
+		String database = "lsarchive_empty_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + database);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create the database " + database + ": " + ex.getMessage(), ex);
+		}
+		return new TestDatabase(onDatabase(this.jdbcUrl, database), this.username, this.password);
+	}
+
+	/** Drops a database made by {@link #createEmpty()}, whoever is still connected to it. */
+	public void drop(TestDatabase created) {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + created.databaseName() + " WITH (FORCE)");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot drop the database " + created.databaseName() + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/** Migrates this database with the jar's migrations up to version {@code target} ({@code latest}: all of them). */
+	public void migrateTo(String target) {
+		Flyway.configure()
+			.dataSource(this.jdbcUrl, this.username, this.password)
+			.locations("classpath:db/migration")
+			.placeholders(Map.of("reader_role", "livestation_reader"))
+			.target(target)
+			.load()
+			.migrate();
+	}
+
+	/** The name of the database, as PostgreSQL reports it. */
+	public String databaseName() {
+		try (Connection connection = connect()) {
+			return connection.getCatalog();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The database shared by every integration test of this JVM. */
@@ -117,8 +167,11 @@ public final class TestDatabase {
 				System.err.println("Could not drop test database " + database + ": " + ex.getMessage());
 			}
 		}));
-		String databaseUrl = serverUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
-		return new TestDatabase(databaseUrl, user, password);
+		return new TestDatabase(onDatabase(serverUrl, database), user, password);
+	}
+
+	private static String onDatabase(String jdbcUrl, String database) {
+		return jdbcUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
 	}
 
 	private static String env(String name, String fallback) {
