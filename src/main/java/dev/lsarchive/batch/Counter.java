@@ -74,7 +74,12 @@ public enum Counter {
 	/** Events of lists received byte for byte as archived, counted without parsing them. */
 	EVENTS_READ_UNCHANGED(null, null, "events.read_unchanged"),
 	/** Event lists received byte for byte as archived. */
-	EVENTS_UNCHANGED_LISTS(null, null, "events.unchanged_lists");
+	EVENTS_UNCHANGED_LISTS(null, null, "events.unchanged_lists"),
+	/**
+	 * Snapshots a capture found listed and archived already, whose info it did not ask for again (their
+	 * info cannot change): read from the listing and unchanged.
+	 */
+	SNAPSHOTS_READ_UNCHANGED(null, null, "snapshots.read_unchanged");
 
 	/** Prefix of every counter key in a step ExecutionContext. */
 	public static final String CONTEXT_PREFIX = "archive.count.";

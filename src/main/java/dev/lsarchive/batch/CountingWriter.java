@@ -70,9 +70,10 @@ public abstract class CountingWriter<T> implements ItemStreamWriter<T> {
 			this.committed.clear();
 			this.committed.putAll(before);
 		});
-		this.pending.forEach((name, delta) -> this.committed.merge(name, delta, Long::sum));
+		// only what this writer counted: the context holds the rest (a reader's counts of its listing) as it is
+		this.pending.forEach((counter, delta) -> context.putLong(counter.contextKey(),
+				this.committed.merge(counter, delta, Long::sum)));
 		this.pending.clear();
-		this.committed.forEach((counter, value) -> context.putLong(counter.contextKey(), value));
 	}
 
 }

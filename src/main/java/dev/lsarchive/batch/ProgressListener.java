@@ -3,6 +3,7 @@ package dev.lsarchive.batch;
 import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,12 +18,16 @@ import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
+import dev.lsarchive.batch.Counter.Resource;
+import dev.lsarchive.batch.Counter.Tally;
+
 
 /**
- * Logs every running step's progress (items, chunks, rate, elapsed) at most once per interval, and
- * a line per step as it ends. On an interactive terminal it also keeps one line up to date with the
- * running step's items, rate, share of channels done and time left; elsewhere (cron, systemd,
- * Kubernetes) the output is the log lines alone.
+ * Logs every running step's progress (records of its resource by outcome, chunks, rate, elapsed)
+ * at most once per interval, and a line per step as it ends. On an interactive terminal it also
+ * keeps one line up to date with the running step's records read, rate, share of channels done and
+ * time left; elsewhere (cron, systemd, Kubernetes) the output is the log lines alone. Every number
+ * is the step's committed count ({@link StepCounts}), the same the run summary adds up.
  */
 public class ProgressListener implements ChunkListener<Object, Object>, StepExecutionListener {
 
@@ -118,6 +123,7 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 	private void showLine(StepExecution step, long now) {
 		String name = step.getStepName().replaceFirst(":.*", "");
 		long items = 0;
+		Resource resource = null;
 		long done = 0;
 		long total = 0;
 		long start = now;
@@ -126,7 +132,11 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 					|| other.getJobExecutionId() != step.getJobExecutionId()) {
 				continue;
 			}
-			items += items(other);
+			StepCounts counts = StepCounts.of(other.getExecutionContext());
+			if (counts.resource() != null) {
+				resource = counts.resource();
+				items += counts.get(resource, Tally.READ);
+			}
 			done += number(other, CHANNELS_DONE);
 			total += number(other, CHANNELS_TOTAL);
 			long[] times = this.started.get(other.getId());
@@ -134,29 +144,47 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 				start = Math.min(start, times[0]);
 			}
 		}
-		String line = ProgressLine.of(name.startsWith("eventsWorker") ? "events" : name, items, (now - start) / 1e9,
-				done, total);
+		String line = ProgressLine.of(name.startsWith("eventsWorker") ? "events" : name, unit(resource), items,
+				(now - start) / 1e9, done, total);
 		this.terminal.print("\r" + line + " ".repeat(Math.max(0, 100 - line.length())));
 		this.terminal.flush();
 	}
 
-	private static long items(StepExecution step) {
-		return (step.getExecutionContext().get(Counter.EVENTS_READ.contextKey()) instanceof Number events)
-				? events.longValue() : step.getReadCount();
+	// what the step counts its records in: the resource it archives (before its first commit: none yet)
+	private static String unit(@Nullable Resource resource) {
+		return (resource != null) ? resource.label() : "records";
 	}
 
 	private static long number(StepExecution step, String key) {
 		return (step.getExecutionContext().get(key) instanceof Number value) ? value.longValue() : 0;
 	}
 
+	// the step's own committed counts, in the words of the run summary: its lines add up to the summary's rows
 	private static void log(StepExecution step, long start, long now, String state) {
 		double seconds = Math.max(1e-9, (now - start) / 1e9);
-		Object pages = step.getExecutionContext().get(Counter.LISTING_PAGES.contextKey());
-		// the events step reads blocks of events: its own count says how many events they held
-		long items = items(step);
-		log.info("{} {}: {} items{} in {} chunks, {} items/s, {} s", step.getStepName(), state, items,
-				(pages != null) ? " from " + pages + " pages" : "", step.getCommitCount(), Math.round(items / seconds),
-				String.format("%.1f", seconds));
+		StepCounts counts = StepCounts.of(step.getExecutionContext());
+		Resource resource = counts.resource();
+		long read = (resource != null) ? counts.get(resource, Tally.READ) : 0;
+		log.info("{} {}: {} {} read ({} written, {} unchanged, {} quarantined){} in {} chunks, {} {}/s, {} s",
+				step.getStepName(), state, read, unit(resource), tally(counts, resource, Tally.WRITTEN),
+				tally(counts, resource, Tally.UNCHANGED), tally(counts, resource, Tally.QUARANTINED), source(counts),
+				step.getCommitCount(), Math.round(read / seconds), unit(resource),
+				String.format(Locale.ROOT, "%.1f", seconds));
+	}
+
+	private static long tally(StepCounts counts, @Nullable Resource resource, Tally tally) {
+		return (resource != null) ? counts.get(resource, tally) : 0;
+	}
+
+	// where the records came from, when the step reads them from something it counts
+	private static String source(StepCounts counts) {
+		if (counts.get(Counter.LISTING_PAGES) > 0) {
+			return " from " + counts.get(Counter.LISTING_PAGES) + " listing pages";
+		}
+		if (counts.get(Counter.RECORDING_CHANNELS_ASKED) > 0) {
+			return " from " + counts.get(Counter.RECORDING_CHANNELS_ASKED) + " channels asked";
+		}
+		return "";
 	}
 
 }

@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -20,7 +18,7 @@ import dev.lsarchive.api.ChannelKind;
 import dev.lsarchive.api.ChannelListing;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.CommittedState;
-import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.ListingCounts;
 
 /**
  * Reads the channel list of every kind (live, re-stream, VOD2LIVE), each healed against its own
@@ -53,15 +51,7 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 
 	private long position;
 
-	private long listed;
-
-	private long pagesRead;
-
-	private long rereads;
-
-	private long drift;
-
-	private final Map<ChannelKind, Long> listedByKind = new EnumMap<>(ChannelKind.class);
+	private ListingCounts listingCounts = new ListingCounts();
 
 	ChannelListingReader(LiveStationClient client, int pageSize, int maxRereads, JdbcTemplate jdbc, LocalDate runDate) {
 		this.client = client;
@@ -75,24 +65,19 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 	public void open(ExecutionContext context) {
 		this.position = context.getLong(READ, 0);
 		List<ChannelDto> listing = new ArrayList<>();
-		this.rereads = 0;
-		this.drift = 0;
-		this.pagesRead = 0;
+		this.listingCounts = new ListingCounts();
 		for (ChannelKind kind : ChannelKind.values()) {
 			ChannelListing ofKind = ChannelListing.read(this.client, kind, this.pageSize, this.maxRereads);
 			listing.addAll(ofKind.channels());
-			this.listedByKind.put(kind, (long) ofKind.channels().size());
-			this.pagesRead += ofKind.pages();
-			this.rereads += ofKind.rereads();
-			this.drift += ofKind.drift();
+			this.listingCounts.add(kind, ofKind);
 		}
-		this.listed = listing.size();
 		if (this.position > 0) {
 			Set<String> committed = new HashSet<>(this.jdbc.queryForList(ALREADY_LISTED, String.class, this.runDate));
 			listing = listing.stream()
 				.filter((c) -> c.channelId() == null || !committed.contains(c.channelId().trim()))
 				.toList();
-			log.info("Resuming the channel list: {} of {} channels were committed before", committed.size(), this.listed);
+			log.info("Resuming the channel list: {} of {} channels were committed before", committed.size(),
+					this.listingCounts.listed());
 		}
 		this.channels = listing;
 		this.next = 0;
@@ -116,15 +101,7 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 	public void update(ExecutionContext context) {
 		CommittedState.guard(context, READ);
 		context.putLong(READ, this.position);
-		context.putLong(Counter.CHANNELS_LISTED.contextKey(), this.listed);
-		context.putLong(Counter.LISTING_PAGES.contextKey(), this.pagesRead);
-		context.putLong(Counter.LISTING_REREADS.contextKey(), this.rereads);
-		context.putLong(Counter.LISTING_DRIFT.contextKey(), this.drift);
-		context.putLong(Counter.CHANNELS_LISTED_LIVE.contextKey(), this.listedByKind.getOrDefault(ChannelKind.LIVE, 0L));
-		context.putLong(Counter.CHANNELS_LISTED_RE_STREAM.contextKey(),
-				this.listedByKind.getOrDefault(ChannelKind.RE_STREAM, 0L));
-		context.putLong(Counter.CHANNELS_LISTED_VOD2LIVE.contextKey(),
-				this.listedByKind.getOrDefault(ChannelKind.VOD2LIVE, 0L));
+		this.listingCounts.putInto(context);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.lsarchive.job;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -58,20 +59,24 @@ public class ArchiveLauncher {
 
 	/** Archives {@code runDate}; returns the process exit code ({@link ExitCodes}). */
 	public int launch(LocalDate runDate, boolean rerun) throws Exception {
-		return launch(this.job, parameters(runDate), RunLock.forRunDate(runDate), "Run date " + runDate, rerun);
+		return launch(this.job, parameters(runDate), RunLock.forRunDate(runDate), "Run date " + runDate, rerun,
+				"A run date is archived again with --archive.rerun=true.");
 	}
 
 	/**
-	 * Captures the snapshots listed now for the time slot {@code slot} (its run date: the slot's
-	 * business day); returns the process exit code ({@link ExitCodes}).
+	 * Captures the snapshots listed now for the time slot {@code slot}, one of those starting every
+	 * {@code interval} (its run date: the slot's business day); returns the process exit code
+	 * ({@link ExitCodes}).
 	 */
-	public int capture(Instant slot, LocalDate runDate) throws Exception {
+	public int capture(Instant slot, Duration interval, LocalDate runDate) throws Exception {
+		// a slot is never captured again: what is listed after it is the next slot's
 		return launch(this.captureJob, parameters(runDate).addString(RunContext.CAPTURE_SLOT, slot.toString()),
-				RunLock.SNAPSHOT_CAPTURE, "Snapshot capture " + slot, false);
+				RunLock.SNAPSHOT_CAPTURE, "Snapshot capture " + slot, false,
+				"A slot is captured once; the next slot begins at " + slot.plus(interval) + ".");
 	}
 
-	private int launch(Job job, JobParametersBuilder identity, int lockKey, String what, boolean rerun)
-			throws Exception {
+	private int launch(Job job, JobParametersBuilder identity, int lockKey, String what, boolean rerun,
+			String whenDone) throws Exception {
 		try (RunLock lock = RunLock.tryAcquire(this.dataSource, lockKey)) {
 			if (!lock.held()) {
 				log.error("{}: another process is running it right now (its lock is held); refusing to start a second run",
@@ -110,8 +115,7 @@ public class ArchiveLauncher {
 			}
 			else if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
 				if (!rerun) {
-					log.info("{} is done already (job execution {}); nothing to do."
-							+ " A run date is archived again with --archive.rerun=true.", what, last.getId());
+					log.info("{} is done already (job execution {}); nothing to do. {}", what, last.getId(), whenDone);
 					return ExitCodes.COMPLETED;
 				}
 				parameters = identity.addLong("rerun", this.clock.millis()).toJobParameters();

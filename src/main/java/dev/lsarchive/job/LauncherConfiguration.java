@@ -70,7 +70,8 @@ class LauncherConfiguration {
 		public void run(org.springframework.boot.ApplicationArguments args) throws Exception {
 			if (this.properties.job() == ArchiveProperties.Job.SNAPSHOT_CAPTURE) {
 				Instant slot = this.properties.effectiveCaptureSlot(this.clock);
-				this.exitCode = this.launcher.capture(slot, LocalDate.ofInstant(slot, this.properties.timeZone()));
+				this.exitCode = this.launcher.capture(slot, this.properties.captureInterval(),
+						LocalDate.ofInstant(slot, this.properties.timeZone()));
 				return;
 			}
 			// catching up: in date order, and never past a failed night, so the archive stays gap-free

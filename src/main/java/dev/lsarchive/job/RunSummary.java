@@ -69,7 +69,11 @@ class RunSummary implements RunResult.Listener {
 			text.append(String.format("  events: %d event lists unchanged since archived, %d events not parsed again%n",
 					totals.get(Counter.EVENTS_UNCHANGED_LISTS), totals.get(Counter.EVENTS_READ_UNCHANGED)));
 		}
-		if (totals.get(Counter.SNAPSHOTS_READ) > 0) {
+		if (totals.get(Counter.SNAPSHOTS_READ_UNCHANGED) > 0) {
+			text.append(String.format("  snapshots: %d listed snapshots archived already (their info is not asked again)%n",
+					totals.get(Counter.SNAPSHOTS_READ_UNCHANGED)));
+		}
+		if (totals.get(Counter.SNAPSHOTS_READ) > totals.get(Counter.SNAPSHOTS_READ_UNCHANGED)) {
 			text.append(String.format("  snapshots: %d listed snapshots expired before any run could read their info (kept, not quarantined)%n",
 					totals.get(Counter.SNAPSHOTS_EXPIRED)));
 		}

@@ -13,10 +13,12 @@ import org.springframework.batch.core.step.StepExecution;
 import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.Counter.Resource;
 import dev.lsarchive.batch.Counter.Tally;
+import dev.lsarchive.batch.StepCounts;
 
 /**
  * The counts of a run date so far: for every step (and partition) of the job instance, the
- * counters committed by its latest execution, which carry those of the executions it resumed.
+ * counts committed by its latest execution ({@link StepCounts}), which carry those of the executions
+ * it resumed.
  *
  * @param counts every counter's value (absent: zero)
  */
@@ -32,19 +34,11 @@ record RunTotals(Map<Counter, Long> counts) {
 		Map<Counter, Long> counts = new EnumMap<>(Counter.class);
 		for (String stepName : stepNames) {
 			StepExecution last = jobRepository.getLastStepExecution(instance, stepName);
-			if (last == null) {
-				continue;
-			}
-			for (Counter counter : Counter.values()) {
-				if (last.getExecutionContext().get(counter.contextKey()) instanceof Number number) {
-					counts.merge(counter, number.longValue(), Long::sum);
-				}
+			if (last != null) {
+				StepCounts.of(last.getExecutionContext()).counts()
+					.forEach((counter, value) -> counts.merge(counter, value, Long::sum));
 			}
 		}
-		// lists found unchanged were counted by the reader, unparsed: their events are read and unchanged
-		long unchanged = counts.getOrDefault(Counter.EVENTS_READ_UNCHANGED, 0L);
-		counts.merge(Counter.EVENTS_READ, unchanged, Long::sum);
-		counts.merge(Counter.EVENTS_UNCHANGED, unchanged, Long::sum);
 		return new RunTotals(counts);
 	}
 

@@ -130,7 +130,7 @@ public final class LiveStationSimulator implements AutoCloseable {
 		this.server.createContext("/", this::handle);
 		this.server.start();
 		log.info("Live Station simulator listening on {} ({} channels x {} events, faults: {})", baseUrl(),
-				properties.channels(), properties.eventsPerChannel(), properties.faults());
+				properties.channels(), properties.eventsPerChannel(), properties.faults().describe());
 	}
 
 	/** The base URL to give the client, e.g. {@code http://127.0.0.1:18080}. */

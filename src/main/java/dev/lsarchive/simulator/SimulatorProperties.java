@@ -1,6 +1,8 @@
 package dev.lsarchive.simulator;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -271,12 +273,12 @@ public record SimulatorProperties(
 
 	}
 
-	// the secret key is left out on purpose
+	// the secret key is left out on purpose, and no record's default form reaches a log line
 	@Override
 	public String toString() {
-		return "SimulatorProperties[port=" + this.port + ", accessKey=" + this.accessKey + ", seed=" + this.seed
-				+ ", channels=" + this.channels + ", eventsPerChannel=" + this.eventsPerChannel + ", faults="
-				+ this.faults + "]";
+		return "simulator on port " + this.port + " (access key " + this.accessKey + ", seed " + this.seed + ", "
+				+ this.channels + " channels x " + this.eventsPerChannel + " events, faults: " + this.faults.describe()
+				+ ")";
 	}
 
 	/**
@@ -313,6 +315,46 @@ public record SimulatorProperties(
 		boolean any() {
 			return this.throttleShare > 0 || this.serverErrorShare > 0 || this.truncateShare > 0
 					|| this.malformedShare > 0 || this.slowShare > 0;
+		}
+
+		/** The faults in a few words, e.g. {@code 429 on 10% of requests (50% with Retry-After), seed 7}; {@code none}. */
+		public String describe() {
+			List<String> faults = new ArrayList<>();
+			if (this.throttleShare > 0) {
+				faults.add(percent(this.throttleShare) + " of requests answered 429" + ((this.retryAfterShare > 0)
+						? " (" + percent(this.retryAfterShare) + " of them with Retry-After)" : ""));
+			}
+			if (this.serverErrorShare > 0) {
+				faults.add(percent(this.serverErrorShare) + " answered 500, 503 or 504");
+			}
+			if (this.truncateShare > 0) {
+				faults.add(percent(this.truncateShare) + " cut off mid-body");
+			}
+			if (this.malformedShare > 0) {
+				faults.add(percent(this.malformedShare) + " malformed JSON");
+			}
+			if (this.slowShare > 0) {
+				faults.add(percent(this.slowShare) + " answered after " + this.slowDelay.toMillis() + " ms");
+			}
+			if (any()) {
+				faults.add("seed " + this.seed);
+			}
+			if (this.driftInserts > 0) {
+				faults.add("channels created while a listing is paged: " + this.driftInserts);
+			}
+			if (!this.failingChannels.isEmpty()) {
+				faults.add("channels whose event list always fails: " + this.failingChannels.size());
+			}
+			return faults.isEmpty() ? "none" : String.join(", ", faults);
+		}
+
+		@Override
+		public String toString() {
+			return describe();
+		}
+
+		private static String percent(double share) {
+			return BigDecimal.valueOf(share * 100).stripTrailingZeros().toPlainString() + "%";
 		}
 
 	}

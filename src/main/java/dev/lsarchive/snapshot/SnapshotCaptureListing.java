@@ -16,6 +16,7 @@ import dev.lsarchive.api.ChannelDto;
 import dev.lsarchive.api.ChannelKind;
 import dev.lsarchive.api.ChannelListing;
 import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.batch.ListingCounts;
 import dev.lsarchive.batch.SqlArrays;
 import dev.lsarchive.normalize.WholeNumber;
 
@@ -25,7 +26,7 @@ import dev.lsarchive.normalize.WholeNumber;
  * is not asked for again: its info cannot change, and expired info never comes back. A listing
  * entry whose snapshot id is not an integer is left to the nightly run, which quarantines it.
  */
-final class SnapshotCaptureListing implements Supplier<List<ListedSnapshot>> {
+final class SnapshotCaptureListing implements Supplier<SnapshotListing> {
 
 	private static final Logger log = LoggerFactory.getLogger(SnapshotCaptureListing.class);
 
@@ -51,10 +52,13 @@ final class SnapshotCaptureListing implements Supplier<List<ListedSnapshot>> {
 	}
 
 	@Override
-	public List<ListedSnapshot> get() {
+	public SnapshotListing get() {
 		List<ListedSnapshot> listed = new ArrayList<>();
+		ListingCounts counts = new ListingCounts();
 		for (ChannelKind kind : ChannelKind.values()) {
-			for (ChannelDto channel : ChannelListing.read(this.client, kind, this.pageSize, this.maxRereads).channels()) {
+			ChannelListing listing = ChannelListing.read(this.client, kind, this.pageSize, this.maxRereads);
+			counts.add(kind, listing);
+			for (ChannelDto channel : listing.channels()) {
 				Long snapshotId = WholeNumber.parse(channel.snapshotId());
 				if (channel.channelId() != null && !channel.channelId().isBlank() && snapshotId != null) {
 					listed.add(new ListedSnapshot(channel.channelId().trim(), snapshotId, channel.channelStatus()));
@@ -69,9 +73,9 @@ final class SnapshotCaptureListing implements Supplier<List<ListedSnapshot>> {
 			.filter((s) -> !archived.contains(s.channelId() + "/" + s.snapshotId()))
 			.toList());
 		toRead.sort(Comparator.comparing(ListedSnapshot::channelId));
-		log.info("Snapshot capture: {} snapshots listed, {} archived already, {} to read", listed.size(),
-				listed.size() - toRead.size(), toRead.size());
-		return toRead;
+		log.info("Snapshot capture: {} channels listed, carrying {} snapshots: {} archived already, {} to read",
+				counts.listed(), listed.size(), listed.size() - toRead.size(), toRead.size());
+		return new SnapshotListing(toRead, counts, listed.size() - toRead.size());
 	}
 
 }

@@ -9,18 +9,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.CommittedState;
+import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.ListingCounts;
 
 /**
  * Fetches the snapshot info of every listed snapshot, in channel order, several requests at a time
  * (bounded by {@code concurrency} and by the client's rate budget): one request per snapshot would
  * otherwise wait out every round trip in turn. The nightly run lists the snapshots its channels step
  * recorded for the run date, and saves the index in that listing on commit, so that a restart skips
- * the committed ones; a snapshot capture lists afresh on every start and saves no position.
+ * the committed ones; a snapshot capture lists afresh on every start and saves no position, only
+ * what its listing counted (the channels listed, the snapshots found archived already).
  */
 class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFetch> {
 
@@ -31,14 +37,14 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 			""";
 
 	/** The snapshots the channels step listed for {@code runDate}. */
-	static Supplier<List<ListedSnapshot>> listedOn(JdbcTemplate jdbc, LocalDate runDate) {
-		return () -> jdbc.query(LISTED, (rs, n) -> new ListedSnapshot(rs.getString(1), rs.getLong(2), rs.getString(3)),
-				runDate);
+	static Supplier<SnapshotListing> listedOn(JdbcTemplate jdbc, LocalDate runDate) {
+		return () -> SnapshotListing.of(jdbc.query(LISTED,
+				(rs, n) -> new ListedSnapshot(rs.getString(1), rs.getLong(2), rs.getString(3)), runDate));
 	}
 
 	private final LiveStationClient client;
 
-	private final Supplier<List<ListedSnapshot>> listing;
+	private final Supplier<SnapshotListing> listing;
 
 	private final int concurrency;
 
@@ -46,11 +52,16 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 
 	private List<ListedSnapshot> listed = List.of();
 
+	private @Nullable ListingCounts channelsListed;
+
+	// a resumed capture keeps what its first listing found archived already: what it wrote since is its own
+	private @Nullable Long archivedAlready;
+
 	private int nextToFetch;
 
 	private ExecutorService fetchers;
 
-	SnapshotReader(LiveStationClient client, Supplier<List<ListedSnapshot>> listing, int concurrency,
+	SnapshotReader(LiveStationClient client, Supplier<SnapshotListing> listing, int concurrency,
 			boolean restartable) {
 		this.client = client;
 		this.listing = listing;
@@ -60,8 +71,20 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 	}
 
 	@Override
+	public void open(ExecutionContext context) {
+		this.archivedAlready = (context.get(Counter.SNAPSHOTS_READ_UNCHANGED.contextKey()) instanceof Number number)
+				? number.longValue() : null;
+		super.open(context);
+	}
+
+	@Override
 	protected void doOpen() {
-		this.listed = this.listing.get();
+		SnapshotListing listing = this.listing.get();
+		this.listed = listing.toRead();
+		this.channelsListed = listing.channels();
+		if (this.channelsListed != null && this.archivedAlready == null) {
+			this.archivedAlready = listing.archivedAlready();
+		}
 		this.fetchers = Executors.newFixedThreadPool(this.concurrency, (task) -> {
 			Thread thread = new Thread(task, "snapshots-fetch");
 			thread.setDaemon(true);
@@ -95,9 +118,13 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 	}
 
 	@Override
-	public void update(org.springframework.batch.infrastructure.item.ExecutionContext context) {
+	public void update(ExecutionContext context) {
 		CommittedState.guard(context, getExecutionContextKey("read.count"));
 		super.update(context);
+		if (this.channelsListed != null) {
+			this.channelsListed.putInto(context);
+			context.putLong(Counter.SNAPSHOTS_READ_UNCHANGED.contextKey(), this.archivedAlready);
+		}
 	}
 
 	@Override

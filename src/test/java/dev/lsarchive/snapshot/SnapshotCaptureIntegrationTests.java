@@ -7,9 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.RequestHold;
@@ -26,6 +32,7 @@ import static dev.lsarchive.support.ArchiveTables.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The snapshot capture job against the simulator's clock: every snapshot caught within its hour. */
+@ExtendWith(OutputCaptureExtension.class)
 class SnapshotCaptureIntegrationTests {
 
 	private static final Duration EVERY = Duration.ofMinutes(15);
@@ -84,6 +91,47 @@ class SnapshotCaptureIntegrationTests {
 	}
 
 	@Test
+	void aCapturesLogSummaryAndLedgerCountItsListingAlikeAndADoneSlotNamesTheNext(CapturedOutput output) {
+		// given: an account whose channels all carry a snapshot, captured in one slot
+		SimulatorProperties data = SimulatorProperties.of(12, 1).toBuilder().snapshotShare(1).build();
+		try (LiveStationSimulator simulator = Simulators.start(data)) {
+			Instant slot = Simulators.NIGHT;
+			assertThat(capture(simulator, slot)).isZero();
+			Instant next = slot.plus(EVERY);
+			simulator.setTime(next);
+
+			// when: the next slot, which finds those snapshots archived already, then that slot again
+			int before = output.getAll().length();
+			assertThat(capture(simulator, next)).isZero();
+			String captured = output.getAll().substring(before);
+			before = output.getAll().length();
+			assertThat(capture(simulator, next)).isZero();
+			String again = output.getAll().substring(before);
+
+			// then: one number for each quantity, wherever it is printed
+			Matcher listing = Pattern.compile("Snapshot capture: (\\d+) channels listed, carrying (\\d+) snapshots:"
+					+ " (\\d+) archived already, (\\d+) to read").matcher(captured);
+			assertThat(listing.find()).as(captured).isTrue();
+			long channels = Long.parseLong(listing.group(1));
+			long archivedAlready = Long.parseLong(listing.group(3));
+			assertThat(channels).isEqualTo(Simulators.Expected.of(simulator.dataset()).channels());
+			assertThat(archivedAlready).isPositive();
+			assertThat(captured).contains("listing: " + channels + " channels (")
+				.contains("already archived " + archivedAlready + ",")
+				.contains(archivedAlready + " listed snapshots archived already");
+			Map<String, Object> run = rows("SELECT channels_listed, snapshots_unchanged, items_already_archived"
+					+ " FROM livestation.archive_run ORDER BY job_execution_id DESC LIMIT 1").get(0);
+			assertThat(run).containsEntry("channels_listed", channels)
+				.containsEntry("snapshots_unchanged", archivedAlready)
+				.containsEntry("items_already_archived", archivedAlready);
+			assertThat(again).contains("Snapshot capture " + next + " is done already")
+				.contains("the next slot begins at " + next.plus(EVERY))
+				.doesNotContain("--archive.rerun");
+			assertThat(captured + again).doesNotContainPattern("\\w+\\[\\w+=");
+		}
+	}
+
+	@Test
 	void aSecondCaptureIsRefusedWhileOneRuns() throws Exception {
 		// given: a capture held on its first listing request
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(5, 1));
@@ -105,7 +153,8 @@ class SnapshotCaptureIntegrationTests {
 	}
 
 	private static int capture(LiveStationSimulator simulator, Instant slot) {
-		return ArchiveRun.run(simulator, "2026-11-20", "--archive.job=snapshot-capture", "--archive.capture-slot=" + slot);
+		return ArchiveRun.run(simulator, "2026-11-20", "--archive.job=snapshot-capture", "--archive.capture-slot=" + slot,
+				"--logging.level.dev.lsarchive=INFO");
 	}
 
 }
