@@ -6,6 +6,9 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,6 +28,8 @@ import dev.lsarchive.config.ArchiveProperties;
 @ArchiveMode
 class LauncherConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(LauncherConfiguration.class);
+
 	@Bean
 	ArchiveLauncher archiveLauncher(JobOperator jobOperator, JobRepository jobRepository, Job archiveJob,
 			Job snapshotCaptureJob, DataSource dataSource, RunLedger ledger, Clock clock) {
@@ -41,8 +46,8 @@ class LauncherConfiguration {
 		}
 		// the demo falls back to the local PostgreSQL: it says where it writes before it does
 		String url = environment.getProperty("spring.datasource.url", "");
-		System.out.println("Demo: archiving the built-in simulator into " + url.replaceFirst("\\?.*", "") + " as user "
-				+ environment.getProperty("spring.datasource.username", "") + " (ARCHIVE_JDBC_URL names another database)");
+		log.info("Demo: archiving the built-in simulator into {} as user {} (ARCHIVE_JDBC_URL names another database)",
+				url.replaceFirst("\\?.*", ""), environment.getProperty("spring.datasource.username", ""));
 		return new LaunchOnStartup(launcher, properties, clock, jdbc);
 	}
 
