@@ -44,6 +44,13 @@ class ApplicationIntegrationTests {
 		assertThat(result.exitCode()).as(result.output()).isEqualTo(ExitCodes.COMPLETED);
 		assertThat(result.output()).contains("COMPLETED", "resource", "events", "How many PUBLISH_START events");
 		assertThat(count("SELECT count(*) FROM livestation.channel_event")).isEqualTo(20 * 200);
+		// shaped like a real account: short sessions, open ones on the publishing channels only
+		assertThat(count("SELECT count(*) FROM reporting.publish_session WHERE duration_minutes NOT BETWEEN 20 AND 360"))
+			.isZero();
+		assertThat(count("SELECT count(*) FROM reporting.publish_session WHERE is_open"))
+			.isEqualTo(count("SELECT count(*) FROM reporting.channel_current WHERE channel_status = 'PUBLISHING'"))
+			.isEqualTo(count("SELECT count(*) FROM reporting.publish_session s JOIN reporting.channel_current c"
+					+ " USING (channel_id) WHERE s.is_open AND c.channel_status = 'PUBLISHING'"));
 	}
 
 	@Test

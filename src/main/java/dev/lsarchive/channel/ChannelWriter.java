@@ -18,11 +18,13 @@ import dev.lsarchive.batch.SqlArrays;
 import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.quarantine.QuarantineWriter;
+import dev.lsarchive.reporting.SessionTables;
 
 /**
  * Writes a chunk of channels with a few set-based statements: upsert into {@code channel} (rows
  * whose content did not change are not touched), close and open {@code channel_status_history}
- * intervals, and record the run's listing in {@code listed_channel}. A channel the database refuses
+ * intervals (a channel listed not publishing ends its session: {@link SessionTables#markSeen}), and
+ * record the run's listing in {@code listed_channel}. A channel the database refuses
  * for a reason of its data is found by {@link DataErrorScan} and quarantined; the others are written.
  */
 class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
@@ -206,6 +208,7 @@ class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
 			SqlArrays.bind(ps, 3, "text", statuses);
 			SqlArrays.bind(ps, 4, "text", rows.stream().map(ChannelRow::channelStatusRaw).toArray());
 		});
+		SessionTables.markSeen(this.jdbc, ids, statuses, observed);
 	}
 
 	private void list(List<ChannelRow> rows, RunContext run) {

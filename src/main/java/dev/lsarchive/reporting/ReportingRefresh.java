@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brings the reporting layer up to date after a run: the business time zone from
- * {@code archive.time-zone}, then the sessions of the channels whose start or end events changed
- * ({@link SessionTables}; every channel when the time zone changed), batch by batch so that
+ * {@code archive.time-zone}, then the sessions of the channels whose start or end events changed or
+ * that a listing saw not publishing during a session ({@link SessionTables}; every channel when the
+ * time zone changed), batch by batch so that
  * dashboards reading them are never blocked. The day counts, which the event writer keeps current
  * on later nights, are counted whole after a first load and when the time zone changes.
  */
@@ -59,12 +60,13 @@ public class ReportingRefresh {
 				this.sessions.markAll();
 			}
 			if (!this.sessions.anyStale() && !countsStale) {
-				log.info("Reporting views are up to date: no new start or end events, same time zone");
+				log.info("Reporting views are up to date: no new start or end events, no session seen ended, same time zone");
 				return;
 			}
 			Future<?> counting = countsStale ? pool.submit(this::recountDays) : null;
 			long channels = this.sessions.recomputeStale();
-			log.info("Sessions recomputed for {} channels whose start or end events changed", channels);
+			log.info("Sessions recomputed for {} channels whose start or end events changed or that were seen not publishing",
+					channels);
 			if (counting != null) {
 				counting.get();
 			}

@@ -16,7 +16,9 @@ import dev.lsarchive.batch.SqlArrays;
 /**
  * The one home of the session tables ({@code reporting.publish_session},
  * {@code reporting.recording_session}): the event writer marks the channels whose start or end
- * events it archived, with the earliest of them, in the events' own transaction; the refresh
+ * events it archived, with the earliest of them, in the events' own transaction, and the channel
+ * writer those it listed not publishing while a session of theirs had not ended (a session ends at
+ * its end event or when its channel is first seen not publishing, see {@code reporting.sessions}); the refresh
  * recomputes, for the marked channels only, the sessions from the last session row before the new
  * marks on (its pairing may change; older sessions cannot), a batch of channels per transaction
  * (readers see the old sessions until it commits). A night therefore costs what it brought, not what the archive
@@ -24,13 +26,33 @@ import dev.lsarchive.batch.SqlArrays;
  */
 public final class SessionTables {
 
-	/** The event codes that start or end a session: only they change sessions. */
+	/** The event codes that start or end a session: of the events, only they change sessions. */
 	static final Set<String> MARKS = Set.of("PUBLISH_START", "PUBLISH_END", "ONAIR_START", "ONAIR_END");
 
 	private static final String MARK = """
 			INSERT INTO reporting.session_stale AS s (channel_id, since)
 			SELECT m.channel_id, min(m.occurred_at) FROM unnest(?::text[], ?::timestamptz[]) AS m(channel_id, occurred_at)
 			GROUP BY m.channel_id ORDER BY m.channel_id
+			ON CONFLICT (channel_id) DO UPDATE SET since = least(s.since, excluded.since)
+			""";
+
+	// a channel listed with another status than PUBLISHING ends, at the instant of the listing, its
+	// session that had not ended by then: the last session row (of either table) whose own mark is not
+	// after that instant, when it is a start not ended before it. Two index lookups per channel on the
+	// row's own mark; earlier rows ended before the next one started
+	private static final String MARK_SEEN = """
+			INSERT INTO reporting.session_stale AS s (channel_id, since)
+			SELECT i.channel_id, ?::timestamptz FROM unnest(?::text[], ?::text[]) AS i(channel_id, channel_status)
+			WHERE i.channel_status <> 'PUBLISHING'
+			  AND (EXISTS (SELECT 1 FROM (SELECT t.started_at, t.ended_at FROM reporting.publish_session t
+			                              WHERE t.channel_id = i.channel_id AND coalesce(t.started_at, t.ended_at) <= ?::timestamptz
+			                              ORDER BY coalesce(t.started_at, t.ended_at) DESC LIMIT 1) last
+			               WHERE last.started_at IS NOT NULL AND coalesce(last.ended_at, 'infinity') > ?::timestamptz)
+			    OR EXISTS (SELECT 1 FROM (SELECT t.started_at, t.ended_at FROM reporting.recording_session t
+			                              WHERE t.channel_id = i.channel_id AND coalesce(t.started_at, t.ended_at) <= ?::timestamptz
+			                              ORDER BY coalesce(t.started_at, t.ended_at) DESC LIMIT 1) last
+			               WHERE last.started_at IS NOT NULL AND coalesce(last.ended_at, 'infinity') > ?::timestamptz))
+			GROUP BY i.channel_id ORDER BY i.channel_id
 			ON CONFLICT (channel_id) DO UPDATE SET since = least(s.since, excluded.since)
 			""";
 
@@ -75,11 +97,11 @@ public final class SessionTables {
 
 	private static final String RECOMPUTE = """
 			INSERT INTO %1$s (channel_id, started_at, ended_at, duration_minutes, is_open, is_unterminated,
-			    is_orphan_end, day, hour, session_key)
+			    is_orphan_end, day, hour, session_key, ended_by)
 			SELECT x.channel_id, x.started_at, x.ended_at, x.duration_minutes, x.is_open, x.is_unterminated, x.is_orphan_end,
 			       (coalesce(x.started_at, x.ended_at) AT TIME ZONE s.time_zone)::date,
 			       extract(hour FROM coalesce(x.started_at, x.ended_at) AT TIME ZONE s.time_zone)::integer,
-			       x.mark_key
+			       x.mark_key, x.ended_by
 			FROM reporting.sessions('%2$s', '%3$s', ?::text[], ?::timestamptz[]) x
 			CROSS JOIN reporting.setting s
 			""";
@@ -118,6 +140,22 @@ public final class SessionTables {
 			SqlArrays.bind(statement, 2, "timestamptz", instants.toArray());
 			statement.executeUpdate();
 		}
+	}
+
+	/**
+	 * Marks the channels a run listed, in its transaction ({@code jdbc}), whose listed status is not
+	 * PUBLISHING while a session of theirs had not ended by {@code observedAt}: the listing ends it. The
+	 * arrays are parallel.
+	 */
+	public static void markSeen(JdbcTemplate jdbc, Object[] channelIds, Object[] statuses, Timestamp observedAt) {
+		jdbc.update(MARK_SEEN, (ps) -> {
+			ps.setTimestamp(1, observedAt);
+			SqlArrays.bind(ps, 2, "text", channelIds);
+			SqlArrays.bind(ps, 3, "text", statuses);
+			for (int i = 4; i <= 7; i++) {
+				ps.setTimestamp(i, observedAt);
+			}
+		});
 	}
 
 	/** Whether some channel's sessions are to be recomputed. */

@@ -42,6 +42,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEventsPerList the most events one event list shows, the newest (0: no cap)
  * @param newChannelsPerDay channels created per simulated day after the history
  * @param recordingsKept how long the records list shows a recording after it ended (Live Station drops its copy then)
+ * @param neverPublishingShare share of the channels not publishing now that never published: created and configured,
+ * never on air (0..1)
  */
 @Validated
 @ConfigurationProperties("simulator")
@@ -67,13 +69,14 @@ public record SimulatorProperties(
 		@NotNull @DefaultValue("0s") Duration retention,
 		@Min(0) @DefaultValue("0") int maxEventsPerList,
 		@Min(0) @Max(1000) @DefaultValue("0") int newChannelsPerDay,
-		@NotNull @DefaultValue("120d") Duration recordingsKept) {
+		@NotNull @DefaultValue("120d") Duration recordingsKept,
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.15") double neverPublishingShare) {
 
 	/** A small, fault-free data set with the given size: the starting point of tests and benchmarks. */
 	public static SimulatorProperties of(int channels, int eventsPerChannel) {
 		return new SimulatorProperties(0, "simulator-access-key", "simulator-secret-key-not-a-real-one",
 				Duration.ofMinutes(5), 20260101L, channels, eventsPerChannel, 0.5, Duration.ZERO, 16, 0.3, 0.05, 0.2,
-				0, 0, false, Faults.NONE, 0, Duration.ZERO, 0, 0, Duration.ofDays(120));
+				0, 0, false, Faults.NONE, 0, Duration.ZERO, 0, 0, Duration.ofDays(120), 0);
 	}
 
 	/** A builder starting from these settings. */
@@ -143,6 +146,8 @@ public record SimulatorProperties(
 
 		private Duration recordingsKept;
 
+		private double neverPublishingShare;
+
 		private Builder(SimulatorProperties from) {
 			this.port = from.port;
 			this.accessKey = from.accessKey;
@@ -166,6 +171,12 @@ public record SimulatorProperties(
 			this.maxEventsPerList = from.maxEventsPerList;
 			this.newChannelsPerDay = from.newChannelsPerDay;
 			this.recordingsKept = from.recordingsKept;
+			this.neverPublishingShare = from.neverPublishingShare;
+		}
+
+		public Builder neverPublishingShare(double neverPublishingShare) {
+			this.neverPublishingShare = neverPublishingShare;
+			return this;
 		}
 
 		public Builder recordingsKept(Duration recordingsKept) {
@@ -268,7 +279,7 @@ public record SimulatorProperties(
 					this.channels, this.eventsPerChannel, this.snapshotShare, this.latency, this.threads,
 					this.legacyStatusShare, this.mixedCaseShare, this.missingChannelIdShare, this.secondsTimestampShare,
 					this.badEventShare, this.errorCodeAsNumber, this.faults, this.eventsPerDay, this.retention,
-					this.maxEventsPerList, this.newChannelsPerDay, this.recordingsKept);
+					this.maxEventsPerList, this.newChannelsPerDay, this.recordingsKept, this.neverPublishingShare);
 		}
 
 	}

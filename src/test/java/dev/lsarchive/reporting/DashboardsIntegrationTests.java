@@ -82,6 +82,8 @@ class DashboardsIntegrationTests {
 
 	private static Simulators.Expected expected;
 
+	private static List<ExpectedSessions.Run> runs;
+
 	private static final List<String> pushed = new CopyOnWriteArrayList<>();
 
 	@BeforeAll
@@ -102,6 +104,7 @@ class DashboardsIntegrationTests {
 					"--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:"
 							+ gateway.getAddress().getPort() };
 			assertThat(ArchiveRun.run(simulator, "2026-11-20", push)).isZero();
+			runs = ExpectedSessions.Run.archived(Simulators.NIGHT);
 			List<String> capture = new ArrayList<>(List.of(push));
 			capture.addAll(List.of("--archive.job=snapshot-capture", "--archive.capture-slot=" + Simulators.NIGHT));
 			assertThat(ArchiveRun.run(simulator, "2026-11-20", capture.toArray(String[]::new))).isZero();
@@ -158,7 +161,7 @@ class DashboardsIntegrationTests {
 		}
 		Map<String, BigDecimal> publishHours = new TreeMap<>();
 		Map<String, Long> minutes = new HashMap<>();
-		for (ExpectedSessions.Session session : ExpectedSessions.of(dataset, "PUBLISH_START", "PUBLISH_END").closed()) {
+		for (ExpectedSessions.Session session : ExpectedSessions.of(dataset, "PUBLISH_START", "PUBLISH_END", runs).closed()) {
 			minutes.merge(session.channelId(), session.minutes(), Long::sum);
 		}
 		minutes.forEach((channel, total) -> publishHours.put(channel,

@@ -3,6 +3,11 @@ package dev.lsarchive.reporting;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
+import dev.lsarchive.simulator.SimulatedDataset;
 import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.ArchiveRun;
 import dev.lsarchive.support.ArchiveTables;
@@ -31,28 +37,134 @@ class ReportingViewsIntegrationTests {
 	}
 
 	@Test
-	void publishAndRecordingSessionsPairStartsWithTheirEnds() {
+	void publishAndRecordingSessionsPairStartsWithTheirEndsAndOnlyPublishingChannelsAreOpen() {
 		// given
-		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(6, 250))) {
-			ExpectedSessions publish = ExpectedSessions.of(simulator.dataset(), "PUBLISH_START", "PUBLISH_END");
-			ExpectedSessions recording = ExpectedSessions.of(simulator.dataset(), "ONAIR_START", "ONAIR_END");
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(16, 150))) {
 
 			// when
 			ArchiveRun.run(simulator, "2026-11-20");
 
 			// then
-			assertThat(count("SELECT count(*) FROM reporting.publish_session WHERE ended_at IS NOT NULL"))
-				.isEqualTo(publish.closed().size());
+			List<ExpectedSessions.Run> runs = ExpectedSessions.Run.archived(Simulators.NIGHT);
+			ExpectedSessions publish = ExpectedSessions.of(simulator.dataset(), "PUBLISH_START", "PUBLISH_END", runs);
+			ExpectedSessions recording = ExpectedSessions.of(simulator.dataset(), "ONAIR_START", "ONAIR_END", runs);
+			assertThat(endedSessions("publish_session")).isEqualTo(sorted(publish.closed()));
 			assertThat(count("SELECT sum(duration_minutes) FROM reporting.publish_session"))
 				.isEqualTo(publish.closed().stream().mapToLong(ExpectedSessions.Session::minutes).sum());
-			assertThat(rows("SELECT channel_id FROM reporting.publish_session WHERE is_open ORDER BY channel_id"))
-				.extracting((r) -> r.get("channel_id"))
-				.isEqualTo(publish.openChannels().stream().sorted().toList());
-			assertThat(count("SELECT count(*) FROM reporting.recording_session WHERE ended_at IS NOT NULL"))
-				.isEqualTo(recording.closed().size());
+			assertThat(openChannels("publish_session")).isEqualTo(publish.openChannels().stream().sorted().toList())
+				.isEqualTo(rows("SELECT channel_id FROM reporting.channel_current WHERE channel_status = 'PUBLISHING'"
+						+ " ORDER BY channel_id").stream().map((r) -> r.get("channel_id")).toList())
+				.isNotEmpty();
+			assertThat(endedSessions("recording_session")).isEqualTo(sorted(recording.closed()));
+			assertThat(openChannels("recording_session")).isEqualTo(recording.openChannels().stream().sorted().toList());
 			assertThat(count("SELECT count(*) FROM reporting.publish_session WHERE is_orphan_end OR is_unterminated"))
 				.isZero();
 		}
+	}
+
+	@Test
+	void aSessionWithoutItsEndEndsWhenItsChannelIsFirstSeenNotPublishingOrDeleted() {
+		// given: the history ends on air for the publishing channels; 13 goes off air on day 2 (READY),
+		// 26 is deleted on day 3 (DELETED); no event comes after the history
+		SimulatorProperties account = SimulatorProperties.of(27, 30).toBuilder().eventsPerDay(0.001).build();
+		try (LiveStationSimulator simulator = Simulators.start(account)) {
+			simulator.acceptAccountClockSignatures();
+			SimulatedDataset dataset = simulator.dataset();
+			SimulatedChannel offAir = dataset.channels().get(13);
+			SimulatedChannel deleted = dataset.channels().get(26);
+			Instant[] nights = { night(dataset, 1), night(dataset, 2), night(dataset, 3) };
+			assertThat(List.of(offAir.status(), deleted.status())).containsOnly("PUBLISHING");
+			assertThat(List.of(dataset.statusAt(offAir, nights[1].toEpochMilli()),
+					dataset.statusAt(deleted, nights[2].toEpochMilli()))).containsExactly("READY", "DELETED");
+			for (SimulatedChannel channel : dataset.channels()) {
+				assertThat(dataset.events(channel, nights[2].toEpochMilli())).toIterable().hasSize(account.eventsPerChannel());
+			}
+
+			// when: three nights
+			for (int night = 0; night < nights.length; night++) {
+				simulator.setTime(nights[night]);
+				assertThat(ArchiveRun.runWithClock(Clock.fixed(nights[night], ZoneOffset.UTC), simulator,
+						simulator.accessKey(), simulator.secretKey(), "2026-11-2" + night)).isZero();
+			}
+
+			// then: each ends at the run that first saw it so, and says why; the others as the recount says
+			List<ExpectedSessions.Run> runs = ExpectedSessions.Run.archived(nights);
+			assertThat(lastSession(offAir)).containsEntry("ended_at", Timestamp.from(runs.get(1).at()))
+				.containsEntry("ended_by", "status").containsEntry("is_open", false);
+			assertThat(lastSession(deleted)).containsEntry("ended_at", Timestamp.from(runs.get(2).at()))
+				.containsEntry("ended_by", "deleted").containsEntry("is_open", false);
+			ExpectedSessions publish = ExpectedSessions.of(dataset, "PUBLISH_START", "PUBLISH_END", runs);
+			ExpectedSessions recording = ExpectedSessions.of(dataset, "ONAIR_START", "ONAIR_END", runs);
+			assertThat(endedSessions("publish_session")).isEqualTo(sorted(publish.closed()));
+			assertThat(endedSessions("recording_session")).isEqualTo(sorted(recording.closed()));
+			assertThat(openChannels("publish_session")).isEqualTo(publish.openChannels().stream().sorted().toList())
+				.isNotEmpty()
+				.doesNotContain(offAir.channelId(), deleted.channelId());
+			assertThat(count("SELECT count(*) FROM reporting.publish_session s JOIN reporting.channel_current c"
+					+ " USING (channel_id) WHERE s.is_open AND c.channel_status <> 'PUBLISHING'"))
+				.as("open sessions only on channels still publishing").isZero();
+			assertThat(count("SELECT count(*) FROM reporting.session_stale")).isZero();
+			assertThat(ArchiveTables.sessionsDifferingFromARecount()).as("kept sessions equal a whole recount").isZero();
+		}
+	}
+
+	@Test
+	void aStartAfterWhichTheChannelIsListedBlockedAgainEndsAtThatListing() {
+		// given: a blocked channel, archived; then a start is reported for it, and no end
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(12, 30))) {
+			SimulatedChannel blocked = simulator.dataset().channels().get(9);
+			assertThat(blocked.status()).isEqualTo("BLOCK");
+			ArchiveRun.run(simulator, "2026-11-20");
+			Instant start = Instant.ofEpochMilli(System.currentTimeMillis());
+			simulator.script("/api/v2/events?channelId=" + blocked.channelId(), 200, "application/json",
+					archivedListPlus(blocked.channelId(), "{\"eventCode\":\"PUBLISH_START\",\"timestamp\":"
+							+ start.toEpochMilli() + "}"));
+
+			// when: the next night lists it BLOCK again (its status history does not change)
+			ArchiveRun.run(simulator, "2026-11-21");
+
+			// then
+			Instant seen = ExpectedSessions.Run.archived(Simulators.NIGHT, Simulators.NIGHT).get(1).at();
+			assertThat(lastSession(blocked)).containsEntry("started_at", Timestamp.from(start))
+				.containsEntry("ended_at", Timestamp.from(seen))
+				.containsEntry("ended_by", "status")
+				.containsEntry("is_open", false)
+				.containsEntry("is_unterminated", false);
+			assertThat(count("SELECT count(*) FROM livestation.channel_status_history WHERE channel_id = '"
+					+ blocked.channelId() + "'")).isOne();
+			assertThat(ArchiveTables.sessionsDifferingFromARecount()).isZero();
+		}
+	}
+
+	// the account's time of the nth night after the history
+	private static Instant night(SimulatedDataset dataset, int night) {
+		return dataset.liveFrom().plus(Duration.ofDays(night)).plus(Duration.ofHours(2));
+	}
+
+	private static Map<String, Object> lastSession(SimulatedChannel channel) {
+		return rows("SELECT started_at, ended_at, ended_by, is_open, is_unterminated FROM reporting.publish_session"
+				+ " WHERE channel_id = '" + channel.channelId() + "' ORDER BY started_at DESC LIMIT 1").get(0);
+	}
+
+	// the sessions that ended: channel, start, end (ms since the epoch) and what ended them
+	private static List<String> endedSessions(String table) {
+		return rows("SELECT channel_id || ' ' || floor(extract(epoch FROM started_at) * 1000)::bigint || ' '"
+				+ " || floor(extract(epoch FROM ended_at) * 1000)::bigint || ' ' || ended_by AS s FROM reporting." + table
+				+ " WHERE ended_at IS NOT NULL AND NOT is_orphan_end ORDER BY 1").stream().map((r) -> (String) r.get("s"))
+			.toList();
+	}
+
+	private static List<String> sorted(List<ExpectedSessions.Session> sessions) {
+		return sessions.stream()
+			.map((s) -> s.channelId() + " " + s.start().toEpochMilli() + " " + s.end().toEpochMilli() + " " + s.endedBy())
+			.sorted()
+			.toList();
+	}
+
+	private static List<Object> openChannels(String table) {
+		return rows("SELECT channel_id FROM reporting." + table + " WHERE is_open ORDER BY channel_id").stream()
+			.map((r) -> r.get("channel_id"))
+			.toList();
 	}
 
 	@Test

@@ -96,9 +96,9 @@ public final class ArchiveTables {
 		for (String[] table : List.of(new String[] { "publish_session", "PUBLISH_START", "PUBLISH_END" },
 				new String[] { "recording_session", "ONAIR_START", "ONAIR_END" })) {
 			String kept = "SELECT session_key, channel_id, started_at, ended_at, duration_minutes, is_open, is_unterminated,"
-					+ " is_orphan_end FROM reporting." + table[0];
+					+ " is_orphan_end, ended_by FROM reporting." + table[0];
 			String recount = "SELECT mark_key, channel_id, started_at, ended_at, duration_minutes, is_open,"
-					+ " is_unterminated, is_orphan_end FROM reporting.sessions('" + table[1] + "', '" + table[2] + "')";
+					+ " is_unterminated, is_orphan_end, ended_by FROM reporting.sessions('" + table[1] + "', '" + table[2] + "')";
 			differing += count("SELECT count(*) FROM ((" + kept + ") EXCEPT ALL (" + recount + ")) d");
 			differing += count("SELECT count(*) FROM ((" + recount + ") EXCEPT ALL (" + kept + ")) d");
 		}
