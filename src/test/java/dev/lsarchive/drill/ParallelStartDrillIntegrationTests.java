@@ -164,12 +164,9 @@ class ParallelStartDrillIntegrationTests {
 
 	// two threads create a step execution each, through the application's own job repository
 	private static List<Throwable> createTwoStepsTogether(String... settings) throws Exception {
-		List<String> args = new ArrayList<>(List.of("--archive.run-on-startup=false",
-				"--spring.datasource.url=" + TestDatabase.get().jdbcUrl(),
-				"--spring.datasource.username=" + TestDatabase.get().username(),
-				"--spring.datasource.password=" + TestDatabase.get().password(),
-				"--livestation.api.access-key=drill", "--livestation.api.secret-key=drill",
-				SCANS_AS_ON_A_SMALL_ANALYZED_TABLE));
+		List<String> args = new ArrayList<>(TestDatabase.get().applicationSettings());
+		args.addAll(List.of("--archive.run-on-startup=false", "--livestation.api.access-key=drill",
+				"--livestation.api.secret-key=drill", SCANS_AS_ON_A_SMALL_ANALYZED_TABLE));
 		args.addAll(List.of(settings));
 		ExecutorService steps = Executors.newFixedThreadPool(2);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ArchiveApplication.class)

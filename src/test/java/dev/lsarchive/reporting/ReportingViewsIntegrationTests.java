@@ -327,7 +327,7 @@ class ReportingViewsIntegrationTests {
 		assertThat(relations).contains("reporting.publish_session", "reporting.archive_health", "livestation.channel");
 
 		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
-			statement.execute("SET ROLE livestation_reader");
+			statement.execute("SET ROLE " + TestDatabase.get().readerRole());
 
 			// when / then: every relation reads
 			for (String relation : relations) {

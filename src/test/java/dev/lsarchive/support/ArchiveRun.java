@@ -1,5 +1,6 @@
 package dev.lsarchive.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -47,12 +48,15 @@ public final class ArchiveRun {
 
 	/** Starts the application without running the job, so that Flyway has migrated the test database. */
 	public static void migrateOnly() {
-		TestDatabase database = TestDatabase.get();
-		SpringApplication.exit(new SpringApplicationBuilder(ArchiveApplication.class).run(
-				"--archive.run-on-startup=false", "--spring.datasource.url=" + database.jdbcUrl(),
-				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(), "--livestation.api.access-key=unused",
+		migrateOnly(TestDatabase.get());
+	}
+
+	/** The same, on {@code database}. */
+	public static void migrateOnly(TestDatabase database) {
+		List<String> args = new ArrayList<>(database.applicationSettings());
+		args.addAll(List.of("--archive.run-on-startup=false", "--livestation.api.access-key=unused",
 				"--livestation.api.secret-key=unused"));
+		SpringApplication.exit(new SpringApplicationBuilder(ArchiveApplication.class).run(args.toArray(String[]::new)));
 	}
 
 	/** The same, signing with the given keys. */
@@ -65,13 +69,13 @@ public final class ArchiveRun {
 	public static int runWithClock(java.time.Clock clock, LiveStationSimulator simulator, String accessKey,
 			String secretKey, String runDate, String... extraArgs) {
 		TestDatabase database = TestDatabase.get();
-		List<String> args = CommandLine.merge(List.of("--spring.datasource.url=" + database.jdbcUrl(),
-				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(),
-				"--livestation.api.base-url=" + simulator.baseUrl(), "--livestation.api.allow-insecure-http=true",
-				"--livestation.api.access-key=" + accessKey, "--livestation.api.secret-key=" + secretKey,
-				"--livestation.api.initial-backoff=5ms", "--livestation.api.max-backoff=50ms",
-				"--livestation.api.requests-per-second=1000", "--archive.run-date=" + runDate), extraArgs);
+		List<String> defaults = new ArrayList<>(database.applicationSettings());
+		defaults.addAll(List.of("--livestation.api.base-url=" + simulator.baseUrl(),
+				"--livestation.api.allow-insecure-http=true", "--livestation.api.access-key=" + accessKey,
+				"--livestation.api.secret-key=" + secretKey, "--livestation.api.initial-backoff=5ms",
+				"--livestation.api.max-backoff=50ms", "--livestation.api.requests-per-second=1000",
+				"--archive.run-date=" + runDate));
+		List<String> args = CommandLine.merge(defaults, extraArgs);
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(ArchiveApplication.class)
 			.listeners(ONE_LOGGING_START_AT_A_TIME);
 		if (clock != null) {

@@ -29,13 +29,7 @@ public final class PackagedJar {
 
 	/** Runs the jar with {@code args} against {@code database} and waits for it to exit. */
 	public static Result runOn(TestDatabase database, String... args) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command(database, args)).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!process.waitFor(5, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			throw new IllegalStateException("the jar did not exit within 5 minutes:\n" + output);
-		}
-		return new Result(process.exitValue(), output);
+		return finish(new ProcessBuilder(command(database, args)).redirectErrorStream(true));
 	}
 
 	/**
@@ -48,6 +42,11 @@ public final class PackagedJar {
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().keySet().removeIf((name) -> name.startsWith("ARCHIVE_JDBC_"));
+		return finish(builder);
+	}
+
+	// runs the process to its end, its output read whole
+	private static Result finish(ProcessBuilder builder) throws IOException, InterruptedException {
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -74,9 +73,8 @@ public final class PackagedJar {
 		}
 		List<String> command = new ArrayList<>(List.of(
 				System.getProperty("java.home") + File.separator + "bin" + File.separator + "java", "-jar",
-				jar.getPath(), "--spring.datasource.url=" + database.jdbcUrl(),
-				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password()));
+				jar.getPath()));
+		command.addAll(database.applicationSettings());
 		command.addAll(List.of(args));
 		return command;
 	}

@@ -4,18 +4,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
-
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The PostgreSQL the integration tests use: a Testcontainers PostgreSQL when Docker runs, else a
- * database of its own, created on {@code ARCHIVE_TEST_JDBC_URL}'s server and dropped at the end.
- * Neither available fails the tests with a message saying so; they never skip silently.
+ * The PostgreSQL the integration tests use: a database and a reader role of their own, created on a
+ * Testcontainers PostgreSQL when Docker runs, else on {@code ARCHIVE_TEST_JDBC_URL}'s server, and both
+ * dropped at the end. Neither server available fails the tests with a message saying so; they never
+ * skip silently.
  */
 public final class TestDatabase {
 
@@ -24,71 +25,83 @@ public final class TestDatabase {
 
 	private static TestDatabase instance;
 
+	private final Server server;
+
+	private final String database;
+
+	private final String readerRole;
+
 	private final String jdbcUrl;
 
-	private final String username;
+	private TestDatabase(Server server, String database) {
+		this.server = server;
+		this.database = database;
+		// the migrations create the reader role server-wide (spring.flyway.placeholders.reader_role): one of
+		// this database's own, so that dropping both leaves the server as it was
+		this.readerRole = database + "_reader";
+		this.jdbcUrl = server.url().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+	}
 
-	private final String password;
-
-	private TestDatabase(String jdbcUrl, String username, String password) {
-		this.jdbcUrl = jdbcUrl;
-		this.username = username;
-		this.password = password;
+	/** The database shared by every integration test of this JVM; says once which server it is on, and why. */
+	public static synchronized TestDatabase get() {
+		if (instance == null) {
+			Server server = dockerAvailable() ? container() : localServer();
+			instance = createOn(server);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				instance.drop();
+				server.stop().run();
+			}));
+			System.out.println(instance.origin());
+		}
+		return instance;
 	}
 
 	/**
-	 * A new, empty database on the same server, for a test that needs one nothing has touched; the
-	 * caller drops it with {@link #drop(TestDatabase)}.
+	 * A new, empty database (with a reader role of its own) on the same server, for a test that needs
+	 * one nothing has touched; the caller drops it with {@link #drop(TestDatabase)}.
 	 */
 	public TestDatabase createEmpty() {
-		String database = "lsarchive_empty_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + database);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot create the database " + database + ": " + ex.getMessage(), ex);
-		}
-		return new TestDatabase(onDatabase(this.jdbcUrl, database), this.username, this.password);
+		return createOn(this.server);
 	}
 
-	/** Drops a database made by {@link #createEmpty()}, whoever is still connected to it. */
+	/** Drops a database made by {@link #createEmpty()}, whoever is still connected to it, and its role. */
 	public void drop(TestDatabase created) {
-		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + created.databaseName() + " WITH (FORCE)");
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot drop the database " + created.databaseName() + ": " + ex.getMessage(),
-					ex);
-		}
+		created.drop();
 	}
 
 	/** Migrates this database with the jar's migrations up to version {@code target} ({@code latest}: all of them). */
 	public void migrateTo(String target) {
 		Flyway.configure()
-			.dataSource(this.jdbcUrl, this.username, this.password)
+			.dataSource(this.jdbcUrl, username(), password())
 			.locations("classpath:db/migration")
-			.placeholders(Map.of("reader_role", "livestation_reader"))
+			.placeholders(Map.of("reader_role", this.readerRole))
 			.target(target)
 			.load()
 			.migrate();
 	}
 
-	/** The name of the database, as PostgreSQL reports it. */
+	/** The name of the database, on its server. */
 	public String databaseName() {
-		try (Connection connection = connect()) {
-			return connection.getCatalog();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.database;
 	}
 
-	/** The database shared by every integration test of this JVM. */
-	public static synchronized TestDatabase get() {
-		if (instance == null) {
-			instance = dockerAvailable() ? container() : localServer();
+	private static TestDatabase createOn(Server server) {
+		String database = "lsarchive_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
+			statement.execute("CREATE DATABASE " + database);
 		}
-		return instance;
+		catch (SQLException ex) {
+			throw new IllegalStateException("Integration tests need PostgreSQL: " + server.why() + ", and the server at "
+					+ server.description() + " cannot be used: " + ex.getMessage(), ex);
+		}
+		return new TestDatabase(server, database);
+	}
+
+	/** The one line that tells which PostgreSQL the tests use, and why. */
+	String origin() {
+		return "Integration tests use " + this.server.description() + ", in a database " + this.database
+				+ " and a reader role " + this.readerRole + " of their own, both dropped at the end: "
+				+ this.server.why();
 	}
 
 	public String jdbcUrl() {
@@ -96,16 +109,28 @@ public final class TestDatabase {
 	}
 
 	public String username() {
-		return this.username;
+		return this.server.username();
 	}
 
 	public String password() {
-		return this.password;
+		return this.server.password();
+	}
+
+	/** The name of the reader role the migrations create for this database (never the production default). */
+	public String readerRole() {
+		return this.readerRole;
+	}
+
+	/** The settings that point an application started by a test at this database, as {@code --name=value}. */
+	public List<String> applicationSettings() {
+		return List.of("--spring.datasource.url=" + this.jdbcUrl, "--spring.datasource.username=" + username(),
+				"--spring.datasource.password=" + password(),
+				"--spring.flyway.placeholders.reader_role=" + this.readerRole);
 	}
 
 	/** A new connection (the caller closes it). */
 	public Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.jdbcUrl, this.username, this.password);
+		return DriverManager.getConnection(this.jdbcUrl, username(), password());
 	}
 
 	/** Empties every archive and job-repository table, so that each test starts from nothing. */
@@ -127,6 +152,21 @@ public final class TestDatabase {
 		}
 	}
 
+	/**
+	 * Drops the database, then its reader role (which the database's grants no longer hold); says so on
+	 * standard error when the server refuses, as nothing else would tell.
+	 */
+	void drop() {
+		try (Connection admin = this.server.connect(); Statement statement = admin.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + this.database + " WITH (FORCE)");
+			statement.execute("DROP ROLE IF EXISTS " + this.readerRole);
+		}
+		catch (SQLException ex) {
+			System.err.println("Could not drop test database " + this.database + " or role " + this.readerRole + ": "
+					+ ex.getMessage());
+		}
+	}
+
 	private static boolean dockerAvailable() {
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
@@ -137,46 +177,43 @@ public final class TestDatabase {
 	}
 
 	@SuppressWarnings("resource")
-	private static TestDatabase container() {
+	private static Server container() {
 		PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
 		container.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
-		return new TestDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+		return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+				"Testcontainers " + IMAGE, "Docker is available", container::stop);
 	}
 
-	private static TestDatabase localServer() {
-		String serverUrl = env("ARCHIVE_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+	private static Server localServer() {
+		String url = env("ARCHIVE_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
 		String user = env("ARCHIVE_TEST_JDBC_USER", "postgres");
-		String password = env("ARCHIVE_TEST_JDBC_PASSWORD", "");
-		String database = "lsarchive_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
-				Statement statement = admin.createStatement()) {
-			statement.execute("CREATE DATABASE " + database);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Integration tests need PostgreSQL: Docker is not available for"
-					+ " Testcontainers, and the server at ARCHIVE_TEST_JDBC_URL=" + serverUrl + " (user " + user
-					+ ") cannot be used: " + ex.getMessage(), ex);
-		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			try (Connection admin = DriverManager.getConnection(serverUrl, user, password);
-					Statement statement = admin.createStatement()) {
-				statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-			}
-			catch (SQLException ex) {
-				System.err.println("Could not drop test database " + database + ": " + ex.getMessage());
-			}
-		}));
-		return new TestDatabase(onDatabase(serverUrl, database), user, password);
-	}
-
-	private static String onDatabase(String jdbcUrl, String database) {
-		return jdbcUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+		// the URL's parameters may carry a password: they are not printed
+		return new Server(url, user, env("ARCHIVE_TEST_JDBC_PASSWORD", ""),
+				"the PostgreSQL at ARCHIVE_TEST_JDBC_URL=" + url.replaceFirst("\\?.*", "") + " (user " + user + ")",
+				"Docker is not available for Testcontainers", () -> {
+				});
 	}
 
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	/**
+	 * A server the tests create their databases on.
+	 *
+	 * @param url JDBC URL of a database to connect to for creating and dropping others
+	 * @param description which server it is, for people
+	 * @param why why the tests use it
+	 * @param stop what ends it when the tests end
+	 */
+	private record Server(String url, String username, String password, String description, String why,
+			Runnable stop) {
+
+		Connection connect() throws SQLException {
+			return DriverManager.getConnection(this.url, this.username, this.password);
+		}
+
 	}
 
 }
