@@ -71,8 +71,10 @@ if [ "$job" = snapshot-capture ] && [ "$status" -eq 0 ] && [ -z "$relaunched" ];
   exit 0
 fi
 # the summary table starts at "Archive run" (or "Snapshot capture"); the full log stays on disk
-sed -n '/^\(Archive run\|Snapshot capture\) /,$p' "$log"
+summary=$(sed -n '/^\(Archive run\|Snapshot capture\) /,$p' "$log")
+[ -z "$summary" ] || printf '%s\n' "$summary"
 [ -z "$relaunched" ] || { echo; echo "$relaunched"; }
-[ "$status" -eq 0 ] || { echo; echo "exit code $status; full log: $log"; tail -n 20 "$log"; }
+# a run that ended with a summary has said why (its reason line); one that stopped before has its log's end
+[ "$status" -eq 0 ] || { echo; echo "exit code $status; full log: $log"; [ -n "$summary" ] || tail -n 20 "$log"; }
 find "$logs" -name 'run-*.log' -mtime +30 -delete 2>/dev/null
 exit "$status"

@@ -23,7 +23,8 @@ final class DatabaseProblem {
 			"3D000", "create that database, or point ARCHIVE_JDBC_URL at the archive's database",
 			"28000", "fix ARCHIVE_JDBC_USER (or the server's pg_hba.conf)",
 			"28P01", "fix ARCHIVE_JDBC_USER and ARCHIVE_JDBC_PASSWORD",
-			"42501", "grant the database user the right to create the archive's schemas, or run the job once as their owner");
+			"42501", "grant the database user what it needs: the job creates and writes the archive's schemas (their"
+					+ " owner), the health check reads them (the reader role, ARCHIVE_READER_ROLE)");
 
 	private DatabaseProblem() {
 	}
@@ -63,7 +64,9 @@ final class DatabaseProblem {
 			return "no reason given";
 		}
 		String line = message.strip().lines().findFirst().orElse("");
-		return line.startsWith("FATAL: ") ? line.substring("FATAL: ".length()) : line;
+		line = line.startsWith("FATAL: ") ? line.substring("FATAL: ".length()) : line;
+		// the line goes on after it with what to do
+		return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
 	}
 
 }

@@ -66,6 +66,37 @@ final class KnownSettings {
 		}
 	}
 
+	// Spring Boot's own keys (and its --debug and --trace switches), left to Spring Boot; a misspelt
+	// profile key is not one of them
+	private static final List<String> SPRING_BOOT_PREFIXES = List.of("spring.", "management.", "logging.", "server.",
+			"info.");
+
+	private static final Set<String> SPRING_BOOT_SWITCHES = Set.of("debug", "trace");
+
+	private static final Set<String> PROFILE_KEYS = Set.of("spring.profiles.active", "spring.profiles.include",
+			"spring.profiles.default");
+
+	/** Whether {@code key}, outside the product's prefixes, is Spring Boot's to judge. */
+	static boolean leftToSpringBoot(String key) {
+		String lower = key.toLowerCase(Locale.ROOT);
+		if (lower.startsWith("spring.profile")) {
+			return PROFILE_KEYS.contains(lower) || lower.startsWith("spring.profiles.group.");
+		}
+		return SPRING_BOOT_SWITCHES.contains(lower) || SPRING_BOOT_PREFIXES.stream().anyMatch(lower::startsWith);
+	}
+
+	/** The word a bare {@code word} (without its dashes) most likely meant: {@code --help} or {@code --version}. */
+	static Optional<String> meantWord(String word) {
+		String lower = word.toLowerCase(Locale.ROOT);
+		if (Set.of("help", "h", "?", "usage").contains(lower)) {
+			return Optional.of("--help");
+		}
+		if (Set.of("version", "v").contains(lower)) {
+			return Optional.of("--version");
+		}
+		return Optional.empty();
+	}
+
 	/** Whether {@code key} (as given: kebab, camel or snake case, with or without an index) lies under a product prefix. */
 	static boolean owned(String key) {
 		String lower = key.toLowerCase(Locale.ROOT);
@@ -88,9 +119,33 @@ final class KnownSettings {
 		return this.types.keySet();
 	}
 
-	/** The known name closest to {@code key}, when one is close enough to be what was meant. */
+	/**
+	 * The known name closest to {@code key}, when one is close enough to be what was meant: also for a
+	 * key given without its prefix ({@code run-date} → {@code archive.run-date}), and for the word
+	 * switches ({@code help=1} → {@code help}) and the profile key.
+	 */
 	Optional<String> nearest(String key) {
-		return nearest(key, this.types.keySet());
+		Optional<String> word = meantWord(key.contains("=") ? key.substring(0, key.indexOf('=')) : key)
+			.map((flag) -> flag.substring(2));
+		if (word.isPresent()) {
+			return word;
+		}
+		if (key.toLowerCase(Locale.ROOT).startsWith("spring.")) {
+			return nearest(key, PROFILE_KEYS);
+		}
+		Optional<String> direct = nearest(key, this.types.keySet());
+		if (direct.isPresent() || owned(key)) {
+			return direct;
+		}
+		String bare = comparable(key);
+		return this.types.keySet()
+			.stream()
+			.filter((name) -> comparable(name.substring(name.indexOf('.') + 1)).equals(bare)
+					|| comparable(name.substring(name.lastIndexOf('.') + 1)).equals(bare))
+			.findFirst()
+			.or(() -> PREFIXES.stream().map((prefix) -> nearest(prefix + key, this.types.keySet()))
+				.flatMap(Optional::stream)
+				.findFirst());
 	}
 
 	/** The candidate closest to {@code given}, when one is close enough to be what was meant. */

@@ -54,8 +54,6 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 	/** The setting that names the database; {@code ARCHIVE_JDBC_URL} sets it. */
 	static final String DATABASE_URL = "spring.datasource.url";
 
-	private static final List<String> WORDS = List.of("--help", "--version");
-
 	// after the config data (application*.properties, profiles) is in the environment
 	@Override
 	public int getOrder() {
@@ -119,7 +117,7 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 				suggestion = "--" + known.find(name.substring(0, name.indexOf('='))).get() + "=...";
 			}
 			else {
-				suggestion = KnownSettings.nearest("--" + name, WORDS).orElse(null);
+				suggestion = KnownSettings.meantWord(name).orElse(null);
 			}
 			problems.add("'" + shownWord(word) + "' is not understood: settings are given as --name=value"
 					+ ((suggestion != null) ? " (did you mean " + suggestion + "?)" : "; see --help"));
@@ -130,7 +128,7 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 	static List<String> unknownKeys(Collection<String> keys, KnownSettings known) {
 		List<String> problems = new ArrayList<>();
 		for (String key : keys) {
-			if (KnownSettings.owned(key) && known.find(key).isEmpty()) {
+			if (KnownSettings.owned(key) ? known.find(key).isEmpty() : !KnownSettings.leftToSpringBoot(key)) {
 				problems.add("--" + key + " is not a setting of livestation-archive"
 						+ known.nearest(key).map((name) -> " (did you mean --" + name + "?)").orElse("; see --help"));
 			}
@@ -140,6 +138,10 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 
 	static List<String> unknownProfiles(Collection<String> profiles) {
 		List<String> problems = new ArrayList<>();
+		if (profiles.size() > 1) {
+			problems.add("spring.profiles.active=" + String.join(",", profiles) + " names more than one profile: a start"
+					+ " runs one of " + String.join(", ", KnownSettings.PROFILES) + ", or none for the nightly run");
+		}
 		for (String profile : profiles) {
 			if (!KnownSettings.PROFILES.contains(profile)) {
 				problems.add("spring.profiles.active=" + profile + " is not a profile of livestation-archive"
@@ -169,7 +171,7 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 	/** What a value of {@code type} looks like, as an operator writes it. */
 	static String form(Class<?> type) {
 		if (type == LocalDate.class) {
-			return "a date as YYYY-MM-DD, e.g. 2026-11-20";
+			return "a calendar date as YYYY-MM-DD, e.g. 2026-11-20";
 		}
 		if (type == Instant.class) {
 			return "an instant as YYYY-MM-DDTHH:MM:SSZ, e.g. 2026-11-26T01:15:00Z";

@@ -46,7 +46,7 @@ class LauncherConfiguration {
 		}
 		// the demo falls back to the local PostgreSQL: it says where it writes before it does
 		String url = environment.getProperty("spring.datasource.url", "");
-		log.info("Demo: archiving the built-in simulator into {} as user {} (ARCHIVE_JDBC_URL names another database)",
+		log.info("Demo: archiving the built-in simulator into {} as user {} (set ARCHIVE_JDBC_URL to archive elsewhere)",
 				url.replaceFirst("\\?.*", ""), environment.getProperty("spring.datasource.username", ""));
 		return new LaunchOnStartup(launcher, properties, clock, jdbc);
 	}

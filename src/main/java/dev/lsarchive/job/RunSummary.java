@@ -74,7 +74,10 @@ class RunSummary implements RunResult.Listener {
 					totals.get(Counter.SNAPSHOTS_READ_UNCHANGED)));
 		}
 		if (totals.get(Counter.SNAPSHOTS_READ) > totals.get(Counter.SNAPSHOTS_READ_UNCHANGED)) {
-			text.append(String.format("  snapshots: %d listed snapshots expired before any run could read their info (kept, not quarantined)%n",
+			// the ones asked for this run: those archived already were not asked again
+			text.append(String.format("  snapshots: of %d snapshots whose info this run asked for, %d had expired"
+					+ " (info is readable for one hour; kept as listed, not quarantined)%n",
+					totals.get(Counter.SNAPSHOTS_READ) - totals.get(Counter.SNAPSHOTS_READ_UNCHANGED),
 					totals.get(Counter.SNAPSHOTS_EXPIRED)));
 		}
 		text.append(String.format("  API: %d requests, %d retries, %d throttled (429)%n", api.requests(),

@@ -36,8 +36,29 @@ class SettingsCheckTests {
 
 		// then
 		assertThat(help).singleElement().asString().contains("'help' is not understood", "did you mean --help?");
-		assertThat(dashV).singleElement().asString().contains("'-v' is not understood", "--name=value");
+		assertThat(dashV).singleElement().asString().contains("'-v' is not understood", "--name=value", "--version");
 		assertThat(missingDashes).singleElement().asString().contains("did you mean --archive.run-date=...?");
+	}
+
+	@Test
+	void aKeyWithoutItsPrefixOrAMisspeltProfileKeyIsRefusedWithTheSettingMeant() {
+		// when
+		List<String> runDate = problems(DATABASE, KEYS, "--run-date=2026-11-20");
+		List<String> job = problems(DATABASE, KEYS, "--job=snapshot-capture");
+		List<String> unknown = problems(DATABASE, KEYS, "--dry-run");
+		List<String> profileKey = problems(DATABASE, KEYS, "--spring.profile.active=demo");
+		List<String> helpWithValue = problems(DATABASE, KEYS, "--help=1");
+		List<String> twoProfiles = problems(DATABASE, KEYS, "--spring.profiles.active=demo,health");
+		List<String> dashV = problems(DATABASE, KEYS, "-v");
+
+		// then
+		assertThat(runDate).singleElement().asString().contains("did you mean --archive.run-date?");
+		assertThat(job).singleElement().asString().contains("did you mean --archive.job?");
+		assertThat(unknown).singleElement().asString().contains("--dry-run is not a setting");
+		assertThat(profileKey).singleElement().asString().contains("did you mean --spring.profiles.active?");
+		assertThat(helpWithValue).singleElement().asString().contains("did you mean --help?");
+		assertThat(twoProfiles).singleElement().asString().contains("more than one profile");
+		assertThat(dashV).singleElement().asString().contains("did you mean --version?");
 	}
 
 	@Test
@@ -115,7 +136,7 @@ class SettingsCheckTests {
 		// when
 		List<String> problems = problems(DATABASE, KEYS, "--archive.runDate=2026-11-20",
 				"--archive.event_chunk_size=500", "--logging.level.dev.lsarchive=DEBUG",
-				"--management.metrics.tags.site=seoul", "--spring.main.lazy-initialization=false",
+				"--management.metrics.tags.site=seoul", "--spring.main.lazy-initialization=false", "--debug", "--server.port=0",
 				"--simulator.faults.failing-channels[0]=ls-1", "--archive.job=snapshot-capture");
 
 		// then

@@ -184,6 +184,30 @@ class HealthCheckIntegrationTests {
 					+ " / LIVESTATION_API_SECRETKEY, then run --archive.run-date=2026-12-05");
 	}
 
+	@Test
+	void aMonitoringLoginThatHoldsOnlyTheReaderRoleRunsIt() throws Exception {
+		// given: a completed night, and a login that holds the reader role and nothing else
+		TestDatabase database = TestDatabase.get();
+		night(1, "2026-12-05", "COMPLETED", "2026-12-06T03:00:00+09:00", null);
+		String monitor = database.readerRole() + "_monitor";
+		jdbc(database).execute("CREATE ROLE " + monitor + " LOGIN PASSWORD 'monitor-password' IN ROLE "
+				+ database.readerRole());
+		try {
+			// when
+			PackagedJar.Result result = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
+					"--archive.run-date=2026-12-05", "--spring.datasource.url=" + database.jdbcUrl(),
+					"--spring.datasource.username=" + monitor, "--spring.datasource.password=monitor-password");
+
+			// then
+			assertThat(result.output()).doesNotContain("permission denied", "refused the job");
+			assertThat(result.exitCode()).as(result.output()).isNotEqualTo(ExitCodes.INVALID_CONFIGURATION);
+			assertThat(reportLines(result)).anySatisfy((line) -> assertThat(line).startsWith("OK: "));
+		}
+		finally {
+			jdbc(database).execute("DROP ROLE " + monitor);
+		}
+	}
+
 	private static PackagedJar.Result health(TestDatabase database, String runDate) throws Exception {
 		return PackagedJar.runOn(database, "--spring.profiles.active=health", "--archive.run-date=" + runDate);
 	}

@@ -113,6 +113,7 @@ class SchedulingFilesIntegrationTests {
 		assertThat(completed.output()).isEqualTo("Archive run 2026-11-20: COMPLETED\n");
 		assertThat(failed.code()).isEqualTo(1);
 		assertThat(failed.output()).startsWith("Archive run 2026-11-20: FAILED").contains("exit code 1; full log:");
+		assertThat(failed.output().split("Archive run 2026-11-20", -1)).as("the summary is mailed once").hasSize(2);
 		assertThat(whileLocked.code()).isEqualTo(ExitCodes.ALREADY_RUNNING);
 		assertThat(whileLocked.output()).contains("still going");
 		assertThat(captureWhileTheNightRuns.code()).isZero();
