@@ -112,13 +112,11 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 				continue;
 			}
 			String name = word.replaceFirst("^-+", "");
-			String suggestion;
-			if (name.contains("=") && known.find(name.substring(0, name.indexOf('='))).isPresent()) {
-				suggestion = "--" + known.find(name.substring(0, name.indexOf('='))).get() + "=...";
-			}
-			else {
-				suggestion = KnownSettings.meantWord(name).orElse(null);
-			}
+			String key = name.contains("=") ? name.substring(0, name.indexOf('=')) : name;
+			String suggestion = known.find(key)
+				.map((setting) -> "--" + setting + "=...")
+				.or(() -> KnownSettings.meantWord(name))
+				.orElse(null);
 			problems.add("'" + shownWord(word) + "' is not understood: settings are given as --name=value"
 					+ ((suggestion != null) ? " (did you mean " + suggestion + "?)" : "; see --help"));
 		}
