@@ -4,21 +4,15 @@ package dev.lsarchive.api;
 public enum ChannelKind {
 
 	/** Live channels: {@code GET /api/v2/channels}. */
-	LIVE("/api/v2/channels"),
+	LIVE,
 	/** Re-stream (simulcast) channels: {@code GET /api/v2/re-stream/channels}. */
-	RE_STREAM("/api/v2/re-stream/channels"),
+	RE_STREAM,
 	/** VOD2LIVE channels (a VOD played as a live channel): {@code GET /api/v2/vod/channels}. */
-	VOD2LIVE("/api/v2/vod/channels");
-
-	private final String listPath;
-
-	ChannelKind(String listPath) {
-		this.listPath = listPath;
-	}
+	VOD2LIVE;
 
 	/** The path of the paged listing of this kind. */
 	public String listPath() {
-		return this.listPath;
+		return ApiPath.listing(this).template();
 	}
 
 }
