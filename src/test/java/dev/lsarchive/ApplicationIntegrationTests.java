@@ -18,6 +18,7 @@ import dev.lsarchive.api.LiveStationProperties;
 import dev.lsarchive.job.ExitCodes;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatorProperties;
+import dev.lsarchive.support.ApiSettings;
 import dev.lsarchive.support.PackagedJar;
 import dev.lsarchive.support.Simulators;
 import dev.lsarchive.support.TestDatabase;
@@ -201,10 +202,13 @@ class ApplicationIntegrationTests {
 					line = output.readLine()) {
 				// wait for the announcement
 			}
-			LiveStationClient client = new LiveStationClient(new LiveStationProperties(
-					URI.create("http://127.0.0.1:" + port), "standalone-key", "standalone-secret", "KR",
-					Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), 3, Duration.ofMillis(10),
-					Duration.ofMillis(100), 100, true), new ApiCallStats());
+			LiveStationProperties settings = ApiSettings
+				.at(URI.create("http://127.0.0.1:" + port), "standalone-key", "standalone-secret")
+				.maxAttempts(3)
+				.backoff(Duration.ofMillis(10), Duration.ofMillis(100))
+				.requestsPerSecond(100)
+				.build();
+			LiveStationClient client = new LiveStationClient(settings, new ApiCallStats());
 
 			// when
 			ChannelPage page = client.channelPage(1, 100);

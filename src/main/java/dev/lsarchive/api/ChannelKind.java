@@ -3,11 +3,11 @@ package dev.lsarchive.api;
 /** The three kinds of Live Station channel, each listed by an endpoint of its own. */
 public enum ChannelKind {
 
-	/** Live channels: {@code GET /api/v2/channels}. */
+	/** Live channels: {@link ApiPath#LIVE_CHANNELS}. */
 	LIVE,
-	/** Re-stream (simulcast) channels: {@code GET /api/v2/re-stream/channels}. */
+	/** Re-stream (simulcast) channels: {@link ApiPath#RE_STREAM_CHANNELS}. */
 	RE_STREAM,
-	/** VOD2LIVE channels (a VOD played as a live channel): {@code GET /api/v2/vod/channels}. */
+	/** VOD2LIVE channels (a VOD played as a live channel): {@link ApiPath#VOD2LIVE_CHANNELS}. */
 	VOD2LIVE;
 
 	/** The path of the paged listing of this kind. */

@@ -41,7 +41,7 @@ final class EventFields {
 		String timestamp = null;
 		for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
 			if (token == null) {
-				throw LiveStationClient.malformed(what, "the body ended inside an event", null);
+				throw ErrorMapping.malformed(what, "the body ended inside an event", null);
 			}
 			String name = parser.currentName();
 			parser.nextToken();

@@ -54,7 +54,7 @@ public final class EventStream implements AutoCloseable {
 		this.client = client;
 		this.channelId = channelId;
 		this.json = json;
-		this.what = "GET /api/v2/events" + ((channelId != null) ? "?channelId=" + channelId : "");
+		this.what = ApiPath.eventsLabel(channelId);
 	}
 
 	/** Skips the first {@code count} events (a resumed reader's position) without building them. */
@@ -76,7 +76,7 @@ public final class EventStream implements AutoCloseable {
 			catch (RuntimeException midBody) {
 				// the request succeeded and its body broke: a new series of attempts resumes after what was delivered
 				closeQuietly();
-				if (!LiveStationClient.isRetryable(midBody)) {
+				if (!RetryPolicy.isRetryable(midBody)) {
 					throw midBody;
 				}
 				this.client.countRetry();
@@ -164,12 +164,12 @@ public final class EventStream implements AutoCloseable {
 		this.parser = this.json.createParser(this.body);
 		JsonParser p = this.parser;
 		if (p.nextToken() != JsonToken.START_OBJECT) {
-			throw LiveStationClient.malformed(this.what, "the body is not a JSON object", null);
+			throw ErrorMapping.malformed(this.what, "the body is not a JSON object", null);
 		}
 		while (true) {
 			JsonToken token = p.nextToken();
 			if (token == JsonToken.END_OBJECT || token == null) {
-				throw LiveStationClient.malformed(this.what, "no 'content' array in the response", null);
+				throw ErrorMapping.malformed(this.what, "no 'content' array in the response", null);
 			}
 			String name = p.currentName();
 			token = p.nextToken();
@@ -182,7 +182,7 @@ public final class EventStream implements AutoCloseable {
 		for (long i = 0; i < this.delivered; i++) {
 			JsonToken token = p.nextToken();
 			if (token == JsonToken.END_ARRAY || token == null) {
-				throw LiveStationClient.malformed(this.what,
+				throw ErrorMapping.malformed(this.what,
 						"the list became shorter while being read again (" + i + " < " + this.delivered + ")", null);
 			}
 			p.skipChildren();
@@ -193,7 +193,7 @@ public final class EventStream implements AutoCloseable {
 		JsonParser p = this.parser;
 		JsonToken token = p.nextToken();
 		if (token == null) {
-			throw LiveStationClient.malformed(this.what, "the body ended inside the event list", null);
+			throw ErrorMapping.malformed(this.what, "the body ended inside the event list", null);
 		}
 		if (token == JsonToken.END_ARRAY) {
 			readRest(p);
@@ -235,7 +235,7 @@ public final class EventStream implements AutoCloseable {
 		JsonToken token;
 		while ((token = p.nextToken()) != JsonToken.END_OBJECT) {
 			if (token == null) {
-				throw LiveStationClient.malformed(this.what, "the body ended before its closing brace", null);
+				throw ErrorMapping.malformed(this.what, "the body ended before its closing brace", null);
 			}
 			String name = p.currentName();
 			readTopLevelValue(name, p.nextToken());

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Connection to the Live Station API gateway.
  *
- * @param baseUrl gateway base URL, without the {@code /api/v2} path
+ * @param baseUrl gateway base URL, without the path that every {@link ApiPath} begins with
  * @param accessKey access key id of the (sub-)account
  * @param secretKey secret key of the (sub-)account; never logged or printed
  * @param regionCode region code sent as {@code x-ncp-region_code}
@@ -78,13 +78,6 @@ public record LiveStationProperties(
 		return new LiveStationProperties(baseUrl, accessKey, secretKey, this.regionCode, this.connectTimeout,
 				this.readTimeout, this.streamTimeout, this.maxAttempts, this.initialBackoff, this.maxBackoff, this.requestsPerSecond,
 				!"https".equalsIgnoreCase(baseUrl.getScheme()) || this.allowInsecureHttp);
-	}
-
-	/** Same settings with another request budget and retry schedule (tests, benchmarks). */
-	public LiveStationProperties withRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-		return new LiveStationProperties(this.baseUrl, this.accessKey, this.secretKey, this.regionCode,
-				this.connectTimeout, this.readTimeout, this.streamTimeout, maxAttempts, initialBackoff, maxBackoff,
-				this.requestsPerSecond, this.allowInsecureHttp);
 	}
 
 	// the secret key is left out on purpose: a record's default toString would print it

@@ -11,6 +11,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.lsarchive.api.ApiPath;
 import dev.lsarchive.api.ChannelDto;
 import dev.lsarchive.api.ChannelKind;
 import dev.lsarchive.api.RestreamTarget;
@@ -26,7 +27,7 @@ class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>
 
 	/** The request a channel of {@code kind} comes from. */
 	static String endpoint(ChannelKind kind) {
-		return "GET " + kind.listPath();
+		return ApiPath.listing(kind).label();
 	}
 
 	private final EpochTime epochTime;

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import dev.lsarchive.api.ApiPath;
 import dev.lsarchive.api.EventDto;
 import dev.lsarchive.normalize.EpochTime;
 import dev.lsarchive.normalize.Outcome;
@@ -125,7 +126,7 @@ class EventNormalizer implements ItemProcessor<EventDto, Outcome<EventRow>> {
 
 	/** The request a quarantined event is recorded under: the list of {@code requestedChannelId}, or of all channels. */
 	static String endpoint(@Nullable String requestedChannelId) {
-		return "GET /api/v2/events" + ((requestedChannelId != null) ? "?channelId=" + requestedChannelId : "");
+		return ApiPath.eventsLabel(requestedChannelId);
 	}
 
 	private static Outcome<EventRow> reject(EventDto event, @Nullable String channelId, String reason) {

@@ -15,15 +15,17 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 import dev.lsarchive.api.LiveStationApiException;
+import dev.lsarchive.api.RetryPolicy;
 
 /**
  * Whether a failed execution failed only for reasons that a relaunch a little later is expected to
  * fix: a serialization failure or deadlock (SQLSTATE class 40); a lost or refused database connection
  * (class 08, a socket that broke under it, a transaction that could not begin, commit or roll back);
  * a database short of resources or shutting down (53, 57P); an optimistic-locking conflict of the job
- * repository after a lost acknowledgement; or an API error the client would have retried. A stopped
- * run, a bad setting, a failed quarantine threshold or a refused request are not transient:
- * relaunching them unchanged would fail the same way.
+ * repository after a lost acknowledgement; or an API error that the client's {@link RetryPolicy}
+ * retries (one rule for both: what a later attempt may fix, a later run may too). A stopped run, a
+ * bad setting, a failed quarantine threshold or a refused request are not transient: relaunching
+ * them unchanged would fail the same way.
  */
 public final class TransientFailure {
 
@@ -51,7 +53,7 @@ public final class TransientFailure {
 		Boolean apiRetryable = null;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof LiveStationApiException api) {
-				apiRetryable = api.isRetryable();
+				apiRetryable = RetryPolicy.isRetryable(api);
 			}
 			if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
 					|| cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import dev.lsarchive.api.ApiPath;
 import dev.lsarchive.api.RecordingDto;
 import dev.lsarchive.normalize.EpochTime;
 import dev.lsarchive.normalize.Outcome;
@@ -36,7 +37,7 @@ class RecordingNormalizer implements ItemProcessor<RecordingList, ChannelRecordi
 
 	/** The request a channel's recordings come from. */
 	static String endpoint(String channelId) {
-		return "GET /api/v2/channels/" + channelId + "/records";
+		return ApiPath.RECORDINGS.label(channelId);
 	}
 
 	@Override

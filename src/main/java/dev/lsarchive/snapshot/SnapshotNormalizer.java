@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import dev.lsarchive.api.ApiPath;
 import dev.lsarchive.api.SnapshotDto;
 import dev.lsarchive.normalize.ChannelStatus;
 import dev.lsarchive.normalize.EpochTime;
@@ -89,7 +90,7 @@ class SnapshotNormalizer implements ItemProcessor<SnapshotFetch, Outcome<Snapsho
 
 	/** The request a snapshot's info comes from. */
 	static String endpoint(String channelId, long snapshotId) {
-		return "GET /api/v2/channels/" + channelId + "/snapshot/" + snapshotId;
+		return ApiPath.SNAPSHOT.label(channelId, Long.toString(snapshotId));
 	}
 
 }

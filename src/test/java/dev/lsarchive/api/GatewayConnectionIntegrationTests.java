@@ -17,6 +17,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.lsarchive.support.ApiSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -148,10 +150,15 @@ class GatewayConnectionIntegrationTests {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", handler);
 		this.server.start();
-		return new LiveStationClient(new LiveStationProperties(
-				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()), "key", "secret", "KR",
-				Duration.ofSeconds(2), timeout, timeout, 1, Duration.ofMillis(1), Duration.ofMillis(1),
-				requestsPerSecond, true), new ApiCallStats());
+		LiveStationProperties settings = ApiSettings
+			.at(URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()), "key", "secret")
+			.readTimeout(timeout)
+			.streamTimeout(timeout)
+			.maxAttempts(1)
+			.backoff(Duration.ofMillis(1), Duration.ofMillis(1))
+			.requestsPerSecond(requestsPerSecond)
+			.build();
+		return new LiveStationClient(settings, new ApiCallStats());
 	}
 
 	private static void send(HttpExchange exchange, byte[] body) throws IOException {

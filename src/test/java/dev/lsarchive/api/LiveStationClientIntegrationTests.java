@@ -23,6 +23,7 @@ import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatedSnapshot;
 import dev.lsarchive.simulator.SimulatorProperties;
+import dev.lsarchive.support.ApiSettings;
 import dev.lsarchive.support.Simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,10 +158,13 @@ class LiveStationClientIntegrationTests {
 			.withFaults(new SimulatorProperties.Faults(0, 0, 0, 0, 0, 0.34, Duration.ofSeconds(1), 0, List.of(), 9),
 					Duration.ZERO);
 		try (LiveStationSimulator simulator = Simulators.start(slow)) {
-			LiveStationProperties base = ApiTestClients.properties(simulator, 10, 10_000);
-			LiveStationProperties impatient = new LiveStationProperties(base.baseUrl(), base.accessKey(),
-					base.secretKey(), "KR", Duration.ofSeconds(1), Duration.ofMillis(300), Duration.ofMillis(300), 10,
-					Duration.ofMillis(2), Duration.ofMillis(20), 10_000, true);
+			LiveStationProperties impatient = ApiSettings.of(simulator)
+				.connectTimeout(Duration.ofSeconds(1))
+				.readTimeout(Duration.ofMillis(300))
+				.streamTimeout(Duration.ofMillis(300))
+				.maxAttempts(10)
+				.backoff(Duration.ofMillis(2), Duration.ofMillis(20))
+				.build();
 			ApiCallStats stats = new ApiCallStats();
 			LiveStationClient client = new LiveStationClient(impatient, stats);
 
@@ -183,7 +187,7 @@ class LiveStationClientIntegrationTests {
 					List.of(), 11), Duration.ZERO);
 		try (LiveStationSimulator simulator = Simulators.start(faulty)) {
 			ApiCallStats stats = new ApiCallStats();
-			LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 20, 10_000), stats);
+			LiveStationClient client = new LiveStationClient(ApiSettings.of(simulator).maxAttempts(20).build(), stats);
 			List<String> timestamps = new ArrayList<>();
 
 			// when
@@ -229,7 +233,7 @@ class LiveStationClientIntegrationTests {
 					List.of(), 3), Duration.ZERO);
 		try (LiveStationSimulator simulator = Simulators.start(throttled)) {
 			ApiCallStats stats = new ApiCallStats();
-			LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 10, 10_000), stats);
+			LiveStationClient client = new LiveStationClient(ApiSettings.of(simulator).maxAttempts(10).build(), stats);
 			for (int i = 0; i < 4; i++) {
 				client.channelPage(1, 10);
 			}
@@ -241,8 +245,10 @@ class LiveStationClientIntegrationTests {
 	void oneRateBudgetBoundsEveryCallerOfTheProcess() throws Exception {
 		// given: 5 requests per second for everyone
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
-			LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 1, 5),
-					new ApiCallStats());
+			LiveStationProperties oneAttemptFivePerSecond = ApiSettings.of(simulator).maxAttempts(1)
+				.requestsPerSecond(5)
+				.build();
+			LiveStationClient client = new LiveStationClient(oneAttemptFivePerSecond, new ApiCallStats());
 			ExecutorService callers = Executors.newFixedThreadPool(3);
 			long start = System.nanoTime();
 
@@ -268,8 +274,9 @@ class LiveStationClientIntegrationTests {
 	void aWrongSecretFailsAtOnceNamingTheKeysAndTheTraceId() {
 		// given
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
-			LiveStationProperties wrong = ApiTestClients.properties(simulator, 5, 100)
-				.withEndpoint(simulator.baseUrl(), simulator.accessKey(), "wrong-secret");
+			LiveStationProperties wrong = ApiSettings.of(simulator).maxAttempts(5).requestsPerSecond(100)
+				.secretKey("wrong-secret")
+				.build();
 			LiveStationClient client = new LiveStationClient(wrong, new ApiCallStats());
 
 			// when
@@ -291,8 +298,8 @@ class LiveStationClientIntegrationTests {
 		// given: this machine's clock runs six minutes ahead
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
 			Clock skewed = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6));
-			LiveStationClient client = ApiTestClients.client(ApiTestClients.properties(simulator, 5, 100),
-					new ApiCallStats(), skewed);
+			LiveStationProperties settings = ApiSettings.of(simulator).maxAttempts(5).requestsPerSecond(100).build();
+			LiveStationClient client = ApiTestClients.client(settings, new ApiCallStats(), skewed);
 
 			// when
 			LiveStationAuthException failure = catchThrowableOfType(LiveStationAuthException.class,
@@ -312,8 +319,8 @@ class LiveStationClientIntegrationTests {
 				.faults(new SimulatorProperties.Faults(1.0, 0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, List.of(), 1))
 				.build();
 			try (LiveStationSimulator simulator = Simulators.start(data)) {
-				LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 1, 100),
-						new ApiCallStats());
+				LiveStationProperties oneAttempt = ApiSettings.of(simulator).maxAttempts(1).requestsPerSecond(100).build();
+				LiveStationClient client = new LiveStationClient(oneAttempt, new ApiCallStats());
 
 				// when
 				LiveStationApiException failure = catchThrowableOfType(LiveStationApiException.class,
@@ -336,7 +343,7 @@ class LiveStationClientIntegrationTests {
 			.withFaults(new SimulatorProperties.Faults(0.2, 0.5, 0.2, 0.1, 0, 0, Duration.ofSeconds(1), 0, List.of(),
 					5), Duration.ZERO);
 		try (LiveStationSimulator simulator = Simulators.start(faulty)) {
-			LiveStationClient client = new LiveStationClient(ApiTestClients.properties(simulator, 20, 10_000),
+			LiveStationClient client = new LiveStationClient(ApiSettings.of(simulator).maxAttempts(20).build(),
 					new ApiCallStats());
 			List<String> messages = new ArrayList<>();
 
@@ -349,8 +356,9 @@ class LiveStationClientIntegrationTests {
 					}
 				}
 			}
-			LiveStationClient wrong = new LiveStationClient(ApiTestClients.properties(simulator, 3, 100)
-				.withEndpoint(simulator.baseUrl(), simulator.accessKey(), "a-wrong-secret-123"), new ApiCallStats());
+			LiveStationClient wrong = new LiveStationClient(ApiSettings.of(simulator).maxAttempts(3).requestsPerSecond(100)
+				.secretKey("a-wrong-secret-123")
+				.build(), new ApiCallStats());
 			messages.add(catchThrowableOfType(LiveStationApiException.class, () -> wrong.channelPage(1, 1)).getMessage());
 
 			// then

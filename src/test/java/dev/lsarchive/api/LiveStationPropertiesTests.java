@@ -1,9 +1,10 @@
 package dev.lsarchive.api;
 
 import java.net.URI;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import dev.lsarchive.support.ApiSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -28,9 +29,7 @@ class LiveStationPropertiesTests {
 	}
 
 	private static LiveStationProperties properties(URI baseUrl, boolean allowHttp) {
-		return new LiveStationProperties(baseUrl, "access", "s3cr3t-value", "KR", Duration.ofSeconds(1),
-				Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(1), Duration.ofMillis(10), 10,
-				allowHttp);
+		return ApiSettings.at(baseUrl, "access", "s3cr3t-value").allowInsecureHttp(allowHttp).build();
 	}
 
 }

@@ -15,12 +15,12 @@ class RetryAfterTests {
 
 	@Test
 	void readsSecondsAndHttpDatesAgainstTheInjectedClock() {
-		assertThat(LiveStationClient.retryAfter("7", this.clock)).isEqualTo(Duration.ofSeconds(7));
-		assertThat(LiveStationClient.retryAfter("Wed, 25 Nov 2026 10:00:30 GMT", this.clock))
+		assertThat(RetryPolicy.retryAfter("7", this.clock)).isEqualTo(Duration.ofSeconds(7));
+		assertThat(RetryPolicy.retryAfter("Wed, 25 Nov 2026 10:00:30 GMT", this.clock))
 			.isEqualTo(Duration.ofSeconds(30));
-		assertThat(LiveStationClient.retryAfter("Wed, 25 Nov 2026 09:59:00 GMT", this.clock)).isEqualTo(Duration.ZERO);
-		assertThat(LiveStationClient.retryAfter("soon", this.clock)).isNull();
-		assertThat(LiveStationClient.retryAfter(null, this.clock)).isNull();
+		assertThat(RetryPolicy.retryAfter("Wed, 25 Nov 2026 09:59:00 GMT", this.clock)).isEqualTo(Duration.ZERO);
+		assertThat(RetryPolicy.retryAfter("soon", this.clock)).isNull();
+		assertThat(RetryPolicy.retryAfter(null, this.clock)).isNull();
 	}
 
 }

@@ -18,6 +18,8 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import org.junit.jupiter.api.Test;
 
+import dev.lsarchive.support.ApiSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -52,10 +54,16 @@ class TlsIntegrationTests {
 		});
 		server.start();
 		try {
-			LiveStationClient client = new LiveStationClient(new LiveStationProperties(
-					URI.create("https://127.0.0.1:" + server.getAddress().getPort()), "key", "secret", "KR",
-					Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 1, Duration.ofMillis(1),
-					Duration.ofMillis(1), 100, false), new ApiCallStats());
+			LiveStationProperties settings = ApiSettings
+				.at(URI.create("https://127.0.0.1:" + server.getAddress().getPort()), "key", "secret")
+				.readTimeout(Duration.ofSeconds(2))
+				.streamTimeout(Duration.ofSeconds(2))
+				.maxAttempts(1)
+				.backoff(Duration.ofMillis(1), Duration.ofMillis(1))
+				.requestsPerSecond(100)
+				.allowInsecureHttp(false)
+				.build();
+			LiveStationClient client = new LiveStationClient(settings, new ApiCallStats());
 
 			// when
 			LiveStationApiException failure = catchThrowableOfType(LiveStationApiException.class,

@@ -23,6 +23,7 @@ import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatedEvent;
 import dev.lsarchive.simulator.SimulatorProperties;
+import dev.lsarchive.support.ApiSettings;
 import dev.lsarchive.support.ArchiveRun;
 import dev.lsarchive.support.Simulators;
 import dev.lsarchive.support.TestDatabase;
@@ -284,9 +285,14 @@ class BadInputDrillIntegrationTests {
 		bodies.put("a bare number", "12345".getBytes(StandardCharsets.UTF_8));
 		List<String> outcomes = new ArrayList<>();
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
-			LiveStationClient client = new LiveStationClient(new LiveStationProperties(simulator.baseUrl(),
-					simulator.accessKey(), simulator.secretKey(), "KR", Duration.ofSeconds(2), Duration.ofSeconds(10),
-					Duration.ofSeconds(10), 2, Duration.ofMillis(1), Duration.ofMillis(5), 1000, true), new ApiCallStats());
+			LiveStationProperties settings = ApiSettings.of(simulator)
+				.readTimeout(Duration.ofSeconds(10))
+				.streamTimeout(Duration.ofSeconds(10))
+				.maxAttempts(2)
+				.backoff(Duration.ofMillis(1), Duration.ofMillis(5))
+				.requestsPerSecond(1000)
+				.build();
+			LiveStationClient client = new LiveStationClient(settings, new ApiCallStats());
 			int n = 0;
 			for (Map.Entry<String, byte[]> body : bodies.entrySet()) {
 				String channel = "ls-20260101000000-BAD" + (n++);

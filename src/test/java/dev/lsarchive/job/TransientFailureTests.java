@@ -13,6 +13,7 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import dev.lsarchive.api.LiveStationApiException;
+import dev.lsarchive.api.RetryPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,20 @@ class TransientFailureTests {
 				new SQLException("violates check constraint", "23514")))).isFalse();
 		assertThat(TransientFailure.isTransient(api(false))).isFalse();
 		assertThat(TransientFailure.isTransient(new IllegalStateException("quarantine threshold"))).isFalse();
+	}
+
+	@Test
+	void anApiErrorIsTransientExactlyWhenTheClientsRetryPolicyRetriesIt() {
+		for (int status = 400; status < 600; status++) {
+			// given: the error as the client makes it for an answer with this status
+			LiveStationApiException error = new LiveStationApiException("GET /x failed (HTTP " + status + ")", status,
+					null, null, RetryPolicy.retriesStatus(status), null, null);
+
+			// then
+			assertThat(TransientFailure.isTransient(error)).as("HTTP %d", status)
+				.isEqualTo(RetryPolicy.isRetryable(error))
+				.isEqualTo(status == 429 || status == 500 || status == 502 || status == 503 || status == 504);
+		}
 	}
 
 	@Test
