@@ -80,8 +80,8 @@ public record SimulatorProperties(
 	}
 
 	/** A builder starting from these settings. */
-	public Builder toBuilder() {
-		return new Builder(this);
+	public SimulatorPropertiesBuilder toBuilder() {
+		return new SimulatorPropertiesBuilder(this);
 	}
 
 	/** The same data with other keys. */
@@ -97,191 +97,6 @@ public record SimulatorProperties(
 	/** The same data served with other faults and latency. */
 	public SimulatorProperties withFaults(Faults faults, Duration latency) {
 		return toBuilder().faults(faults).latency(latency).build();
-	}
-
-	/** Settings changed one at a time, from a starting point. */
-	public static final class Builder {
-
-		private int port;
-
-		private String accessKey;
-
-		private String secretKey;
-
-		private Duration allowedSkew;
-
-		private long seed;
-
-		private int channels;
-
-		private int eventsPerChannel;
-
-		private double snapshotShare;
-
-		private Duration latency;
-
-		private int threads;
-
-		private double legacyStatusShare;
-
-		private double mixedCaseShare;
-
-		private double missingChannelIdShare;
-
-		private double secondsTimestampShare;
-
-		private double badEventShare;
-
-		private boolean errorCodeAsNumber;
-
-		private Faults faults;
-
-		private double eventsPerDay;
-
-		private Duration retention;
-
-		private int maxEventsPerList;
-
-		private int newChannelsPerDay;
-
-		private Duration recordingsKept;
-
-		private double neverPublishingShare;
-
-		private Builder(SimulatorProperties from) {
-			this.port = from.port;
-			this.accessKey = from.accessKey;
-			this.secretKey = from.secretKey;
-			this.allowedSkew = from.allowedSkew;
-			this.seed = from.seed;
-			this.channels = from.channels;
-			this.eventsPerChannel = from.eventsPerChannel;
-			this.snapshotShare = from.snapshotShare;
-			this.latency = from.latency;
-			this.threads = from.threads;
-			this.legacyStatusShare = from.legacyStatusShare;
-			this.mixedCaseShare = from.mixedCaseShare;
-			this.missingChannelIdShare = from.missingChannelIdShare;
-			this.secondsTimestampShare = from.secondsTimestampShare;
-			this.badEventShare = from.badEventShare;
-			this.errorCodeAsNumber = from.errorCodeAsNumber;
-			this.faults = from.faults;
-			this.eventsPerDay = from.eventsPerDay;
-			this.retention = from.retention;
-			this.maxEventsPerList = from.maxEventsPerList;
-			this.newChannelsPerDay = from.newChannelsPerDay;
-			this.recordingsKept = from.recordingsKept;
-			this.neverPublishingShare = from.neverPublishingShare;
-		}
-
-		public Builder neverPublishingShare(double neverPublishingShare) {
-			this.neverPublishingShare = neverPublishingShare;
-			return this;
-		}
-
-		public Builder recordingsKept(Duration recordingsKept) {
-			this.recordingsKept = recordingsKept;
-			return this;
-		}
-
-		public Builder eventsPerDay(double eventsPerDay) {
-			this.eventsPerDay = eventsPerDay;
-			return this;
-		}
-
-		public Builder retention(Duration retention) {
-			this.retention = retention;
-			return this;
-		}
-
-		public Builder maxEventsPerList(int maxEventsPerList) {
-			this.maxEventsPerList = maxEventsPerList;
-			return this;
-		}
-
-		public Builder newChannelsPerDay(int newChannelsPerDay) {
-			this.newChannelsPerDay = newChannelsPerDay;
-			return this;
-		}
-
-		public Builder accessKey(String accessKey) {
-			this.accessKey = accessKey;
-			return this;
-		}
-
-		public Builder secretKey(String secretKey) {
-			this.secretKey = secretKey;
-			return this;
-		}
-
-		public Builder seed(long seed) {
-			this.seed = seed;
-			return this;
-		}
-
-		public Builder channels(int channels) {
-			this.channels = channels;
-			return this;
-		}
-
-		public Builder eventsPerChannel(int eventsPerChannel) {
-			this.eventsPerChannel = eventsPerChannel;
-			return this;
-		}
-
-		public Builder snapshotShare(double snapshotShare) {
-			this.snapshotShare = snapshotShare;
-			return this;
-		}
-
-		public Builder latency(Duration latency) {
-			this.latency = latency;
-			return this;
-		}
-
-		public Builder threads(int threads) {
-			this.threads = threads;
-			return this;
-		}
-
-		/** No legacy statuses, mixed-case codes, missing channel ids, second timestamps or bad events. */
-		public Builder noOddities() {
-			this.legacyStatusShare = 0;
-			this.mixedCaseShare = 0;
-			this.missingChannelIdShare = 0;
-			this.secondsTimestampShare = 0;
-			this.badEventShare = 0;
-			return this;
-		}
-
-		public Builder secondsTimestampShare(double secondsTimestampShare) {
-			this.secondsTimestampShare = secondsTimestampShare;
-			return this;
-		}
-
-		public Builder badEventShare(double badEventShare) {
-			this.badEventShare = badEventShare;
-			return this;
-		}
-
-		public Builder errorCodeAsNumber(boolean errorCodeAsNumber) {
-			this.errorCodeAsNumber = errorCodeAsNumber;
-			return this;
-		}
-
-		public Builder faults(Faults faults) {
-			this.faults = faults;
-			return this;
-		}
-
-		public SimulatorProperties build() {
-			return new SimulatorProperties(this.port, this.accessKey, this.secretKey, this.allowedSkew, this.seed,
-					this.channels, this.eventsPerChannel, this.snapshotShare, this.latency, this.threads,
-					this.legacyStatusShare, this.mixedCaseShare, this.missingChannelIdShare, this.secondsTimestampShare,
-					this.badEventShare, this.errorCodeAsNumber, this.faults, this.eventsPerDay, this.retention,
-					this.maxEventsPerList, this.newChannelsPerDay, this.recordingsKept, this.neverPublishingShare);
-		}
-
 	}
 
 	// the secret key is left out on purpose, and no record's default form reaches a log line
@@ -315,12 +130,82 @@ public record SimulatorProperties(
 			@NotNull @DefaultValue("2s") Duration slowDelay, @Min(0) @DefaultValue("0") int driftInserts,
 			@NotNull @DefaultValue List<String> failingChannels, @DefaultValue("7") long seed) {
 
-		/** No faults at all. */
+		/** No faults at all; faults are set one at a time from here, e.g. {@code NONE.withThrottleShare(0.1)}. */
 		public static final Faults NONE = new Faults(0, 0.5, 0, 0, 0, 0, Duration.ofSeconds(2), 0, List.of(), 7);
 
 		/** Only the event lists of these channels fail, always (HTTP 500). */
 		public static Faults failingChannels(String... channelIds) {
-			return new Faults(0, 0.5, 0, 0, 0, 0, Duration.ofSeconds(2), 0, List.of(channelIds), 7);
+			return NONE.withFailingChannels(List.of(channelIds));
+		}
+
+		/** These faults, with this share of requests answered 429. */
+		public Faults withThrottleShare(double throttleShare) {
+			return new Faults(throttleShare, this.retryAfterShare, this.serverErrorShare, this.truncateShare,
+					this.malformedShare, this.slowShare, this.slowDelay, this.driftInserts, this.failingChannels,
+					this.seed);
+		}
+
+		/** These faults, with this share of the 429s carrying {@code Retry-After: 1}. */
+		public Faults withRetryAfterShare(double retryAfterShare) {
+			return new Faults(this.throttleShare, retryAfterShare, this.serverErrorShare, this.truncateShare,
+					this.malformedShare, this.slowShare, this.slowDelay, this.driftInserts, this.failingChannels,
+					this.seed);
+		}
+
+		/** These faults, with this share of requests answered 500, 503 or 504. */
+		public Faults withServerErrorShare(double serverErrorShare) {
+			return new Faults(this.throttleShare, this.retryAfterShare, serverErrorShare, this.truncateShare,
+					this.malformedShare, this.slowShare, this.slowDelay, this.driftInserts, this.failingChannels,
+					this.seed);
+		}
+
+		/** These faults, with this share of bodies cut off mid-way. */
+		public Faults withTruncateShare(double truncateShare) {
+			return new Faults(this.throttleShare, this.retryAfterShare, this.serverErrorShare, truncateShare,
+					this.malformedShare, this.slowShare, this.slowDelay, this.driftInserts, this.failingChannels,
+					this.seed);
+		}
+
+		/** These faults, with this share of requests answered malformed JSON. */
+		public Faults withMalformedShare(double malformedShare) {
+			return new Faults(this.throttleShare, this.retryAfterShare, this.serverErrorShare, this.truncateShare,
+					malformedShare, this.slowShare, this.slowDelay, this.driftInserts, this.failingChannels,
+					this.seed);
+		}
+
+		/** These faults, with this share of requests answered only after the slow delay. */
+		public Faults withSlowShare(double slowShare) {
+			return new Faults(this.throttleShare, this.retryAfterShare, this.serverErrorShare, this.truncateShare,
+					this.malformedShare, slowShare, this.slowDelay, this.driftInserts, this.failingChannels,
+					this.seed);
+		}
+
+		/** These faults, with slow answers this slow. */
+		public Faults withSlowDelay(Duration slowDelay) {
+			return new Faults(this.throttleShare, this.retryAfterShare, this.serverErrorShare, this.truncateShare,
+					this.malformedShare, this.slowShare, slowDelay, this.driftInserts, this.failingChannels,
+					this.seed);
+		}
+
+		/** These faults, with this many channels created while a listing is paged. */
+		public Faults withDriftInserts(int driftInserts) {
+			return new Faults(this.throttleShare, this.retryAfterShare, this.serverErrorShare, this.truncateShare,
+					this.malformedShare, this.slowShare, this.slowDelay, driftInserts, this.failingChannels,
+					this.seed);
+		}
+
+		/** These faults, with the event lists of these channels always failing. */
+		public Faults withFailingChannels(List<String> failingChannels) {
+			return new Faults(this.throttleShare, this.retryAfterShare, this.serverErrorShare, this.truncateShare,
+					this.malformedShare, this.slowShare, this.slowDelay, this.driftInserts, failingChannels,
+					this.seed);
+		}
+
+		/** These faults, drawn from this seed. */
+		public Faults withSeed(long seed) {
+			return new Faults(this.throttleShare, this.retryAfterShare, this.serverErrorShare, this.truncateShare,
+					this.malformedShare, this.slowShare, this.slowDelay, this.driftInserts, this.failingChannels,
+					seed);
 		}
 
 		boolean any() {

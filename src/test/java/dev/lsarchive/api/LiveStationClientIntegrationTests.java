@@ -155,8 +155,9 @@ class LiveStationClientIntegrationTests {
 	void aResponseSlowerThanTheReadTimeoutIsAbandonedAndRetried() {
 		// given: a third of the answers take a second, the client waits 300 ms
 		SimulatorProperties slow = SimulatorProperties.of(1, 1)
-			.withFaults(new SimulatorProperties.Faults(0, 0, 0, 0, 0, 0.34, Duration.ofSeconds(1), 0, List.of(), 9),
-					Duration.ZERO);
+			.withFaults(SimulatorProperties.Faults.NONE.withSlowShare(0.34)
+				.withSlowDelay(Duration.ofSeconds(1))
+				.withSeed(9), Duration.ZERO);
 		try (LiveStationSimulator simulator = Simulators.start(slow)) {
 			LiveStationProperties impatient = ApiSettings.of(simulator)
 				.connectTimeout(Duration.ofSeconds(1))
@@ -183,8 +184,12 @@ class LiveStationClientIntegrationTests {
 	void retriesServerErrorsThrottlingAndBrokenBodiesUntilEveryEventArrivesOnce() {
 		// given: a third of the answers fail in one way or another
 		SimulatorProperties faulty = SimulatorProperties.of(40, 150)
-			.withFaults(new SimulatorProperties.Faults(0.1, 0.0, 0.1, 0.1, 0.05, 0, Duration.ofSeconds(1), 0,
-					List.of(), 11), Duration.ZERO);
+			.withFaults(SimulatorProperties.Faults.NONE.withThrottleShare(0.1)
+				.withRetryAfterShare(0)
+				.withServerErrorShare(0.1)
+				.withTruncateShare(0.1)
+				.withMalformedShare(0.05)
+				.withSeed(11), Duration.ZERO);
 		try (LiveStationSimulator simulator = Simulators.start(faulty)) {
 			ApiCallStats stats = new ApiCallStats();
 			LiveStationClient client = new LiveStationClient(ApiSettings.of(simulator).maxAttempts(20).build(), stats);
@@ -229,8 +234,9 @@ class LiveStationClientIntegrationTests {
 
 	private static ApiCallStats.Snapshot fourPagesHalfThrottled(double retryAfterShare) {
 		SimulatorProperties throttled = SimulatorProperties.of(1, 1)
-			.withFaults(new SimulatorProperties.Faults(0.5, retryAfterShare, 0, 0, 0, 0, Duration.ofSeconds(1), 0,
-					List.of(), 3), Duration.ZERO);
+			.withFaults(SimulatorProperties.Faults.NONE.withThrottleShare(0.5)
+				.withRetryAfterShare(retryAfterShare)
+				.withSeed(3), Duration.ZERO);
 		try (LiveStationSimulator simulator = Simulators.start(throttled)) {
 			ApiCallStats stats = new ApiCallStats();
 			LiveStationClient client = new LiveStationClient(ApiSettings.of(simulator).maxAttempts(10).build(), stats);
@@ -316,7 +322,7 @@ class LiveStationClientIntegrationTests {
 			// given
 			SimulatorProperties data = SimulatorProperties.of(1, 1);
 			data = data.toBuilder().snapshotShare(0).threads(4).noOddities().errorCodeAsNumber(asNumber)
-				.faults(new SimulatorProperties.Faults(1.0, 0, 0, 0, 0, 0, Duration.ofSeconds(1), 0, List.of(), 1))
+				.faults(SimulatorProperties.Faults.NONE.withThrottleShare(1.0).withRetryAfterShare(0).withSeed(1))
 				.build();
 			try (LiveStationSimulator simulator = Simulators.start(data)) {
 				LiveStationProperties oneAttempt = ApiSettings.of(simulator).maxAttempts(1).requestsPerSecond(100).build();
@@ -340,8 +346,10 @@ class LiveStationClientIntegrationTests {
 		Level before = root.getLevel();
 		root.setLevel(Level.DEBUG);
 		SimulatorProperties faulty = SimulatorProperties.of(20, 50)
-			.withFaults(new SimulatorProperties.Faults(0.2, 0.5, 0.2, 0.1, 0, 0, Duration.ofSeconds(1), 0, List.of(),
-					5), Duration.ZERO);
+			.withFaults(SimulatorProperties.Faults.NONE.withThrottleShare(0.2)
+				.withServerErrorShare(0.2)
+				.withTruncateShare(0.1)
+				.withSeed(5), Duration.ZERO);
 		try (LiveStationSimulator simulator = Simulators.start(faulty)) {
 			LiveStationClient client = new LiveStationClient(ApiSettings.of(simulator).maxAttempts(20).build(),
 					new ApiCallStats());

@@ -42,8 +42,12 @@ class FaultDrillIntegrationTests {
 		TestDatabase.get().reset();
 
 		// when: 10% 429 (half with Retry-After), 5% 500/503/504, 2% cut off mid-body, 2% slower than the timeout
-		SimulatorProperties.Faults faults = new SimulatorProperties.Faults(0.10, 0.5, 0.05, 0.02, 0, 0.02,
-				Duration.ofMillis(1500), 0, List.of(), 42);
+		SimulatorProperties.Faults faults = SimulatorProperties.Faults.NONE.withThrottleShare(0.10)
+			.withServerErrorShare(0.05)
+			.withTruncateShare(0.02)
+			.withSlowShare(0.02)
+			.withSlowDelay(Duration.ofMillis(1500))
+			.withSeed(42);
 		long injected;
 		int exitCode;
 		try (LiveStationSimulator simulator = Simulators.start(data.withFaults(faults, Duration.ZERO))) {

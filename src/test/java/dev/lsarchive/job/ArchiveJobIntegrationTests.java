@@ -179,8 +179,7 @@ class ArchiveJobIntegrationTests {
 	void aListThatDriftsWhilePagedIsReadAgainUntilItIsComplete() {
 		// given: two channels are created while the archive pages through the list
 		SimulatorProperties data = SimulatorProperties.of(23, 10)
-			.withFaults(new SimulatorProperties.Faults(0, 0.5, 0, 0, 0, 0, Duration.ofSeconds(1), 2, List.of(), 7),
-					Duration.ZERO);
+			.withFaults(SimulatorProperties.Faults.NONE.withDriftInserts(2), Duration.ZERO);
 		try (LiveStationSimulator simulator = Simulators.start(data)) {
 
 			// when

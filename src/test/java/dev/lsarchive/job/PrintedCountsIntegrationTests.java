@@ -54,8 +54,7 @@ class PrintedCountsIntegrationTests {
 	void theStepsLinesAddUpToTheSummaryAndTheLedgerOnAFirstNightAndOnARerun(CapturedOutput output) {
 		// given: an account with recordings, answering some requests with 429
 		SimulatorProperties data = SimulatorProperties.of(8, 40)
-			.withFaults(new SimulatorProperties.Faults(0.1, 0, 0, 0, 0, 0, Duration.ofMillis(1), 0, List.of(), 7),
-					Duration.ZERO);
+			.withFaults(SimulatorProperties.Faults.NONE.withThrottleShare(0.1).withRetryAfterShare(0), Duration.ZERO);
 		try (LiveStationSimulator simulator = Simulators.start(data)) {
 
 			// when: a first night, then the same night again, its event lists now unchanged

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lsarchive.api.ApiPath;
 import dev.lsarchive.support.Simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,7 +93,9 @@ class LiveStationSimulatorIntegrationTests {
 	void refusesAnUnsignedRequestWithTheGatewaysErrorBody() throws Exception {
 		// given
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
-			HttpRequest unsigned = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/api/v2/channels")).build();
+			HttpRequest unsigned = HttpRequest
+				.newBuilder(URI.create(simulator.baseUrl() + ApiPath.LIVE_CHANNELS.path()))
+				.build();
 
 			// when
 			HttpResponse<String> response = HttpClient.newHttpClient().send(unsigned, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,97 @@
+package dev.lsarchive.simulator;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the gateway does with each request, in order: the configured latency, authentication, GET
+ * only, the holds and scripted answers of tests, the faults, then the route to the data. Counts the
+ * requests and the most served at once.
+ */
+final class GatewayHandler implements HttpHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(GatewayHandler.class);
+
+	private final SimulatorProperties properties;
+
+	private final GatewayAuthentication authentication;
+
+	private final ScriptedRequests scripts;
+
+	private final FaultInjector faults;
+
+	private final ApiRouter router;
+
+	private final AtomicLong requests = new AtomicLong();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger peakInFlight = new AtomicInteger();
+
+	GatewayHandler(SimulatorProperties properties, GatewayAuthentication authentication, ScriptedRequests scripts,
+			FaultInjector faults, ApiRouter router) {
+		this.properties = properties;
+		this.authentication = authentication;
+		this.scripts = scripts;
+		this.faults = faults;
+		this.router = router;
+	}
+
+	long requests() {
+		return this.requests.get();
+	}
+
+	int peakConcurrency() {
+		return this.peakInFlight.get();
+	}
+
+	@Override
+	public void handle(HttpExchange http) {
+		this.requests.incrementAndGet();
+		this.peakInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+		try (http) {
+			http.getRequestBody().readAllBytes();
+			serve(new SimulatorExchange(http, this.properties.errorCodeAsNumber(), this.requests::get));
+		}
+		catch (IOException | RuntimeException ex) {
+			// the client went away, or a fault cut the body: nothing to answer any more
+			log.debug("Simulator request ended early: {}", ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	private void serve(SimulatorExchange exchange) throws IOException, InterruptedException {
+		FaultInjector.pause(this.properties.latency());
+		String refusal = this.authentication.refusal(exchange);
+		if (refusal != null) {
+			exchange.gatewayError(401, "200", "Authentication Failed", refusal);
+			return;
+		}
+		if (!"GET".equals(exchange.method())) {
+			exchange.gatewayError(405, "100", "Bad Request", "only GET is simulated");
+			return;
+		}
+		this.scripts.pass(exchange.path());
+		ScriptedRequests.Scripted answer = this.scripts.answerFor(exchange.pathWithQuery());
+		if (answer != null) {
+			exchange.answer(answer.status(), answer.contentType(), answer.body());
+			return;
+		}
+		if (this.faults.inject(exchange)) {
+			return;
+		}
+		this.router.route(exchange);
+	}
+
+}
