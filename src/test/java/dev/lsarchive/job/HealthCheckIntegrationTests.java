@@ -90,6 +90,30 @@ class HealthCheckIntegrationTests {
 	}
 
 	@Test
+	void onAFullyMigratedSchemaWhoseReportingViewsAreOlderItSaysToRunTheJobOnce() throws Exception {
+		// given: every versioned migration applied, one reporting view from another version of its file
+		TestDatabase migrated = TestDatabase.get().createEmpty();
+		try {
+			migrated.migrateTo("latest");
+			jdbc(migrated).update("UPDATE flyway_schema_history SET checksum = checksum + 1"
+					+ " WHERE script = 'R__03_channel_current.sql'");
+
+			// when
+			PackagedJar.Result result = health(migrated, "2026-12-05");
+
+			// then
+			assertThat(result.exitCode()).as(result.output()).isEqualTo(ExitCodes.UNHEALTHY);
+			assertThat(reportLines(result)).containsExactly("CRITICAL: the archive schema is at version "
+					+ newestMigrationShipped() + ", but its reporting views and functions are not this version's"
+					+ " (R__03_channel_current.sql); run the job once to upgrade it (and give this check the job's"
+					+ " ARCHIVE_READER_ROLE)");
+		}
+		finally {
+			TestDatabase.get().drop(migrated);
+		}
+	}
+
+	@Test
 	void everyInstantItPrintsIsIsoWithTheOffsetOfTheBusinessTimeZone() throws Exception {
 		// given: a completed night that found a window of possible event loss, and a capture just now
 		night(1, "2026-12-05", "COMPLETED", "2026-12-06T04:57:04.176Z", null);
@@ -196,7 +220,9 @@ class HealthCheckIntegrationTests {
 			// when
 			PackagedJar.Result result = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
 					"--archive.run-date=2026-12-05", "--spring.datasource.url=" + database.jdbcUrl(),
-					"--spring.datasource.username=" + monitor, "--spring.datasource.password=monitor-password");
+					"--spring.datasource.username=" + monitor, "--spring.datasource.password=monitor-password",
+					// the job's reader role, as the check's settings name it (ARCHIVE_READER_ROLE)
+					"--spring.flyway.placeholders.reader_role=" + database.readerRole());
 
 			// then
 			assertThat(result.output()).doesNotContain("permission denied", "refused the job");
@@ -246,6 +272,7 @@ class HealthCheckIntegrationTests {
 	/** The newest version of {@code db/migration}, read from the files rather than through Flyway. */
 	private static int newestMigrationShipped() {
 		return Arrays.stream(Objects.requireNonNull(new File("db/migration").list()))
+			.filter((name) -> name.matches("V\\d+__.*"))
 			.map((name) -> name.replaceFirst("^V(\\d+)__.*", "$1"))
 			.mapToInt(Integer::parseInt)
 			.max()

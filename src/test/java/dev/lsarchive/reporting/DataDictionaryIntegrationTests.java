@@ -37,7 +37,7 @@ class DataDictionaryIntegrationTests {
 	}
 
 	@Test
-	void everyTableViewAndColumnOfTheContractHasAComment() throws Exception {
+	void everyTableViewColumnAndFunctionOfTheContractHasAComment() throws Exception {
 		// given
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
 			ArchiveRun.run(simulator, "2026-11-20", "--archive.rerun=true");
@@ -53,6 +53,9 @@ class DataDictionaryIntegrationTests {
 				JOIN pg_namespace n ON n.oid = c.relnamespace
 				WHERE n.nspname IN ('livestation', 'reporting') AND c.relkind IN ('r', 'v', 'm')
 				  AND a.attnum > 0 AND NOT a.attisdropped AND col_description(c.oid, a.attnum) IS NULL""")).isZero();
+		assertThat(count("""
+				SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+				WHERE n.nspname IN ('livestation', 'reporting') AND obj_description(p.oid, 'pg_proc') IS NULL""")).isZero();
 	}
 
 }
