@@ -1,6 +1,6 @@
 package dev.lsarchive.batch;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -17,9 +17,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  */
 public abstract class CountingWriter<T> implements ItemStreamWriter<T> {
 
-	private final Map<Counter, Long> committed = new EnumMap<>(Counter.class);
+	// by context key
+	private final Map<String, Long> committed = new HashMap<>();
 
-	private final Map<Counter, Long> pending = new EnumMap<>(Counter.class);
+	private final Map<String, Long> pending = new HashMap<>();
 
 	@Override
 	public final void write(Chunk<? extends T> chunk) throws Exception {
@@ -39,40 +40,39 @@ public abstract class CountingWriter<T> implements ItemStreamWriter<T> {
 	 * @param result what the write did with them
 	 * @param quarantined records quarantined, by normalization or by the database
 	 */
-	protected void countChunk(Counter.Resource resource, long read, int rows, DataErrorScan.Result<?> result,
+	protected void countChunk(ArchivedResource resource, long read, int rows, DataErrorScan.Result<?> result,
 			int quarantined) {
-		count(Counter.of(resource, Counter.Tally.READ), read);
-		count(Counter.of(resource, Counter.Tally.WRITTEN), result.written());
-		count(Counter.of(resource, Counter.Tally.UNCHANGED), rows - result.refused().size() - result.written());
-		count(Counter.of(resource, Counter.Tally.QUARANTINED), quarantined);
+		count(resource.counter(Tally.READ), read);
+		count(resource.counter(Tally.WRITTEN), result.written());
+		count(resource.counter(Tally.UNCHANGED), rows - result.refused().size() - result.written());
+		count(resource.counter(Tally.QUARANTINED), quarantined);
 	}
 
 	/** Adds {@code delta} to {@code counter} for the chunk being written. */
 	protected void count(Counter counter, long delta) {
-		this.pending.merge(counter, delta, Long::sum);
+		this.pending.merge(counter.contextKey(), delta, Long::sum);
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
 		this.committed.clear();
 		this.pending.clear();
-		for (Counter counter : Counter.values()) {
-			if (context.get(counter.contextKey()) instanceof Number number) {
-				this.committed.put(counter, number.longValue());
+		for (Map.Entry<String, Object> entry : context.entrySet()) {
+			if (entry.getKey().startsWith(Counter.CONTEXT_PREFIX) && entry.getValue() instanceof Number number) {
+				this.committed.put(entry.getKey(), number.longValue());
 			}
 		}
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
-		Map<Counter, Long> before = new EnumMap<>(this.committed);
+		Map<String, Long> before = new HashMap<>(this.committed);
 		CommittedState.guardPrefix(context, Counter.CONTEXT_PREFIX, () -> {
 			this.committed.clear();
 			this.committed.putAll(before);
 		});
 		// only what this writer counted: the context holds the rest (a reader's counts of its listing) as it is
-		this.pending.forEach((counter, delta) -> context.putLong(counter.contextKey(),
-				this.committed.merge(counter, delta, Long::sum)));
+		this.pending.forEach((key, delta) -> context.putLong(key, this.committed.merge(key, delta, Long::sum)));
 		this.pending.clear();
 	}
 

@@ -18,10 +18,6 @@ import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-import dev.lsarchive.batch.Counter.Resource;
-import dev.lsarchive.batch.Counter.Tally;
-
-
 /**
  * Logs every running step's progress (records of its resource by outcome, chunks, rate, elapsed)
  * at most once per interval, and a line per step as it ends. On an interactive terminal it also
@@ -43,6 +39,8 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 
 	private final long intervalNanos;
 
+	private final ArchivedResources resources;
+
 	private final @Nullable PrintStream terminal;
 
 	private final Map<Long, long[]> started = new ConcurrentHashMap<>();
@@ -52,14 +50,18 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 
 	private volatile long lastLine;
 
-	/** Logs every {@code interval}; keeps a live line on standard error when it is an interactive terminal. */
-	public ProgressListener(Duration interval) {
-		this(interval, interactive() ? System.err : null);
+	/**
+	 * Logs every {@code interval} the counts of {@code resources}; keeps a live line on standard error
+	 * when it is an interactive terminal.
+	 */
+	public ProgressListener(Duration interval, ArchivedResources resources) {
+		this(interval, resources, interactive() ? System.err : null);
 	}
 
 	/** Logs every {@code interval}; keeps a live line on {@code terminal} (null: none). */
-	public ProgressListener(Duration interval, @Nullable PrintStream terminal) {
+	public ProgressListener(Duration interval, ArchivedResources resources, @Nullable PrintStream terminal) {
 		this.intervalNanos = interval.toNanos();
+		this.resources = resources;
 		this.terminal = terminal;
 	}
 
@@ -123,7 +125,7 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 	private void showLine(StepExecution step, long now) {
 		String name = step.getStepName().replaceFirst(":.*", "");
 		long items = 0;
-		Resource resource = null;
+		ArchivedResource resource = null;
 		long done = 0;
 		long total = 0;
 		long start = now;
@@ -132,7 +134,7 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 					|| other.getJobExecutionId() != step.getJobExecutionId()) {
 				continue;
 			}
-			StepCounts counts = StepCounts.of(other.getExecutionContext());
+			StepCounts counts = StepCounts.of(other.getExecutionContext(), this.resources);
 			if (counts.resource() != null) {
 				resource = counts.resource();
 				items += counts.get(resource, Tally.READ);
@@ -151,7 +153,7 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 	}
 
 	// what the step counts its records in: the resource it archives (before its first commit: none yet)
-	private static String unit(@Nullable Resource resource) {
+	private static String unit(@Nullable ArchivedResource resource) {
 		return (resource != null) ? resource.label() : "records";
 	}
 
@@ -160,10 +162,10 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 	}
 
 	// the step's own committed counts, in the words of the run summary: its lines add up to the summary's rows
-	private static void log(StepExecution step, long start, long now, String state) {
+	private void log(StepExecution step, long start, long now, String state) {
 		double seconds = Math.max(1e-9, (now - start) / 1e9);
-		StepCounts counts = StepCounts.of(step.getExecutionContext());
-		Resource resource = counts.resource();
+		StepCounts counts = StepCounts.of(step.getExecutionContext(), this.resources);
+		ArchivedResource resource = counts.resource();
 		long read = (resource != null) ? counts.get(resource, Tally.READ) : 0;
 		log.info("{} {}: {} {} read ({} written, {} unchanged, {} quarantined){} in {} chunks, {} {}/s, {} s",
 				step.getStepName(), state, read, unit(resource), tally(counts, resource, Tally.WRITTEN),
@@ -172,17 +174,16 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 				String.format(Locale.ROOT, "%.1f", seconds));
 	}
 
-	private static long tally(StepCounts counts, @Nullable Resource resource, Tally tally) {
+	private static long tally(StepCounts counts, @Nullable ArchivedResource resource, Tally tally) {
 		return (resource != null) ? counts.get(resource, tally) : 0;
 	}
 
 	// where the records came from, when the step reads them from something it counts
-	private static String source(StepCounts counts) {
-		if (counts.get(Counter.LISTING_PAGES) > 0) {
-			return " from " + counts.get(Counter.LISTING_PAGES) + " listing pages";
-		}
-		if (counts.get(Counter.RECORDING_CHANNELS_ASKED) > 0) {
-			return " from " + counts.get(Counter.RECORDING_CHANNELS_ASKED) + " channels asked";
+	private String source(StepCounts counts) {
+		for (Map.Entry<Counter, String> source : this.resources.sources().entrySet()) {
+			if (counts.get(source.getKey()) > 0) {
+				return " from " + counts.get(source.getKey()) + " " + source.getValue();
+			}
 		}
 		return "";
 	}

@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.api.ChannelDto;
 import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.ProgressListener;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
@@ -28,6 +29,11 @@ import dev.lsarchive.quarantine.QuarantineWriter;
 @Configuration(proxyBeanMethods = false)
 @ArchiveMode
 class ChannelStepConfiguration {
+
+	@Bean
+	ArchivedResource channelsResource() {
+		return ChannelResource.CHANNELS;
+	}
 
 	@Bean
 	Step channelsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,

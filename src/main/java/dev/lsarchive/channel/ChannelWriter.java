@@ -1,20 +1,19 @@
 package dev.lsarchive.channel;
 
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.api.ChannelKind;
-import dev.lsarchive.batch.Counter;
-import dev.lsarchive.batch.CountingWriter;
 import dev.lsarchive.batch.DataErrorScan;
 import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.batch.SqlArrays;
+import dev.lsarchive.batch.UpsertWriter;
 import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.quarantine.QuarantineWriter;
@@ -27,7 +26,7 @@ import dev.lsarchive.reporting.SessionTables;
  * record the run's listing in {@code listed_channel}. A channel the database refuses
  * for a reason of its data is found by {@link DataErrorScan} and quarantined; the others are written.
  */
-class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
+class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 
 	private static final String UPSERT = """
 			INSERT INTO livestation.channel AS c (channel_id, channel_name, channel_status, channel_status_raw,
@@ -102,38 +101,38 @@ class ChannelWriter extends CountingWriter<Outcome<ChannelRow>> {
 
 	private final JdbcTemplate jdbc;
 
-	private final QuarantineWriter quarantine;
-
 	ChannelWriter(JdbcTemplate jdbc, QuarantineWriter quarantine) {
+		super(ChannelResource.CHANNELS, jdbc.getDataSource(), quarantine);
 		this.jdbc = jdbc;
-		this.quarantine = quarantine;
 	}
 
 	@Override
-	protected void writeChunk(Chunk<? extends Outcome<ChannelRow>> chunk) throws SQLException {
-		RunContext run = RunContext.current();
-		Outcome.Split<ChannelRow> split = Outcome.split(chunk);
-		List<ChannelRow> rows = split.rows();
-		DataErrorScan.Result<ChannelRow> result = DataErrorScan.write(this.jdbc.getDataSource(), rows, (part) -> {
-			int written = upsert(part, run.observedAt());
-			history(part, run.observedAt());
-			targets(part, run.observedAt());
-			list(part, run);
-			return written;
-		});
-		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
-		for (DataErrorScan.Refused<ChannelRow> refused : result.refused()) {
-			rejected.add(new QuarantineRecord("channel",
-					ChannelNormalizer.endpoint(ChannelKind.valueOf(refused.row().channelType())), refused.row().channelId(),
-					refused.reason(), refused.rowJson()));
-		}
-		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
-		countChunk(Counter.Resource.CHANNELS, chunk.size(), rows.size(), result, rejected.size());
-		count(Counter.CHANNELS_UNKNOWN_STATUS, rows.stream().filter((r) -> !r.statusKnown()).count()
-				- result.refused().stream().filter((r) -> !r.row().statusKnown()).count());
+	protected List<Outcome<ChannelRow>> outcomes(Chunk<? extends Outcome<ChannelRow>> chunk) {
+		return Collections.unmodifiableList(chunk.getItems());
 	}
 
-	private int upsert(List<ChannelRow> rows, Instant observedAt) {
+	@Override
+	protected int upsert(List<ChannelRow> rows, RunContext run) {
+		int written = channels(rows, run.observedAt());
+		history(rows, run.observedAt());
+		targets(rows, run.observedAt());
+		list(rows, run);
+		return written;
+	}
+
+	@Override
+	protected QuarantineRecord quarantined(DataErrorScan.Refused<ChannelRow> refused) {
+		return new QuarantineRecord("channel",
+				ChannelNormalizer.endpoint(ChannelKind.valueOf(refused.row().channelType())), refused.row().channelId(),
+				refused.reason(), refused.rowJson());
+	}
+
+	@Override
+	protected void written(Chunk<? extends Outcome<ChannelRow>> chunk, List<ChannelRow> stored, RunContext run) {
+		count(ChannelResource.UNKNOWN_STATUS, stored.stream().filter((r) -> !r.statusKnown()).count());
+	}
+
+	private int channels(List<ChannelRow> rows, Instant observedAt) {
 		Timestamp observed = Timestamp.from(observedAt);
 		return this.jdbc.update(UPSERT, (ps) -> {
 			ps.setTimestamp(1, observed);

@@ -18,7 +18,6 @@ import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.batch.CommittedState;
-import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.event.EventContinuity.Coverage;
 import dev.lsarchive.event.EventContinuity.Evidence;
@@ -124,18 +123,18 @@ class EventCoverage implements ItemStream {
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.gaps = context.getLong(Counter.EVENT_GAPS.contextKey(), 0);
+		this.gaps = context.getLong(EventResource.GAPS.contextKey(), 0);
 	}
 
 	// inside the chunk's transaction: coverage and gaps commit with the last events of their lists
 	@Override
 	public void update(ExecutionContext context) {
-		CommittedState.guard(context, Counter.EVENT_GAPS.contextKey());
+		CommittedState.guard(context, EventResource.GAPS.contextKey());
 		if (!this.completed.isEmpty()) {
 			record(RunContext.current());
 			this.completed.clear();
 		}
-		context.putLong(Counter.EVENT_GAPS.contextKey(), this.gaps);
+		context.putLong(EventResource.GAPS.contextKey(), this.gaps);
 	}
 
 	// every list of the chunk judged in turn (the evidence grows with each), written in three statements

@@ -19,7 +19,6 @@ import dev.lsarchive.api.EventStream;
 import dev.lsarchive.api.LiveStationApiException;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.CommittedState;
-import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.ProgressListener;
 
 /**
@@ -110,8 +109,8 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 		this.coverage.load(this.channels);
 		this.channelIndex = context.getInt(CHANNEL_INDEX, 0);
 		this.channelOffset = context.getLong(CHANNEL_OFFSET, 0);
-		this.unchangedEvents = context.getLong(Counter.EVENTS_READ_UNCHANGED.contextKey(), 0);
-		this.unchangedLists = context.getLong(Counter.EVENTS_UNCHANGED_LISTS.contextKey(), 0);
+		this.unchangedEvents = context.getLong(EventResource.READ_UNCHANGED.contextKey(), 0);
+		this.unchangedLists = context.getLong(EventResource.UNCHANGED_LISTS.contextKey(), 0);
 	}
 
 	@Override
@@ -176,14 +175,14 @@ class EventReader implements ItemStreamReader<List<EventDto>> {
 
 	@Override
 	public void update(ExecutionContext context) {
-		CommittedState.guard(context, CHANNEL_INDEX, CHANNEL_OFFSET, Counter.EVENTS_READ_UNCHANGED.contextKey(),
-				Counter.EVENTS_UNCHANGED_LISTS.contextKey());
+		CommittedState.guard(context, CHANNEL_INDEX, CHANNEL_OFFSET, EventResource.READ_UNCHANGED.contextKey(),
+				EventResource.UNCHANGED_LISTS.contextKey());
 		context.putInt(CHANNEL_INDEX, this.channelIndex);
 		context.putLong(ProgressListener.CHANNELS_DONE, this.channelIndex);
 		context.putLong(ProgressListener.CHANNELS_TOTAL, this.channels.size());
 		context.putLong(CHANNEL_OFFSET, this.channelOffset);
-		context.putLong(Counter.EVENTS_READ_UNCHANGED.contextKey(), this.unchangedEvents);
-		context.putLong(Counter.EVENTS_UNCHANGED_LISTS.contextKey(), this.unchangedLists);
+		context.putLong(EventResource.READ_UNCHANGED.contextKey(), this.unchangedEvents);
+		context.putLong(EventResource.UNCHANGED_LISTS.contextKey(), this.unchangedLists);
 	}
 
 	@Override

@@ -24,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.api.EventDto;
 import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.ProgressListener;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
@@ -38,6 +39,11 @@ import dev.lsarchive.reporting.DailyCounts;
 @Configuration(proxyBeanMethods = false)
 @ArchiveMode
 class EventStepConfiguration {
+
+	@Bean
+	ArchivedResource eventsResource() {
+		return EventResource.EVENTS;
+	}
 
 	@Bean
 	Step eventsStep(JobRepository jobRepository, ArchiveProperties properties, Step eventsWorkerStep,

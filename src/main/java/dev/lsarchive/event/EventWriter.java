@@ -25,7 +25,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
-import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.CountingWriter;
 import dev.lsarchive.batch.DataErrorScan;
 import dev.lsarchive.batch.RunContext;
@@ -122,8 +121,8 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 		for (QuarantineRecord record : rejected) {
 			this.fingerprints.recordQuarantined(record.listChannelId());
 		}
-		countChunk(Counter.Resource.EVENTS, events.size(), split.rows().size(), result, rejected.size());
-		count(Counter.EVENTS_SCALED_TIMESTAMPS, split.rows().stream().filter(EventRow::timestampScaled).count()
+		countChunk(EventResource.EVENTS, events.size(), split.rows().size(), result, rejected.size());
+		count(EventResource.SCALED_TIMESTAMPS, split.rows().stream().filter(EventRow::timestampScaled).count()
 				- result.refused().stream().filter((r) -> r.row().timestampScaled()).count());
 	}
 

@@ -26,14 +26,15 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.api.ApiCallStats;
+import dev.lsarchive.batch.ArchivedResources;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.reporting.ReportingRefresh;
 
 /**
- * {@code archiveJob}: channels, then events (partitioned by channel) and snapshots side by side,
- * then recordings, then the quarantine gate (the run fails when too many records were quarantined), then the
- * reporting refresh. The run ledger listens to every execution.
+ * {@code archiveJob}: the archived resources' steps (channels, then events, partitioned by channel,
+ * and snapshots side by side, then recordings), then the quarantine gate (the run fails when too many
+ * records were quarantined), then the reporting refresh. The run ledger listens to every execution.
  */
 @Configuration(proxyBeanMethods = false)
 @ArchiveMode
@@ -41,11 +42,9 @@ class ArchiveJobConfiguration {
 
 	static final String JOB_NAME = "archiveJob";
 
+	// the archived resources' steps, in the order they run: a new resource is one more line here
 	@Bean
-	Job archiveJob(JobRepository jobRepository, Step channelsStep, Step eventsStep, Step snapshotsStep,
-			Step recordingsStep, Step quarantineGateStep, Step reportingRefreshStep, RunLedger runLedger,
-			RunResultPublisher runResultPublisher, GracefulShutdown gracefulShutdown) {
-		// afterJob runs in reverse order: the ledger is written before a waiting shutdown is released
+	Flow resourceSteps(Step channelsStep, Step eventsStep, Step snapshotsStep, Step recordingsStep) {
 		// snapshots need only the channel listing: they are fetched while the events load, not after them
 		Flow events = new FlowBuilder<Flow>("eventsFlow").start(eventsStep).build();
 		Flow snapshots = new FlowBuilder<Flow>("snapshotsFlow").start(snapshotsStep).build();
@@ -53,13 +52,22 @@ class ArchiveJobConfiguration {
 			.split(new SimpleAsyncTaskExecutor("steps-"))
 			.add(events, snapshots)
 			.build();
-		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulShutdown)
-			.listener(runResultPublisher)
-			.listener(runLedger)
-			.flow(channelsStep)
+		return new FlowBuilder<Flow>("resourceSteps").start(channelsStep)
 			.next(eventsAndSnapshots)
 			// which channels' recordings to ask for follows from the recording events just archived
 			.next(recordingsStep)
+			.build();
+	}
+
+	@Bean
+	Job archiveJob(JobRepository jobRepository, Flow resourceSteps, Step quarantineGateStep,
+			Step reportingRefreshStep, RunLedger runLedger, RunResultPublisher runResultPublisher,
+			GracefulShutdown gracefulShutdown) {
+		// afterJob runs in reverse order: the ledger is written before a waiting shutdown is released
+		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulShutdown)
+			.listener(runResultPublisher)
+			.listener(runLedger)
+			.start(resourceSteps)
 			.next(quarantineGateStep)
 			.next(reportingRefreshStep)
 			.end()
@@ -69,10 +77,11 @@ class ArchiveJobConfiguration {
 	// every run passes the gate and refreshes the reporting layer, also a resumed one whose gate passed before
 	@Bean
 	Step quarantineGateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ArchiveProperties properties) {
+			ArchiveProperties properties, ArchivedResources archivedResources) {
 		QuarantineThreshold threshold = new QuarantineThreshold(properties.maxQuarantineRatio());
 		Tasklet gate = (contribution, chunkContext) -> {
-			RunTotals totals = RunTotals.of(jobRepository, chunkContext.getStepContext().getStepExecution().getJobExecution());
+			RunTotals totals = RunTotals.of(jobRepository,
+					chunkContext.getStepContext().getStepExecution().getJobExecution(), archivedResources);
 			threshold.check(totals.itemsRead(), totals.itemsQuarantined());
 			return RepeatStatus.FINISHED;
 		};
@@ -86,7 +95,6 @@ class ArchiveJobConfiguration {
 			ArchiveProperties properties, JdbcTemplate jdbc) {
 		ReportingRefresh reporting = new ReportingRefresh(jdbc);
 		Tasklet refresh = (contribution, chunkContext) -> {
-			RunTotals totals = RunTotals.of(jobRepository, chunkContext.getStepContext().getStepExecution().getJobExecution());
 			reporting.refresh(properties.timeZone());
 			return RepeatStatus.FINISHED;
 		};
@@ -96,21 +104,22 @@ class ArchiveJobConfiguration {
 	}
 
 	@Bean
-	RunLedger runLedger(NamedParameterJdbcTemplate jdbc) {
-		return new RunLedger(jdbc);
+	RunLedger runLedger(NamedParameterJdbcTemplate jdbc, ArchivedResources archivedResources) {
+		return new RunLedger(jdbc, archivedResources);
 	}
 
 	// one result per run for all who report it; the ledger row first
 	@Bean
 	RunResultPublisher runResultPublisher(RunLedger runLedger, JobRepository jobRepository, ApiCallStats apiStats,
-			MeterRegistry meterRegistry, ArchiveProperties properties, Environment environment) {
+			ArchivedResources archivedResources, MeterRegistry meterRegistry, ArchiveProperties properties,
+			Environment environment) {
 		boolean jsonLogs = environment.containsProperty("logging.structured.format.console");
 		List<RunResult.Listener> listeners = new ArrayList<>(List.of(runLedger,
 				new RunSummary(System.out, !jsonLogs), new ArchiveMetrics(meterRegistry, apiStats)));
 		if (properties.summaryFile() != null) {
 			listeners.add(new RunReportFile(properties.summaryFile()));
 		}
-		return new RunResultPublisher(jobRepository, apiStats, listeners);
+		return new RunResultPublisher(jobRepository, apiStats, archivedResources, listeners);
 	}
 
 	@Bean

@@ -17,9 +17,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 import dev.lsarchive.api.ApiCallStats;
-import dev.lsarchive.batch.Counter.Resource;
-import dev.lsarchive.batch.Counter.Tally;
-import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.ArchivedResource;
+import dev.lsarchive.batch.ListingCounts;
+import dev.lsarchive.batch.Tally;
 
 /**
  * Micrometer meters of the archive: API requests, retries and 429s as they happen; the items of
@@ -59,13 +59,13 @@ class ArchiveMetrics implements RunResult.Listener {
 	}
 
 	void recordRun(JobExecution execution, RunTotals totals) {
-		for (Resource resource : Resource.values()) {
+		for (ArchivedResource resource : totals.resources()) {
 			for (Tally tally : Tally.values()) {
 				gauge("livestation.archive.items", totals.get(resource, tally), "resource", resource.label(), "outcome",
 						OUTCOME_TAGS.get(tally));
 			}
 		}
-		gauge("livestation.archive.listing.drift", totals.get(Counter.LISTING_DRIFT));
+		gauge("livestation.archive.listing.drift", totals.get(ListingCounts.DRIFT));
 		gauge("livestation.archive.run.completed", (execution.getStatus() == BatchStatus.COMPLETED) ? 1 : 0);
 		gauge("livestation.archive.run.finished", System.currentTimeMillis() / 1000);
 		for (StepExecution step : execution.getStepExecutions()) {

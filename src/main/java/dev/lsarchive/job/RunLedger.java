@@ -3,20 +3,27 @@ package dev.lsarchive.job;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.lsarchive.api.ApiCallStats;
-import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.ArchivedResources;
 import dev.lsarchive.batch.RunContext;
+import dev.lsarchive.batch.Tally;
 
 /**
  * Keeps {@code livestation.archive_run}: a STARTED row when an execution of either job (the nightly
- * archive, a snapshot capture) begins, its status and counts when it ends. A process that dies leaves its row STARTED until the next launch for the run
- * date recovers it.
+ * archive, a snapshot capture) begins, its status and counts when it ends: every counter by its
+ * stable key in {@code counts}, and the count columns analysts query, each from the counters it
+ * names. A process that dies leaves its row STARTED until the next launch for the run date recovers
+ * it.
  */
 class RunLedger implements JobExecutionListener, RunResult.Listener {
 
@@ -27,22 +34,44 @@ class RunLedger implements JobExecutionListener, RunResult.Listener {
 			ON CONFLICT (job_execution_id) DO NOTHING
 			""";
 
+	// the count columns, each filled from the counters of its stable keys; every counter is in counts as well
+	private static final List<LedgerColumn> COUNT_COLUMNS = List.of(
+			LedgerColumn.of("channels_listed", "channels.listed"),
+			LedgerColumn.of("channels_read", "channels.read"),
+			LedgerColumn.of("channels_written", "channels.written"),
+			LedgerColumn.of("channels_unchanged", "channels.unchanged"),
+			LedgerColumn.of("events_read", "events.read"),
+			LedgerColumn.of("events_written", "events.written"),
+			LedgerColumn.of("events_already_archived", "events.already_archived"),
+			LedgerColumn.of("snapshots_read", "snapshots.read"),
+			LedgerColumn.of("snapshots_written", "snapshots.written"),
+			LedgerColumn.of("snapshots_unchanged", "snapshots.unchanged"),
+			LedgerColumn.of("recordings_read", "recordings.read"),
+			LedgerColumn.of("recordings_written", "recordings.written"),
+			LedgerColumn.of("recordings_unchanged", "recordings.unchanged"),
+			LedgerColumn.items("items_read", Tally.READ),
+			LedgerColumn.items("items_written", Tally.WRITTEN),
+			LedgerColumn.items("items_already_archived", Tally.UNCHANGED),
+			LedgerColumn.items("items_quarantined", Tally.QUARANTINED),
+			LedgerColumn.of("unknown_statuses", "channels.unknown_status", "snapshots.unknown_status"),
+			LedgerColumn.of("scaled_timestamps", "events.scaled_timestamps"),
+			LedgerColumn.of("listing_drift", "listing.drift"),
+			LedgerColumn.of("listing_rereads", "listing.rereads"),
+			LedgerColumn.of("event_lists_unchanged", "events.unchanged_lists"),
+			LedgerColumn.of("snapshots_expired", "snapshots.expired"),
+			LedgerColumn.of("recording_channels_asked", "recordings.channels_asked"),
+			LedgerColumn.of("event_gaps", "events.gaps"));
+
 	private static final String FINISH = """
 			UPDATE livestation.archive_run SET status = :status, exit_code = :exitCode, exit_message = :exitMessage,
-			    finished_at = :finishedAt, channels_listed = :channelsListed, channels_read = :channelsRead,
-			    channels_written = :channelsWritten, channels_unchanged = :channelsUnchanged, events_read = :eventsRead,
-			    events_written = :eventsWritten, events_already_archived = :eventsAlready,
-			    snapshots_read = :snapshotsRead, snapshots_written = :snapshotsWritten,
-			    snapshots_unchanged = :snapshotsUnchanged, items_read = :itemsRead, items_written = :itemsWritten,
-			    items_already_archived = :itemsAlready, items_quarantined = :itemsQuarantined,
-			    unknown_statuses = :unknownStatuses, scaled_timestamps = :scaled, listing_drift = :drift,
-			    listing_rereads = :rereads, api_requests = :requests, api_retries = :retries, api_throttled = :throttled,
-			    event_lists_unchanged = :unchangedLists, snapshots_expired = :snapshotsExpired,
-			    recordings_read = :recordingsRead, recordings_written = :recordingsWritten,
-			    recordings_unchanged = :recordingsUnchanged, recording_channels_asked = :recordingChannels,
-			    event_gaps = :eventGaps
+			    finished_at = :finishedAt, api_requests = :requests, api_retries = :retries, api_throttled = :throttled,
+			    counts = :counts::jsonb, %s
 			WHERE job_execution_id = :id
-			""";
+			""".formatted(COUNT_COLUMNS.stream()
+		.map((column) -> column.column() + " = :" + column.column())
+		.collect(Collectors.joining(", ")));
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String MARK_DEAD = """
 			UPDATE livestation.archive_run SET status = 'FAILED', finished_at = now(),
@@ -52,7 +81,16 @@ class RunLedger implements JobExecutionListener, RunResult.Listener {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	RunLedger(NamedParameterJdbcTemplate jdbc) {
+	/** The ledger; a column naming a counter that no resource of {@code resources} declares is refused. */
+	RunLedger(NamedParameterJdbcTemplate jdbc, ArchivedResources resources) {
+		for (LedgerColumn column : COUNT_COLUMNS) {
+			for (String key : column.keys()) {
+				if (!resources.declares(key)) {
+					throw new IllegalStateException("archive_run." + column.column() + " sums the counter " + key
+							+ ", which no resource declares");
+				}
+			}
+		}
 		this.jdbc = jdbc;
 	}
 
@@ -72,39 +110,17 @@ class RunLedger implements JobExecutionListener, RunResult.Listener {
 		RunTotals totals = result.totals();
 		ApiCallStats.Snapshot api = result.api();
 		String exitMessage = result.failureReason();
-		this.jdbc.update(FINISH, new MapSqlParameterSource().addValue("id", execution.getId())
+		MapSqlParameterSource values = new MapSqlParameterSource().addValue("id", execution.getId())
 			.addValue("status", execution.getStatus().name())
 			.addValue("exitCode", execution.getExitStatus().getExitCode())
 			.addValue("exitMessage", (exitMessage == null || exitMessage.isEmpty()) ? null : firstLines(exitMessage))
 			.addValue("finishedAt", new Timestamp(System.currentTimeMillis()))
-			.addValue("channelsListed", totals.get(Counter.CHANNELS_LISTED))
-			.addValue("channelsRead", totals.get(Counter.CHANNELS_READ))
-			.addValue("channelsWritten", totals.get(Counter.CHANNELS_WRITTEN))
-			.addValue("channelsUnchanged", totals.get(Counter.CHANNELS_UNCHANGED))
-			.addValue("eventsRead", totals.get(Counter.EVENTS_READ))
-			.addValue("eventsWritten", totals.get(Counter.EVENTS_WRITTEN))
-			.addValue("eventsAlready", totals.get(Counter.EVENTS_UNCHANGED))
-			.addValue("snapshotsRead", totals.get(Counter.SNAPSHOTS_READ))
-			.addValue("snapshotsWritten", totals.get(Counter.SNAPSHOTS_WRITTEN))
-			.addValue("snapshotsUnchanged", totals.get(Counter.SNAPSHOTS_UNCHANGED))
-			.addValue("itemsRead", totals.itemsRead())
-			.addValue("itemsWritten", totals.itemsWritten())
-			.addValue("itemsAlready", totals.itemsAlreadyArchived())
-			.addValue("itemsQuarantined", totals.itemsQuarantined())
-			.addValue("unknownStatuses", totals.unknownStatuses())
-			.addValue("scaled", totals.get(Counter.EVENTS_SCALED_TIMESTAMPS))
-			.addValue("drift", totals.get(Counter.LISTING_DRIFT))
-			.addValue("rereads", totals.get(Counter.LISTING_REREADS))
 			.addValue("requests", api.requests())
 			.addValue("retries", api.retries())
 			.addValue("throttled", api.throttled())
-			.addValue("unchangedLists", totals.get(Counter.EVENTS_UNCHANGED_LISTS))
-			.addValue("snapshotsExpired", totals.get(Counter.SNAPSHOTS_EXPIRED))
-			.addValue("recordingsRead", totals.get(Counter.RECORDINGS_READ))
-			.addValue("recordingsWritten", totals.get(Counter.RECORDINGS_WRITTEN))
-			.addValue("recordingsUnchanged", totals.get(Counter.RECORDINGS_UNCHANGED))
-			.addValue("recordingChannels", totals.get(Counter.RECORDING_CHANNELS_ASKED))
-			.addValue("eventGaps", totals.get(Counter.EVENT_GAPS)));
+			.addValue("counts", JSON.writeValueAsString(totals.byKey()));
+		COUNT_COLUMNS.forEach((column) -> values.addValue(column.column(), column.value().applyAsLong(totals)));
+		this.jdbc.update(FINISH, values);
 	}
 
 	/** Marks the ledger row of an execution whose process died, once it has been recovered. */

@@ -10,6 +10,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 
 import dev.lsarchive.api.ApiCallStats;
+import dev.lsarchive.batch.ArchivedResources;
 
 /**
  * Computes a run's {@link RunResult} once when the job ends and hands it to each listener in order.
@@ -26,11 +27,15 @@ class RunResultPublisher implements JobExecutionListener {
 
 	private final List<RunResult.Listener> listeners;
 
+	private final ArchivedResources resources;
+
 	private ApiCallStats.Snapshot apiAtStart;
 
-	RunResultPublisher(JobRepository jobRepository, ApiCallStats apiStats, List<RunResult.Listener> listeners) {
+	RunResultPublisher(JobRepository jobRepository, ApiCallStats apiStats, ArchivedResources resources,
+			List<RunResult.Listener> listeners) {
 		this.jobRepository = jobRepository;
 		this.apiStats = apiStats;
+		this.resources = resources;
 		this.listeners = List.copyOf(listeners);
 	}
 
@@ -45,7 +50,7 @@ class RunResultPublisher implements JobExecutionListener {
 		if (log.isDebugEnabled()) {
 			execution.getAllFailureExceptions().forEach((failure) -> log.debug("Job execution {} failed", execution.getId(), failure));
 		}
-		RunResult result = new RunResult(execution, RunTotals.of(this.jobRepository, execution),
+		RunResult result = new RunResult(execution, RunTotals.of(this.jobRepository, execution, this.resources),
 				this.apiStats.snapshot().since(this.apiAtStart), FailureReason.of(execution));
 		RuntimeException first = null;
 		for (RunResult.Listener listener : this.listeners) {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.ProgressListener;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.quarantine.QuarantineWriter;
@@ -26,6 +27,11 @@ class RecordingStepConfiguration {
 
 	// a channel's recordings are one item: a chunk of channels is one transaction
 	private static final int CHANNELS_PER_CHUNK = 20;
+
+	@Bean
+	ArchivedResource recordingsResource() {
+		return RecordingResource.RECORDINGS;
+	}
 
 	@Bean
 	Step recordingsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,

@@ -1,6 +1,5 @@
 package dev.lsarchive.recording;
 
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,11 +8,10 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.lsarchive.batch.Counter;
-import dev.lsarchive.batch.CountingWriter;
 import dev.lsarchive.batch.DataErrorScan;
 import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.batch.SqlArrays;
+import dev.lsarchive.batch.UpsertWriter;
 import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.quarantine.QuarantineWriter;
@@ -24,7 +22,7 @@ import dev.lsarchive.quarantine.QuarantineWriter;
  * with, in the same transaction. A recording the database refuses for a reason of its data is found
  * by {@link DataErrorScan} and quarantined.
  */
-class RecordingWriter extends CountingWriter<ChannelRecordings> {
+class RecordingWriter extends UpsertWriter<ChannelRecordings, RecordingRow> {
 
 	private static final String UPSERT = """
 			INSERT INTO livestation.recording AS r (channel_id, record_id, record_type, status, record_seq, stream_seq,
@@ -68,35 +66,34 @@ class RecordingWriter extends CountingWriter<ChannelRecordings> {
 
 	private final JdbcTemplate jdbc;
 
-	private final QuarantineWriter quarantine;
-
 	RecordingWriter(JdbcTemplate jdbc, QuarantineWriter quarantine) {
+		super(RecordingResource.RECORDINGS, jdbc.getDataSource(), quarantine);
 		this.jdbc = jdbc;
-		this.quarantine = quarantine;
+	}
+
+	// an item is a channel's recordings: its records are what the chunk read
+	@Override
+	protected List<Outcome<RecordingRow>> outcomes(Chunk<? extends ChannelRecordings> chunk) {
+		List<Outcome<RecordingRow>> outcomes = new ArrayList<>();
+		chunk.forEach((channel) -> outcomes.addAll(channel.outcomes()));
+		return outcomes;
 	}
 
 	@Override
-	protected void writeChunk(Chunk<? extends ChannelRecordings> chunk) throws SQLException {
-		RunContext run = RunContext.current();
-		List<Outcome<RecordingRow>> outcomes = new ArrayList<>();
-		chunk.forEach((channel) -> outcomes.addAll(channel.outcomes()));
-		Outcome.Split<RecordingRow> split = Outcome.split(outcomes);
-		List<RecordingRow> rows = split.rows();
-		DataErrorScan.Result<RecordingRow> result = DataErrorScan.write(this.jdbc.getDataSource(), rows,
-				(part) -> upsert(part, run.observedAt()));
-		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
-		for (DataErrorScan.Refused<RecordingRow> refused : result.refused()) {
-			rejected.add(new QuarantineRecord("recording", RecordingNormalizer.endpoint(refused.row().channelId()),
-					refused.row().channelId(), refused.reason(), refused.rowJson()));
-		}
-		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
-		checked(chunk.getItems(), run.observedAt());
-		countChunk(Counter.Resource.RECORDINGS, outcomes.size(), rows.size(), result, rejected.size());
-		count(Counter.RECORDING_CHANNELS_ASKED, chunk.size());
+	protected QuarantineRecord quarantined(DataErrorScan.Refused<RecordingRow> refused) {
+		return new QuarantineRecord("recording", RecordingNormalizer.endpoint(refused.row().channelId()),
+				refused.row().channelId(), refused.reason(), refused.rowJson());
 	}
 
-	private int upsert(List<RecordingRow> rows, Instant observedAt) {
-		Timestamp observed = Timestamp.from(observedAt);
+	@Override
+	protected void written(Chunk<? extends ChannelRecordings> chunk, List<RecordingRow> stored, RunContext run) {
+		checked(chunk.getItems(), run.observedAt());
+		count(RecordingResource.CHANNELS_ASKED, chunk.size());
+	}
+
+	@Override
+	protected int upsert(List<RecordingRow> rows, RunContext run) {
+		Timestamp observed = Timestamp.from(run.observedAt());
 		return this.jdbc.update(UPSERT, (ps) -> {
 			ps.setTimestamp(1, observed);
 			ps.setTimestamp(2, observed);

@@ -17,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.CommittedState;
-import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.ListingCounts;
 
 /**
@@ -72,7 +71,7 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.archivedAlready = (context.get(Counter.SNAPSHOTS_READ_UNCHANGED.contextKey()) instanceof Number number)
+		this.archivedAlready = (context.get(SnapshotResource.READ_UNCHANGED.contextKey()) instanceof Number number)
 				? number.longValue() : null;
 		super.open(context);
 	}
@@ -123,7 +122,7 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 		super.update(context);
 		if (this.channelsListed != null) {
 			this.channelsListed.putInto(context);
-			context.putLong(Counter.SNAPSHOTS_READ_UNCHANGED.contextKey(), this.archivedAlready);
+			context.putLong(SnapshotResource.READ_UNCHANGED.contextKey(), this.archivedAlready);
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.ProgressListener;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
@@ -31,6 +32,11 @@ import dev.lsarchive.quarantine.QuarantineWriter;
 @Configuration(proxyBeanMethods = false)
 @ArchiveMode
 class SnapshotStepConfiguration {
+
+	@Bean
+	ArchivedResource snapshotsResource() {
+		return SnapshotResource.SNAPSHOTS;
+	}
 
 	@Bean
 	Step snapshotsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,

@@ -3,17 +3,16 @@ package dev.lsarchive.snapshot;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.lsarchive.batch.Counter;
-import dev.lsarchive.batch.CountingWriter;
 import dev.lsarchive.batch.DataErrorScan;
 import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.batch.SqlArrays;
+import dev.lsarchive.batch.UpsertWriter;
 import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.quarantine.QuarantineWriter;
@@ -24,7 +23,7 @@ import dev.lsarchive.quarantine.QuarantineWriter;
  * replaces info captured before. A snapshot the database refuses for a reason of its data is found
  * by {@link DataErrorScan} and quarantined.
  */
-class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
+class SnapshotWriter extends UpsertWriter<Outcome<SnapshotRow>, SnapshotRow> {
 
 	private static final String UPSERT = """
 			INSERT INTO livestation.snapshot AS s (channel_id, snapshot_id, snapshot_url, channel_status,
@@ -56,38 +55,43 @@ class SnapshotWriter extends CountingWriter<Outcome<SnapshotRow>> {
 
 	private final JdbcTemplate jdbc;
 
-	private final QuarantineWriter quarantine;
-
 	SnapshotWriter(JdbcTemplate jdbc, QuarantineWriter quarantine) {
+		super(SnapshotResource.SNAPSHOTS, jdbc.getDataSource(), quarantine);
 		this.jdbc = jdbc;
-		this.quarantine = quarantine;
 	}
 
 	@Override
-	protected void writeChunk(Chunk<? extends Outcome<SnapshotRow>> chunk) throws SQLException {
-		Outcome.Split<SnapshotRow> split = Outcome.split(chunk);
-		RunContext run = RunContext.current();
-		List<SnapshotRow> rows = split.rows();
-		DataErrorScan.Result<SnapshotRow> captured = DataErrorScan.write(this.jdbc.getDataSource(),
-				rows.stream().filter(SnapshotRow::infoCaptured).toList(), (part) -> upsert(part, run.observedAt()));
-		DataErrorScan.Result<SnapshotRow> expired = DataErrorScan.write(this.jdbc.getDataSource(),
-				rows.stream().filter((r) -> !r.infoCaptured()).toList(), (part) -> expired(part, run.observedAt()));
-		DataErrorScan.Result<SnapshotRow> result = captured.and(expired);
-		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
-		for (DataErrorScan.Refused<SnapshotRow> refused : result.refused()) {
-			SnapshotRow row = refused.row();
-			rejected.add(new QuarantineRecord("snapshot", SnapshotNormalizer.endpoint(row.channelId(), row.snapshotId()),
-					row.channelId(), refused.reason(), refused.rowJson()));
-		}
-		this.quarantine.write(rejected, run.runDate(), run.jobExecutionId());
-		countChunk(Counter.Resource.SNAPSHOTS, chunk.size(), rows.size(), result, rejected.size());
-		count(Counter.SNAPSHOTS_UNKNOWN_STATUS, rows.stream().filter((r) -> r.infoCaptured() && !r.statusKnown()).count()
-				- captured.refused().stream().filter((r) -> !r.row().statusKnown()).count());
-		count(Counter.SNAPSHOTS_EXPIRED, expired.written());
+	protected List<Outcome<SnapshotRow>> outcomes(Chunk<? extends Outcome<SnapshotRow>> chunk) {
+		return Collections.unmodifiableList(chunk.getItems());
 	}
 
-	private int upsert(List<SnapshotRow> rows, Instant observedAt) {
-		Timestamp observed = Timestamp.from(observedAt);
+	// snapshots read within their hour are upserted; expired ones only inserted with what the listing said
+	@Override
+	protected DataErrorScan.Result<SnapshotRow> write(List<SnapshotRow> rows, RunContext run) throws SQLException {
+		DataErrorScan.Result<SnapshotRow> captured = scan(rows.stream().filter(SnapshotRow::infoCaptured).toList(),
+				(part) -> upsert(part, run));
+		DataErrorScan.Result<SnapshotRow> expired = scan(rows.stream().filter((r) -> !r.infoCaptured()).toList(),
+				(part) -> expired(part, run.observedAt()));
+		count(SnapshotResource.EXPIRED, expired.written());
+		return captured.and(expired);
+	}
+
+	@Override
+	protected QuarantineRecord quarantined(DataErrorScan.Refused<SnapshotRow> refused) {
+		SnapshotRow row = refused.row();
+		return new QuarantineRecord("snapshot", SnapshotNormalizer.endpoint(row.channelId(), row.snapshotId()),
+				row.channelId(), refused.reason(), refused.rowJson());
+	}
+
+	@Override
+	protected void written(Chunk<? extends Outcome<SnapshotRow>> chunk, List<SnapshotRow> stored, RunContext run) {
+		count(SnapshotResource.UNKNOWN_STATUS,
+				stored.stream().filter((r) -> r.infoCaptured() && !r.statusKnown()).count());
+	}
+
+	@Override
+	protected int upsert(List<SnapshotRow> rows, RunContext run) {
+		Timestamp observed = Timestamp.from(run.observedAt());
 		return this.jdbc.update(UPSERT, (ps) -> {
 			ps.setTimestamp(1, observed);
 			ps.setTimestamp(2, observed);

@@ -1,0 +1,50 @@
+package dev.lsarchive.event;
+
+import dev.lsarchive.batch.ArchivedResource;
+import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.Tally;
+
+/** The events resource: its counters and the summary lines on continuity and unchanged event lists. */
+public final class EventResource {
+
+	/** Events whose timestamp arrived in seconds and was scaled. */
+	static final Counter SCALED_TIMESTAMPS = new Counter("events.scaled_timestamps",
+			"Events whose timestamp arrived in seconds and was scaled");
+
+	/** Windows of possible event loss found (event lists that no longer reached back to what was archived). */
+	static final Counter GAPS = new Counter("events.gaps",
+			"Windows of possible event loss found (event lists that no longer reached back to what was archived)");
+
+	/** Events of lists received byte for byte as archived, counted without parsing them. */
+	static final Counter READ_UNCHANGED = new Counter("events.read_unchanged",
+			"Events of lists received byte for byte as archived, counted without parsing them");
+
+	/** Event lists received byte for byte as archived. */
+	static final Counter UNCHANGED_LISTS = new Counter("events.unchanged_lists",
+			"Event lists received byte for byte as archived");
+
+	/** Channel events. */
+	public static final ArchivedResource EVENTS = ArchivedResource.named("events", 2)
+		.tally(Tally.WRITTEN, "events.written", "Events added")
+		// the key of the first versions: a resumed run finds its counts under it
+		.tally(Tally.UNCHANGED, "events.already_archived",
+				"Events archived already (events never change: an archived one is unchanged)")
+		.fact(SCALED_TIMESTAMPS)
+		.fact(GAPS)
+		.readUnchanged(READ_UNCHANGED)
+		.fact(UNCHANGED_LISTS)
+		.note(20, (counts) -> (counts.get(GAPS) > 0)
+				? String.format("WARNING continuity: %d windows in which events may have been lost"
+						+ " (lists no longer reached back to what was archived): see reporting.channel_coverage",
+						counts.get(GAPS))
+				: null)
+		.note(40, (counts) -> (counts.get(UNCHANGED_LISTS) > 0)
+				? String.format("events: %d event lists unchanged since archived, %d events not parsed again",
+						counts.get(UNCHANGED_LISTS), counts.get(READ_UNCHANGED))
+				: null)
+		.build();
+
+	private EventResource() {
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.lsarchive.recording;
+
+import dev.lsarchive.batch.ArchivedResource;
+import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.Tally;
+
+/** The recordings resource: its counters and the summary line on the channels asked. */
+public final class RecordingResource {
+
+	/** Channels whose recordings were asked for (see the recordings step's rule). */
+	static final Counter CHANNELS_ASKED = new Counter("recordings.channels_asked",
+			"Channels whose recordings were asked for (see the recordings step's rule)");
+
+	/** Recordings. */
+	public static final ArchivedResource RECORDINGS = ArchivedResource.named("recordings", 4)
+		.tally(Tally.WRITTEN, "recordings.written", "Recordings added or changed (a new status, an upload finished)")
+		.source(CHANNELS_ASKED, "channels asked")
+		.note(30, (counts) -> (counts.get(CHANNELS_ASKED) > 0)
+				? String.format("recordings: asked for %d channels with new recording events or unfinished recordings",
+						counts.get(CHANNELS_ASKED))
+				: null)
+		.build();
+
+	private RecordingResource() {
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.lsarchive.job;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import dev.lsarchive.api.ApiCallStats;
+import dev.lsarchive.batch.ArchivedResources;
+import dev.lsarchive.batch.RunContext;
+import dev.lsarchive.channel.ChannelResource;
+import dev.lsarchive.event.EventResource;
+import dev.lsarchive.recording.RecordingResource;
+import dev.lsarchive.snapshot.SnapshotResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunSummaryTests {
+
+	private static final ArchivedResources ARCHIVE = new ArchivedResources(List.of(ChannelResource.CHANNELS,
+			EventResource.EVENTS, SnapshotResource.SNAPSHOTS, RecordingResource.RECORDINGS));
+
+	@Test
+	void theTableAndTheResourcesLinesSayWhatTheyAlwaysSaid() {
+		// given: a night in which every line under the table has something to say
+		RunTotals totals = new RunTotals(Map.ofEntries(Map.entry("channels.read", 20L),
+				Map.entry("channels.written", 2L), Map.entry("channels.unchanged", 18L), Map.entry("events.read", 150L),
+				Map.entry("events.written", 100L), Map.entry("events.already_archived", 45L),
+				Map.entry("events.quarantined", 5L), Map.entry("snapshots.read", 11L), Map.entry("snapshots.written", 4L),
+				Map.entry("snapshots.unchanged", 7L), Map.entry("recordings.read", 7L),
+				Map.entry("recordings.written", 7L), Map.entry("channels.listed", 20L),
+				Map.entry("channels.listed.live", 12L), Map.entry("channels.listed.re_stream", 5L),
+				Map.entry("channels.listed.vod2live", 3L), Map.entry("listing.rereads", 1L),
+				Map.entry("listing.drift", 2L), Map.entry("channels.unknown_status", 1L),
+				Map.entry("snapshots.unknown_status", 1L), Map.entry("events.scaled_timestamps", 4L),
+				Map.entry("events.gaps", 2L), Map.entry("recordings.channels_asked", 3L),
+				Map.entry("events.unchanged_lists", 1L), Map.entry("events.read_unchanged", 10L),
+				Map.entry("snapshots.read_unchanged", 6L), Map.entry("snapshots.expired", 3L)), ARCHIVE);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		// when
+		new RunSummary(new PrintStream(out, true, StandardCharsets.UTF_8), true).print(completed(),
+				totals, new ApiCallStats.Snapshot(9, 1, 0, 0, 0), "");
+
+		// then
+		String printed = out.toString(StandardCharsets.UTF_8);
+		assertThat(printed.lines().skip(2).toList()).containsExactly(
+				"  resource           read      written    unchanged  quarantined",
+				"  channels             20            2           18            0",
+				"  events              150          100           45            5",
+				"  snapshots            11            4            7            0",
+				"  recordings            7            7            0            0",
+				"  total               188          113           70            5",
+				"  listing: 20 channels (12 live, 5 re-stream, 3 VOD2LIVE), 1 re-reads, drift 2; unknown statuses 2,"
+						+ " scaled timestamps 4",
+				"  WARNING continuity: 2 windows in which events may have been lost (lists no longer reached back to"
+						+ " what was archived): see reporting.channel_coverage",
+				"  recordings: asked for 3 channels with new recording events or unfinished recordings",
+				"  events: 1 event lists unchanged since archived, 10 events not parsed again",
+				"  snapshots: 6 listed snapshots archived already (their info is not asked again)",
+				"  snapshots: of 5 snapshots whose info this run asked for, 3 had expired (info is readable for one"
+						+ " hour; kept as listed, not quarantined)",
+				"  API: 9 requests, 1 retries, 0 throttled (429)");
+		assertThat(printed.lines().skip(1).findFirst()).hasValueSatisfying((title) -> assertThat(title)
+			.startsWith("Archive run 2026-11-20: COMPLETED in ").endsWith(" s (job execution 7)"));
+	}
+
+	@Test
+	void aQuietNightHasOnlyTheListingLineUnderItsTable() {
+		// given
+		RunTotals totals = new RunTotals(Map.of("channels.read", 2L, "channels.unchanged", 2L, "channels.listed", 2L,
+				"channels.listed.live", 2L), ARCHIVE);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		// when
+		new RunSummary(new PrintStream(out, true, StandardCharsets.UTF_8), true).print(completed(), totals,
+				new ApiCallStats.Snapshot(3, 0, 0, 0, 0), "");
+
+		// then
+		assertThat(out.toString(StandardCharsets.UTF_8).lines().skip(8).toList()).containsExactly(
+				"  listing: 2 channels (2 live, 0 re-stream, 0 VOD2LIVE), 0 re-reads, drift 0; unknown statuses 0,"
+						+ " scaled timestamps 0",
+				"  API: 3 requests, 0 retries, 0 throttled (429)");
+	}
+
+	private static JobExecution completed() {
+		JobExecution execution = new JobExecution(7, new JobInstance(3, "archiveJob"),
+				new JobParametersBuilder().addLocalDate(RunContext.RUN_DATE, LocalDate.of(2026, 11, 20))
+					.toJobParameters());
+		execution.setStartTime(LocalDateTime.of(2026, 11, 21, 1, 0, 0));
+		execution.setEndTime(LocalDateTime.of(2026, 11, 21, 1, 0, 1, 500_000_000));
+		execution.setStatus(BatchStatus.COMPLETED);
+		return execution;
+	}
+
+}
