@@ -2,6 +2,7 @@ package dev.lsarchive.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,13 +29,15 @@ import tools.jackson.databind.JsonNode;
  * @param platformCount re-stream platforms configured
  * @param totalPublishSeconds re-stream seconds published in total
  * @param restreamTargets re-stream targets from the channel info, without secrets; null when not read
+ * @param fields the paths of the fields of {@code payload} (see {@link FieldPaths}: {@code cdn.cdnType}), read
+ * once; empty for a channel built by hand
  */
 public record ChannelDto(@Nullable String channelId, @Nullable String channelName, @Nullable String channelStatus,
 		@Nullable String qualitySetName, @Nullable String outputProtocol, @Nullable String isRecording,
 		@Nullable String timemachineMin, @Nullable String createdTime, @Nullable String recentPublishStartTime,
 		@Nullable String snapshotId, String payload, ChannelKind kind, @Nullable String useDvr,
 		@Nullable String instanceNo, @Nullable String planType, @Nullable String platformCount,
-		@Nullable String totalPublishSeconds, @Nullable List<RestreamTarget> restreamTargets) {
+		@Nullable String totalPublishSeconds, @Nullable List<RestreamTarget> restreamTargets, Set<String> fields) {
 
 	/** A live channel with only the fields every kind shares. */
 	public ChannelDto(@Nullable String channelId, @Nullable String channelName, @Nullable String channelStatus,
@@ -43,14 +46,14 @@ public record ChannelDto(@Nullable String channelId, @Nullable String channelNam
 			@Nullable String snapshotId, String payload) {
 		this(channelId, channelName, channelStatus, qualitySetName, outputProtocol, isRecording, timemachineMin,
 				createdTime, recentPublishStartTime, snapshotId, payload, ChannelKind.LIVE, null, null, null, null, null,
-				null);
+				null, Set.of());
 	}
 
 	static ChannelDto from(JsonNode node, ChannelKind kind) {
 		JsonNode redacted = PayloadRedaction.redact(node);
 		if (!redacted.isObject()) {
 			return new ChannelDto(null, null, null, null, null, null, null, null, null, null, redacted.toString(), kind,
-					null, null, null, null, null, null);
+					null, null, null, null, null, null, Set.of());
 		}
 		JsonNode snapshot = redacted.path("snapshot");
 		String useDvr = JsonText.field(redacted, "useDvr");
@@ -62,12 +65,12 @@ public record ChannelDto(@Nullable String channelId, @Nullable String channelNam
 				snapshot.isObject() ? JsonText.field(snapshot, "snapshotId") : null, redacted.toString(), kind,
 				(useDvr != null) ? useDvr : JsonText.field(redacted, "useDVR"), JsonText.field(redacted, "instanceNo"),
 				JsonText.field(redacted, "planType"), JsonText.field(redacted, "platformCount"),
-				JsonText.field(redacted, "totalPublishSeconds"), null);
+				JsonText.field(redacted, "totalPublishSeconds"), null, FieldPaths.of(redacted));
 	}
 
 	/** The re-stream targets of a channel info ({@code restream[]}), secrets left behind; null without the array. */
 	static @Nullable List<RestreamTarget> targets(JsonNode content) {
-		JsonNode restream = content.path("restream");
+		JsonNode restream = PayloadRedaction.redact(content).path("restream");
 		if (!restream.isArray()) {
 			return null;
 		}
@@ -85,7 +88,7 @@ public record ChannelDto(@Nullable String channelId, @Nullable String channelNam
 		return new ChannelDto(this.channelId, this.channelName, this.channelStatus, this.qualitySetName,
 				this.outputProtocol, this.isRecording, this.timemachineMin, this.createdTime, this.recentPublishStartTime,
 				this.snapshotId, this.payload, this.kind, this.useDvr, this.instanceNo, this.planType, this.platformCount,
-				this.totalPublishSeconds, (targets != null) ? List.copyOf(targets) : null);
+				this.totalPublishSeconds, (targets != null) ? List.copyOf(targets) : null, this.fields);
 	}
 
 	// payload may hold a long description-like blob; keep toString short for logs

@@ -16,7 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads one event object straight from the parser into its fields. A tree per event (a map and a
  * node per field) used to cost more than the rest of the parse; now a tree is built only for
  * values that are not plain strings or integers, and the payload for quarantine only on demand.
- * The result is the same as {@link EventDto#from} on the parsed tree.
+ * The fields beside the mapped ones ({@link EventDto#extra}) are rendered only for an event that has
+ * some; an event of the usual shape gets a shared set of field paths. The result is the same as
+ * {@link EventDto#from} on the parsed tree.
  */
 final class EventFields {
 
@@ -39,30 +41,38 @@ final class EventFields {
 		String eventCode = null;
 		String description = null;
 		String timestamp = null;
+		int mapped = 0;
+		boolean extra = false;
 		for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
 			if (token == null) {
 				throw ErrorMapping.malformed(what, "the body ended inside an event", null);
 			}
 			String name = parser.currentName();
 			parser.nextToken();
-			if (PayloadRedaction.isSecret(name)) {
+			int bit = EventShape.bit(name);
+			if (bit == 0 && PayloadRedaction.isSecret(name)) {
 				parser.skipChildren();
 				continue;
 			}
 			String text = fields.add(name, parser, json);
-			switch (name) {
-				case "channelId" -> channelId = text;
-				case "logLevel" -> logLevel = text;
-				case "eventCode" -> eventCode = text;
-				case "description" -> description = text;
-				case "timestamp" -> timestamp = text;
-				default -> {
-					// kept for the payload only
-				}
+			switch (bit) {
+				case 1 -> channelId = text;
+				case 2 -> logLevel = text;
+				case 4 -> eventCode = text;
+				case 8 -> description = text;
+				case 16 -> timestamp = text;
+				default -> extra = true;
 			}
+			mapped |= bit;
 		}
+		if (!extra) {
+			// the usual event: nothing more to build
+			return new EventDto(requestedChannelId, channelId, logLevel, eventCode, description, timestamp,
+					Payload.lazy(fields::toNode), null, EventShape.fields(mapped));
+		}
+		ObjectNode extraFields = fields.extraNode();
 		return new EventDto(requestedChannelId, channelId, logLevel, eventCode, description, timestamp,
-				Payload.lazy(fields::toNode));
+				Payload.lazy(fields::toNode), extraFields.toString(), EventShape.fields(mapped, extraFields));
 	}
 
 	// the value as JsonText.field would give it: a scalar's text, a container's JSON, null for JSON null
@@ -98,29 +108,40 @@ final class EventFields {
 	}
 
 	private JsonNode toNode() {
-		JsonNodeFactory factory = JsonNodeFactory.instance;
-		ObjectNode node = factory.objectNode();
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
 		for (int i = 0; i < this.names.size(); i++) {
-			Object value = this.values.get(i);
-			JsonNode child;
-			if (value == null) {
-				child = factory.nullNode();
-			}
-			else if (value instanceof String text) {
-				child = factory.stringNode(text);
-			}
-			else if (value instanceof Long number) {
-				child = factory.numberNode(number);
-			}
-			else if (value instanceof Boolean bool) {
-				child = factory.booleanNode(bool);
-			}
-			else {
-				child = (JsonNode) value;
-			}
-			node.set(this.names.get(i), child);
+			node.set(this.names.get(i), child(i));
 		}
 		return node;
+	}
+
+	// the fields beside the mapped ones, as they stand in the payload
+	private ObjectNode extraNode() {
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
+		for (int i = 0; i < this.names.size(); i++) {
+			if (EventShape.bit(this.names.get(i)) == 0) {
+				node.set(this.names.get(i), child(i));
+			}
+		}
+		return node;
+	}
+
+	private JsonNode child(int i) {
+		JsonNodeFactory factory = JsonNodeFactory.instance;
+		Object value = this.values.get(i);
+		if (value == null) {
+			return factory.nullNode();
+		}
+		if (value instanceof String text) {
+			return factory.stringNode(text);
+		}
+		if (value instanceof Long number) {
+			return factory.numberNode(number);
+		}
+		if (value instanceof Boolean bool) {
+			return factory.booleanNode(bool);
+		}
+		return (JsonNode) value;
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.lsarchive.api;
 
 import java.net.URI;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,11 +14,22 @@ import tools.jackson.databind.JsonNode;
  *
  * @param targetName platform ({@code YOUTUBE}, {@code CHZZK}, …, {@code CUSTOM})
  * @param rtmpUrl where the stream is relayed, without user information or query
+ * @param payload the whole target object as JSON, without its secrets
+ * @param fields the paths of the fields of {@code payload}, the target's own ({@code targetName}; see
+ * {@link FieldPaths}), read once; empty for a target built by hand
  */
-public record RestreamTarget(@Nullable String targetName, @Nullable String rtmpUrl) {
+public record RestreamTarget(@Nullable String targetName, @Nullable String rtmpUrl, String payload,
+		Set<String> fields) {
 
+	/** A target built by hand, with no payload of its own. */
+	public RestreamTarget(@Nullable String targetName, @Nullable String rtmpUrl) {
+		this(targetName, rtmpUrl, "{}", Set.of());
+	}
+
+	/** The target {@code node} of a channel info's {@code restream[]}, already redacted. */
 	static RestreamTarget from(JsonNode node) {
-		return new RestreamTarget(JsonText.field(node, "targetName"), withoutCredentials(JsonText.field(node, "rtmpUrl")));
+		return new RestreamTarget(JsonText.field(node, "targetName"), withoutCredentials(JsonText.field(node, "rtmpUrl")),
+				node.toString(), FieldPaths.of(node));
 	}
 
 	/** The URL without {@code user:password@} and without a query string, where either could carry a key. */

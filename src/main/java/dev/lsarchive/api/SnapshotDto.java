@@ -1,5 +1,7 @@
 package dev.lsarchive.api;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
@@ -14,23 +16,32 @@ import tools.jackson.databind.JsonNode;
  * @param createdTime creation time, epoch milliseconds as text
  * @param expireTime expiry time, epoch milliseconds as text
  * @param duration requested length in minutes
- * @param payload the whole {@code content} object as JSON
+ * @param payload the whole {@code content} object as JSON, secrets removed
+ * @param fields the paths of the fields of {@code payload} ({@code snapshot.snapshotUrl}; see {@link FieldPaths}),
+ * read once; empty for a snapshot built by hand
  */
 public record SnapshotDto(@Nullable String channelId, @Nullable String channelStatus, @Nullable String snapshotId,
 		@Nullable String snapshotUrl, @Nullable String createdTime, @Nullable String expireTime,
-		@Nullable String duration, String payload) {
+		@Nullable String duration, String payload, Set<String> fields) {
+
+	/** A snapshot built by hand, without field paths. */
+	public SnapshotDto(@Nullable String channelId, @Nullable String channelStatus, @Nullable String snapshotId,
+			@Nullable String snapshotUrl, @Nullable String createdTime, @Nullable String expireTime,
+			@Nullable String duration, String payload) {
+		this(channelId, channelStatus, snapshotId, snapshotUrl, createdTime, expireTime, duration, payload, Set.of());
+	}
 
 	static SnapshotDto from(JsonNode content) {
 		JsonNode redacted = PayloadRedaction.redact(content);
 		JsonNode snapshot = redacted.path("snapshot");
 		if (!redacted.isObject() || !snapshot.isObject()) {
 			return new SnapshotDto(redacted.isObject() ? JsonText.field(redacted, "channelId") : null, null, null,
-					null, null, null, null, redacted.toString());
+					null, null, null, null, redacted.toString(), FieldPaths.of(redacted));
 		}
 		return new SnapshotDto(JsonText.field(redacted, "channelId"), JsonText.field(redacted, "channelStatus"),
 				JsonText.field(snapshot, "snapshotId"), JsonText.field(snapshot, "snapshotUrl"),
 				JsonText.field(snapshot, "createdTime"), JsonText.field(snapshot, "expireTime"),
-				JsonText.field(snapshot, "duration"), redacted.toString());
+				JsonText.field(snapshot, "duration"), redacted.toString(), FieldPaths.of(redacted));
 	}
 
 }

@@ -23,11 +23,12 @@ final class ApiRouter {
 	private final SnapshotRenderer snapshots;
 
 	ApiRouter(SimulatorProperties properties, SimulatedDataset dataset, AccountClock clock, FaultInjector faults) {
-		this.listings = new ChannelListingRenderer(dataset, clock, faults);
-		this.channels = new ChannelInfoRenderer(dataset, clock);
-		this.events = new EventListRenderer(properties, dataset, clock);
-		this.recordings = new RecordingRenderer(dataset, clock);
-		this.snapshots = new SnapshotRenderer(dataset, clock);
+		ExtraFields extra = ExtraFields.of(properties.extraFields());
+		this.listings = new ChannelListingRenderer(dataset, clock, faults, extra);
+		this.channels = new ChannelInfoRenderer(dataset, clock, extra);
+		this.events = new EventListRenderer(properties, dataset, clock, extra);
+		this.recordings = new RecordingRenderer(dataset, clock, extra);
+		this.snapshots = new SnapshotRenderer(dataset, clock, extra);
 	}
 
 	void route(SimulatorExchange exchange) throws IOException {

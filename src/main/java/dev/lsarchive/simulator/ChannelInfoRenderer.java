@@ -15,10 +15,10 @@ final class ChannelInfoRenderer {
 
 	private final ChannelJson channelJson;
 
-	ChannelInfoRenderer(SimulatedDataset dataset, AccountClock clock) {
+	ChannelInfoRenderer(SimulatedDataset dataset, AccountClock clock, ExtraFields extra) {
 		this.dataset = dataset;
 		this.clock = clock;
-		this.channelJson = new ChannelJson(dataset);
+		this.channelJson = new ChannelJson(dataset, extra);
 	}
 
 	/** Answers the info of {@code channelId}; {@code restream}: asked under the re-stream path. */

@@ -23,11 +23,11 @@ final class ChannelListingRenderer {
 
 	private final ChannelJson channelJson;
 
-	ChannelListingRenderer(SimulatedDataset dataset, AccountClock clock, FaultInjector faults) {
+	ChannelListingRenderer(SimulatedDataset dataset, AccountClock clock, FaultInjector faults, ExtraFields extra) {
 		this.dataset = dataset;
 		this.clock = clock;
 		this.faults = faults;
-		this.channelJson = new ChannelJson(dataset);
+		this.channelJson = new ChannelJson(dataset, extra);
 	}
 
 	/** Answers a listing of the channels of {@code kind}. */

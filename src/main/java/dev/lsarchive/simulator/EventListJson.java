@@ -30,24 +30,28 @@ final class EventListJson {
 
 	private final OutputStream out;
 
+	// the extra fields of every event, ready to write before its closing brace; empty without
+	private final byte[] extra;
+
 	private final byte[] buffer = new byte[64 * 1024];
 
 	private int length;
 
-	private EventListJson(OutputStream out) {
+	private EventListJson(OutputStream out, byte[] extra) {
 		this.out = out;
+		this.extra = extra;
 	}
 
 	/**
 	 * Writes {@code {"content":[…],"total":n}} with the events of {@code channels} that happened from
 	 * {@code fromMillis} (exclusive: the retention window) through {@code nowMillis} (the account's
 	 * time: the API shows no event before it happens), in order; at most the newest {@code cap} of
-	 * each channel when {@code cap} is positive.
+	 * each channel when {@code cap} is positive; every event with the fields of {@code extra}.
 	 */
 	static void write(OutputStream out, SimulatedDataset dataset, List<SimulatedChannel> channels, long fromMillis,
-			long nowMillis, int cap) throws IOException {
+			long nowMillis, int cap, ExtraFields extra) throws IOException {
 		long total = 0;
-		EventListJson json = new EventListJson(out);
+		EventListJson json = new EventListJson(out, extra.appendix());
 		json.raw(ascii("{\"content\":["));
 		boolean first = true;
 		for (SimulatedChannel channel : channels) {
@@ -103,6 +107,9 @@ final class EventListJson {
 					}
 				}
 			}
+		}
+		if (this.extra.length > 0) {
+			raw(this.extra);
 		}
 		raw((byte) '}');
 	}

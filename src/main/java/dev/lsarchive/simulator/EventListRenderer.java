@@ -19,10 +19,13 @@ final class EventListRenderer {
 
 	private final AccountClock clock;
 
-	EventListRenderer(SimulatorProperties properties, SimulatedDataset dataset, AccountClock clock) {
+	private final ExtraFields extra;
+
+	EventListRenderer(SimulatorProperties properties, SimulatedDataset dataset, AccountClock clock, ExtraFields extra) {
 		this.properties = properties;
 		this.dataset = dataset;
 		this.clock = clock;
+		this.extra = extra;
 	}
 
 	/** Answers the events of {@code channelId}, or of every channel when null. */
@@ -43,7 +46,7 @@ final class EventListRenderer {
 		long shownFrom = this.properties.retention().isZero() ? Long.MIN_VALUE
 				: now - this.properties.retention().toMillis();
 		exchange.respond((out) -> EventListJson.write(out, this.dataset, channels, shownFrom, now,
-				this.properties.maxEventsPerList()));
+				this.properties.maxEventsPerList(), this.extra));
 	}
 
 }

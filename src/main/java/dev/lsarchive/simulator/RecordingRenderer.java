@@ -15,9 +15,12 @@ final class RecordingRenderer {
 
 	private final AccountClock clock;
 
-	RecordingRenderer(SimulatedDataset dataset, AccountClock clock) {
+	private final ExtraFields extra;
+
+	RecordingRenderer(SimulatedDataset dataset, AccountClock clock, ExtraFields extra) {
 		this.dataset = dataset;
 		this.clock = clock;
+		this.extra = extra;
 	}
 
 	/** Answers the recordings of {@code channelId}, or only {@code recordId} when not null. */
@@ -59,7 +62,7 @@ final class RecordingRenderer {
 		});
 	}
 
-	private static void write(JsonGenerator out, SimulatedRecording r, long now) {
+	private void write(JsonGenerator out, SimulatedRecording r, long now) {
 		out.writeStartObject();
 		out.writeStringProperty("recordId", r.recordId());
 		out.writeStringProperty("channelId", r.channelId());
@@ -81,6 +84,7 @@ final class RecordingRenderer {
 		out.writeStringProperty("audioCodec", "AAC");
 		out.writeStringProperty("uploadPath", "/livestation/" + r.channelId() + "/");
 		out.writeStringProperty("objectStorageUrl", r.objectStorageUrlAt(now));
+		this.extra.write(out, "", List.of());
 		out.writeEndObject();
 	}
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -44,6 +45,9 @@ import org.springframework.validation.annotation.Validated;
  * @param recordingsKept how long the records list shows a recording after it ended (Live Station drops its copy then)
  * @param neverPublishingShare share of the channels not publishing now that never published: created and configured,
  * never on air (0..1)
+ * @param extraFields fields the simulator adds to every record it serves, as Live Station adds new ones: a name
+ * ({@code futureFlag}) is a field of the record, a dotted name ({@code cdn.edgeRegion}) a field inside an object,
+ * created when the record has none; none by default, and every answer is then as without the setting
  */
 @Validated
 @ConfigurationProperties("simulator")
@@ -70,13 +74,26 @@ public record SimulatorProperties(
 		@Min(0) @DefaultValue("0") int maxEventsPerList,
 		@Min(0) @Max(1000) @DefaultValue("0") int newChannelsPerDay,
 		@NotNull @DefaultValue("120d") Duration recordingsKept,
-		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.15") double neverPublishingShare) {
+		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.15") double neverPublishingShare,
+		@NotNull @DefaultValue List<@Pattern(regexp = ExtraFields.NAME,
+				message = "must be field names such as futureFlag or cdn.edgeRegion") String> extraFields) {
+
+	public SimulatorProperties {
+		if (extraFields != null) {
+			List<String> problems = ExtraFields.problems(extraFields);
+			if (!problems.isEmpty()) {
+				// one line per problem: every problem of a start is told at once
+				throw new IllegalArgumentException(String.join("\n", problems));
+			}
+			extraFields = List.copyOf(extraFields);
+		}
+	}
 
 	/** A small, fault-free data set with the given size: the starting point of tests and benchmarks. */
 	public static SimulatorProperties of(int channels, int eventsPerChannel) {
 		return new SimulatorProperties(0, "simulator-access-key", "simulator-secret-key-not-a-real-one",
 				Duration.ofMinutes(5), 20260101L, channels, eventsPerChannel, 0.5, Duration.ZERO, 16, 0.3, 0.05, 0.2,
-				0, 0, false, Faults.NONE, 0, Duration.ZERO, 0, 0, Duration.ofDays(120), 0);
+				0, 0, false, Faults.NONE, 0, Duration.ZERO, 0, 0, Duration.ofDays(120), 0, List.of());
 	}
 
 	/** A builder starting from these settings. */

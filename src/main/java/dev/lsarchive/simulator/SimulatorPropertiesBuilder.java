@@ -1,6 +1,7 @@
 package dev.lsarchive.simulator;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Simulator settings changed one at a time, from a starting point ({@link SimulatorProperties#toBuilder()}). */
 public final class SimulatorPropertiesBuilder {
@@ -51,6 +52,8 @@ public final class SimulatorPropertiesBuilder {
 
 	private double neverPublishingShare;
 
+	private List<String> extraFields;
+
 	SimulatorPropertiesBuilder(SimulatorProperties from) {
 		this.port = from.port();
 		this.accessKey = from.accessKey();
@@ -75,6 +78,13 @@ public final class SimulatorPropertiesBuilder {
 		this.newChannelsPerDay = from.newChannelsPerDay();
 		this.recordingsKept = from.recordingsKept();
 		this.neverPublishingShare = from.neverPublishingShare();
+		this.extraFields = from.extraFields();
+	}
+
+	/** Fields added to every record served, e.g. {@code List.of("futureFlag", "cdn.edgeRegion")}. */
+	public SimulatorPropertiesBuilder extraFields(List<String> extraFields) {
+		this.extraFields = extraFields;
+		return this;
 	}
 
 	public SimulatorPropertiesBuilder neverPublishingShare(double neverPublishingShare) {
@@ -182,7 +192,8 @@ public final class SimulatorPropertiesBuilder {
 				this.channels, this.eventsPerChannel, this.snapshotShare, this.latency, this.threads,
 				this.legacyStatusShare, this.mixedCaseShare, this.missingChannelIdShare, this.secondsTimestampShare,
 				this.badEventShare, this.errorCodeAsNumber, this.faults, this.eventsPerDay, this.retention,
-				this.maxEventsPerList, this.newChannelsPerDay, this.recordingsKept, this.neverPublishingShare);
+				this.maxEventsPerList, this.newChannelsPerDay, this.recordingsKept, this.neverPublishingShare,
+				this.extraFields);
 	}
 
 }

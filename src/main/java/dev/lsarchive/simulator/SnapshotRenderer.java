@@ -1,6 +1,7 @@
 package dev.lsarchive.simulator;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /** One snapshot's info, readable for an hour after it was taken; NOT_FOUND after that, as for one never taken. */
@@ -8,11 +9,16 @@ final class SnapshotRenderer {
 
 	private final SimulatedDataset dataset;
 
+	private static final List<String> SNAPSHOT = List.of("snapshot");
+
 	private final AccountClock clock;
 
-	SnapshotRenderer(SimulatedDataset dataset, AccountClock clock) {
+	private final ExtraFields extra;
+
+	SnapshotRenderer(SimulatedDataset dataset, AccountClock clock, ExtraFields extra) {
 		this.dataset = dataset;
 		this.clock = clock;
+		this.extra = extra;
 	}
 
 	/** Answers the info of snapshot {@code snapshotId} of {@code channelId}. */
@@ -42,7 +48,9 @@ final class SnapshotRenderer {
 			out.writeNumberProperty("createdTime", snapshot.createdTime());
 			out.writeNumberProperty("expireTime", snapshot.expireTime());
 			out.writeNumberProperty("duration", snapshot.durationMinutes());
+			this.extra.write(out, "snapshot", List.of());
 			out.writeEndObject();
+			this.extra.write(out, "", SNAPSHOT);
 			out.writeEndObject();
 			out.writeEndObject();
 		});

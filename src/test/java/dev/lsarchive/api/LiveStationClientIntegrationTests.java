@@ -88,6 +88,79 @@ class LiveStationClientIntegrationTests {
 	}
 
 	@Test
+	void everyRecordOfEveryResourceKeepsTheFieldsTheArchiveDoesNotMapAndNoSecret() {
+		// given: a simulator sending a field of its own in every record, and one inside an object
+		SimulatorProperties extended = SimulatorProperties.of(40, 30).toBuilder()
+			.extraFields(List.of("futureFlag", "cdn.edgeRegion"))
+			.build();
+		try (LiveStationSimulator simulator = Simulators.start(extended)) {
+			LiveStationClient client = ApiTestClients.client(simulator, new ApiCallStats());
+			long now = simulator.now().toEpochMilli();
+			SimulatedChannel restream = simulator.dataset().channels("RE_STREAM").get(0);
+			SimulatedChannel publishing = simulator.dataset().channels().stream()
+				.filter(SimulatedChannel::takesSnapshots).findFirst().orElseThrow();
+			SimulatedChannel recorded = simulator.dataset().channels().stream()
+				.filter((c) -> !simulator.dataset().recordingsAt(c, now).isEmpty()).findFirst().orElseThrow();
+			List<String> secrets = new ArrayList<>();
+			for (SimulatedChannel channel : simulator.dataset().channels()) {
+				secrets.add(channel.streamKey());
+				channel.targets().forEach((t) -> secrets.addAll(List.of(t.streamKey(), t.id(), t.password())));
+			}
+
+			// when
+			List<ChannelDto> channels = new ArrayList<>();
+			for (ChannelKind kind : ChannelKind.values()) {
+				channels.addAll(client.channelPage(kind, 1, 100).content());
+			}
+			channels.add(client.channel(publishing.channelId()).orElseThrow());
+			List<RestreamTarget> targets = client.restreamTargets(restream.channelId()).orElseThrow();
+			SnapshotDto snapshot = client.snapshot(publishing.channelId(),
+					Long.toString(simulator.dataset().snapshotAt(publishing, now).snapshotId())).orElseThrow();
+			List<RecordingDto> recordings = client.recordings(recorded.channelId()).orElseThrow();
+			List<EventDto> events = new ArrayList<>();
+			try (EventStream stream = client.events(null)) {
+				for (EventDto event = stream.next(); event != null; event = stream.next()) {
+					events.add(event);
+				}
+			}
+
+			// then: each record's payload and paths carry both fields; an event has them as its extra
+			List<Set<String>> fields = new ArrayList<>();
+			List<String> payloads = new ArrayList<>();
+			channels.forEach((c) -> {
+				fields.add(c.fields());
+				payloads.add(c.payload());
+			});
+			targets.forEach((t) -> {
+				fields.add(t.fields());
+				payloads.add(t.payload());
+			});
+			fields.add(snapshot.fields());
+			payloads.add(snapshot.payload());
+			recordings.forEach((r) -> {
+				fields.add(r.fields());
+				payloads.add(r.payload());
+			});
+			events.forEach((e) -> {
+				fields.add(e.fields());
+				payloads.add(e.payload().json());
+			});
+			assertThat(channels).hasSize(41);
+			assertThat(targets).isNotEmpty();
+			assertThat(recordings).isNotEmpty();
+			assertThat(events).hasSize(40 * 30);
+			assertThat(fields).allSatisfy((paths) -> assertThat(paths).contains("futureFlag", "cdn", "cdn.edgeRegion"));
+			assertThat(payloads).allSatisfy((payload) -> assertThat(payload)
+				.contains("\"futureFlag\":\"simulated futureFlag\"", "\"edgeRegion\":\"simulated cdn.edgeRegion\"")
+				.doesNotContain(secrets.toArray(String[]::new)));
+			assertThat(events).extracting(EventDto::extra)
+				.containsOnly("{\"futureFlag\":\"simulated futureFlag\",\"cdn\":{\"edgeRegion\":\"simulated cdn.edgeRegion\"}}");
+			assertThat(channels).filteredOn((c) -> c.kind() == ChannelKind.LIVE)
+				.allSatisfy((c) -> assertThat(c.fields()).contains("cdn.cdnType"));
+		}
+	}
+
+	@Test
 	void readsSnapshotInfoWithinItsHourAndReportsAnExpiredOneAsEmpty() {
 		// given
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(40, 1))) {

@@ -143,6 +143,23 @@ class SettingsCheckTests {
 		assertThat(problems).isEmpty();
 	}
 
+	@Test
+	void theSimulatorsExtraFieldsMustBeNewFieldNames() {
+		// when
+		List<String> fresh = problems(KEYS, "--spring.profiles.active=demo", "--simulator.extra-fields=futureFlag,cdn.edgeRegion");
+		List<String> sentAlready = problems(KEYS, "--spring.profiles.active=demo", "--simulator.extra-fields=channelId,cdn.cdnType");
+		List<String> malformed = problems(KEYS, "--spring.profiles.active=demo", "--simulator.extra-fields=cdn..region");
+
+		// then
+		assertThat(fresh).isEmpty();
+		assertThat(sentAlready).hasSize(2)
+			.allSatisfy((line) -> assertThat(line).startsWith("simulator.extra-fields: ")
+				.contains("sends already", "SIMULATOR_EXTRAFIELDS"));
+		assertThat(malformed).singleElement()
+			.asString()
+			.contains("simulator.extra-fields", "cdn..region", "futureFlag or cdn.edgeRegion");
+	}
+
 	private static List<String> problems(String... args) {
 		StandardEnvironment environment = new StandardEnvironment();
 		String[] split = String.join(" ", args).split(" ");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,8 @@ class EventListJsonTests {
 
 		// when
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		EventListJson.write(body, dataset, dataset.channels(), Long.MIN_VALUE, dataset.anchor().toEpochMilli(), 0);
+		EventListJson.write(body, dataset, dataset.channels(), Long.MIN_VALUE, dataset.anchor().toEpochMilli(), 0,
+				ExtraFields.NONE);
 
 		// then
 		JsonNode json = JsonMapper.builder().build().readTree(body.toByteArray());
@@ -47,6 +49,33 @@ class EventListJsonTests {
 			}
 		}
 		assertThat(expected).extracting(SimulatedEvent::form).contains(SimulatedEvent.TimestampForm.values());
+	}
+
+	@Test
+	void everyEventCarriesTheExtraFieldsAfterItsOwn() throws Exception {
+		// given
+		SimulatedDataset dataset = new SimulatedDataset(SimulatorProperties.of(2, 50).withOddities(0.1, 0.1),
+				Instant.parse("2026-11-01T00:00:00Z"));
+		long now = dataset.anchor().toEpochMilli();
+		ByteArrayOutputStream plain = new ByteArrayOutputStream();
+		EventListJson.write(plain, dataset, dataset.channels(), Long.MIN_VALUE, now, 0, ExtraFields.NONE);
+
+		// when
+		ByteArrayOutputStream extended = new ByteArrayOutputStream();
+		EventListJson.write(extended, dataset, dataset.channels(), Long.MIN_VALUE, now, 0,
+				ExtraFields.of(List.of("futureFlag", "cdn.edgeRegion")));
+
+		// then: each event is the event without the setting, and the two fields
+		JsonMapper mapper = JsonMapper.builder().build();
+		JsonNode without = mapper.readTree(plain.toByteArray()).get("content");
+		JsonNode with = mapper.readTree(extended.toByteArray()).get("content");
+		assertThat(with.size()).isEqualTo(without.size()).isEqualTo(100);
+		for (int i = 0; i < with.size(); i++) {
+			ObjectNode event = (ObjectNode) with.get(i).deepCopy();
+			assertThat(event.remove("futureFlag").asString()).isEqualTo("simulated futureFlag");
+			assertThat(event.remove("cdn").toString()).isEqualTo("{\"edgeRegion\":\"simulated cdn.edgeRegion\"}");
+			assertThat(event).isEqualTo(without.get(i));
+		}
 	}
 
 }

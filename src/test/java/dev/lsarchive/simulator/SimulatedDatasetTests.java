@@ -110,6 +110,17 @@ class SimulatedDatasetTests {
 		return at.atZone(SEOUL).toLocalDate();
 	}
 
+	@Test
+	void theDemoAccountSendsAFieldOfItsOwnOnEveryRecordAndOneInsideAnObject() throws Exception {
+		// when
+		List<String> extraFields = demoProperties().extraFields();
+
+		// then
+		assertThat(extraFields).anyMatch((name) -> !name.contains("."))
+			.anyMatch((name) -> name.contains("."));
+		assertThat(ExtraFields.problems(extraFields)).isEmpty();
+	}
+
 	private static SimulatorProperties demoProperties() throws Exception {
 		Properties demo = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application-demo.properties"));
 		return new Binder(new MapConfigurationPropertySource(demo)).bindOrCreate("simulator", SimulatorProperties.class);

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class SimulatorPropertiesTests {
 
@@ -56,6 +57,35 @@ class SimulatorPropertiesTests {
 		assertThat(SimulatorProperties.Faults.NONE.withServerErrorShare(0.5).withTruncateShare(0.1)
 			.withMalformedShare(0.05)).isEqualTo(bind(Map.of("simulator.faults.server-error-share", "0.5",
 					"simulator.faults.truncate-share", "0.1", "simulator.faults.malformed-share", "0.05")).faults());
+	}
+
+	@Test
+	void extraFieldsBindAsAListNoneByDefaultAndTheSameAsBuilt() {
+		// when
+		SimulatorProperties bound = bind(Map.of("simulator.extra-fields", "futureFlag,cdn.edgeRegion"));
+		SimulatorProperties built = SimulatorProperties.of(20, 200).toBuilder()
+			.extraFields(List.of("futureFlag", "cdn.edgeRegion"))
+			.build();
+
+		// then
+		assertThat(bound.extraFields()).containsExactly("futureFlag", "cdn.edgeRegion").isEqualTo(built.extraFields());
+		assertThat(bind(Map.of()).extraFields()).isEmpty();
+		assertThat(bind(Map.of("simulator.extra-fields", "")).extraFields()).isEmpty();
+		assertThat(SimulatorProperties.of(1, 1).extraFields()).isEmpty();
+	}
+
+	@Test
+	void anExtraFieldTheSimulatorSendsAlreadyIsRefusedOneLineEach() {
+		// when
+		Throwable refused = catchThrowable(() -> SimulatorProperties.of(1, 1).toBuilder()
+			.extraFields(List.of("futureFlag", "streamKey", "eventCode.inner"))
+			.build());
+
+		// then
+		assertThat(refused).isInstanceOf(IllegalArgumentException.class);
+		assertThat(refused.getMessage().lines()).hasSize(2)
+			.anySatisfy((line) -> assertThat(line).contains("streamKey is a field the simulator sends already"))
+			.anySatisfy((line) -> assertThat(line).contains("eventCode.inner lies inside eventCode"));
 	}
 
 	private static SimulatorProperties bind(Map<String, String> settings) {
