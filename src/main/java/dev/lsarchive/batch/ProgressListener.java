@@ -48,6 +48,9 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 	// the partitions of a step: their progress adds up on the terminal line
 	private final Map<Long, StepExecution> running = new ConcurrentHashMap<>();
 
+	// the live line's name of a step, when its configuration gave it one (a partitioned step's worker: the step's)
+	private final Map<String, String> labels = new ConcurrentHashMap<>();
+
 	private volatile long lastLine;
 
 	/**
@@ -63,6 +66,15 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 		this.intervalNanos = interval.toNanos();
 		this.resources = resources;
 		this.terminal = terminal;
+	}
+
+	/**
+	 * Shows the step {@code stepName} (all its partitions, when it is a partitioned step's worker) as
+	 * {@code label} on the live line; returns this listener, for the step's builder.
+	 */
+	public ProgressListener labelling(String stepName, String label) {
+		this.labels.put(stepName, label);
+		return this;
 	}
 
 	@Override
@@ -146,7 +158,7 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 				start = Math.min(start, times[0]);
 			}
 		}
-		String line = ProgressLine.of(name.startsWith("eventsWorker") ? "events" : name, unit(resource), items,
+		String line = ProgressLine.of(this.labels.getOrDefault(name, name), unit(resource), items,
 				(now - start) / 1e9, done, total);
 		this.terminal.print("\r" + line + " ".repeat(Math.max(0, 100 - line.length())));
 		this.terminal.flush();

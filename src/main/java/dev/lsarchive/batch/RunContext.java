@@ -21,6 +21,9 @@ public record RunContext(LocalDate runDate, long jobExecutionId, Instant observe
 	/** Job parameter holding the run date. */
 	public static final String RUN_DATE = "run.date";
 
+	/** The run date for a step-scoped bean: {@code @Value(RunContext.RUN_DATE_VALUE) LocalDate runDate}. */
+	public static final String RUN_DATE_VALUE = "#{jobParameters['" + RUN_DATE + "']}";
+
 	/** Job parameter holding the time slot of a snapshot capture (an ISO instant). */
 	public static final String CAPTURE_SLOT = "capture.slot";
 

@@ -28,9 +28,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.lsarchive.ArchiveApplication;
+import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.reporting.ReportingRefresh;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
@@ -83,7 +85,7 @@ class NightsBench implements ApplicationRunner {
 	private static final String LAST_RUN = """
 			SELECT extract(epoch FROM finished_at - started_at), events_read, events_written, events_already_archived,
 			       event_gaps, status
-			FROM livestation.archive_run WHERE job_name = 'archiveJob' ORDER BY job_execution_id DESC LIMIT 1
+			FROM livestation.archive_run WHERE job_name = ? ORDER BY job_execution_id DESC LIMIT 1
 			""";
 
 	private final BenchProperties bench;
@@ -233,8 +235,9 @@ class NightsBench implements ApplicationRunner {
 					+ " SELECT DISTINCT channel_id, '-infinity'::timestamptz FROM livestation.channel_event");
 		}
 		// a connection per use: the refresh counts days and sessions side by side
-		new ReportingRefresh(new JdbcTemplate(new DriverManagerDataSource(database.url(), database.username(),
-				database.password()))).refresh(ZONE);
+		DriverManagerDataSource connections = new DriverManagerDataSource(database.url(), database.username(),
+				database.password());
+		new ReportingRefresh(new JdbcTemplate(connections), new DataSourceTransactionManager(connections)).refresh(ZONE);
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
 			statement.execute("VACUUM ANALYZE");
 		}
@@ -300,8 +303,10 @@ class NightsBench implements ApplicationRunner {
 	}
 
 	private static Night lastRun(BenchDatabase database, long requests) throws SQLException {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(LAST_RUN)) {
+		try (Connection connection = database.connect();
+				PreparedStatement statement = connection.prepareStatement(LAST_RUN)) {
+			statement.setString(1, ArchiveProperties.Job.NIGHTLY.jobName());
+			ResultSet result = statement.executeQuery();
 			result.next();
 			if (!"COMPLETED".equals(result.getString(6))) {
 				throw new IllegalStateException("a night ended " + result.getString(6));

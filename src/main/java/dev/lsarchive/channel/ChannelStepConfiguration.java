@@ -20,6 +20,7 @@ import dev.lsarchive.api.ChannelDto;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.ProgressListener;
+import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.normalize.Outcome;
@@ -30,6 +31,8 @@ import dev.lsarchive.quarantine.QuarantineWriter;
 @ArchiveMode
 class ChannelStepConfiguration {
 
+	static final String STEP_NAME = "channels";
+
 	@Bean
 	ArchivedResource channelsResource() {
 		return ChannelResource.CHANNELS;
@@ -39,7 +42,7 @@ class ChannelStepConfiguration {
 	Step channelsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ArchiveProperties properties, ItemStreamReader<ChannelDto> channelListingReader,
 			ItemStreamWriter<Outcome<ChannelRow>> channelWriter, Clock clock, ProgressListener progress) {
-		return new StepBuilder("channels", jobRepository)
+		return new StepBuilder(STEP_NAME, jobRepository)
 			.<ChannelDto, Outcome<ChannelRow>>chunk(properties.channelChunkSize())
 			.transactionManager(transactionManager)
 			.reader(channelListingReader)
@@ -52,7 +55,7 @@ class ChannelStepConfiguration {
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
 	ItemStreamReader<ChannelDto> channelListingReader(LiveStationClient client, ArchiveProperties properties,
-			JdbcTemplate jdbc, @Value("#{jobParameters['run.date']}") LocalDate runDate) {
+			JdbcTemplate jdbc, @Value(RunContext.RUN_DATE_VALUE) LocalDate runDate) {
 		return new ChannelListingReader(client, properties.pageSize(), properties.listingRereads(), jdbc, runDate);
 	}
 

@@ -73,13 +73,24 @@ public record ArchiveProperties(
 		}
 	}
 
-	/** The jobs a start can run. */
+	/** The jobs a start can run, each with the one name Spring Batch and the ledger know it by. */
 	public enum Job {
 
 		/** The nightly archive of a run date: channels, events, snapshots, recordings, reporting. */
-		NIGHTLY,
+		NIGHTLY("archiveJob"),
 		/** A snapshot capture: the info of every listed snapshot not archived yet, within its hour. */
-		SNAPSHOT_CAPTURE
+		SNAPSHOT_CAPTURE("snapshotCaptureJob");
+
+		private final String jobName;
+
+		Job(String jobName) {
+			this.jobName = jobName;
+		}
+
+		/** The Spring Batch job's name, which its runs carry in {@code livestation.archive_run.job_name}. */
+		public String jobName() {
+			return this.jobName;
+		}
 
 	}
 

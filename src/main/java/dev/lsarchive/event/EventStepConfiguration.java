@@ -26,6 +26,7 @@ import dev.lsarchive.api.EventDto;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.ProgressListener;
+import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.normalize.Outcome;
@@ -40,6 +41,11 @@ import dev.lsarchive.reporting.DailyCounts;
 @ArchiveMode
 class EventStepConfiguration {
 
+	static final String STEP_NAME = "events";
+
+	// the step each partition runs, as eventsWorker:channels-3-of-8
+	static final String WORKER_STEP_NAME = "eventsWorker";
+
 	@Bean
 	ArchivedResource eventsResource() {
 		return EventResource.EVENTS;
@@ -50,7 +56,7 @@ class EventStepConfiguration {
 			JdbcTemplate jdbc) {
 		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("events-");
 		threads.setConcurrencyLimit(properties.eventThreads());
-		return new StepBuilder("events", jobRepository).partitioner("eventsWorker", new ChannelPartitioner())
+		return new StepBuilder(STEP_NAME, jobRepository).partitioner(WORKER_STEP_NAME, new ChannelPartitioner())
 			.step(eventsWorkerStep)
 			.gridSize(properties.eventPartitions())
 			.taskExecutor(threads)
@@ -65,7 +71,7 @@ class EventStepConfiguration {
 			ProgressListener progress) {
 		// one item is a block of archive.event-chunk-size events, and one block is one chunk: the step's
 		// per-item machinery (scoped proxies, listeners, observations) runs per block, not per event
-		return new StepBuilder("eventsWorker", jobRepository).<List<EventDto>, List<Outcome<EventRow>>>chunk(1)
+		return new StepBuilder(WORKER_STEP_NAME, jobRepository).<List<EventDto>, List<Outcome<EventRow>>>chunk(1)
 			// the job's own metrics (ArchiveMetrics) count events and time steps
 			.observationRegistry(ObservationRegistry.NOOP)
 			.transactionManager(transactionManager)
@@ -74,14 +80,15 @@ class EventStepConfiguration {
 			.writer(eventWriter)
 			.stream(eventListFingerprints)
 			.stream(eventCoverage)
-			.listener(progress)
+			// the partitions show as one line, the events step's
+			.listener(progress.labelling(WORKER_STEP_NAME, STEP_NAME))
 			.build();
 	}
 
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
 	ItemStreamReader<List<EventDto>> eventReader(LiveStationClient client, JdbcTemplate jdbc,
-			@Value("#{jobParameters['run.date']}") LocalDate runDate,
+			@Value(RunContext.RUN_DATE_VALUE) LocalDate runDate,
 			@Value("#{stepExecution.stepName}") String stepName, ArchiveProperties properties,
 			EventListFingerprints eventListFingerprints, EventCoverage eventCoverage, Clock clock) {
 		int[] partition = ChannelPartitioner.ofStep(stepName);
@@ -101,14 +108,14 @@ class EventStepConfiguration {
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.TARGET_CLASS)
 	EventListFingerprints eventListFingerprints(JdbcTemplate jdbc,
-			@Value("#{jobParameters['run.date']}") LocalDate runDate) {
+			@Value(RunContext.RUN_DATE_VALUE) LocalDate runDate) {
 		return new EventListFingerprints(jdbc, runDate);
 	}
 
 	// one per worker step, like the fingerprints
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.TARGET_CLASS)
-	EventCoverage eventCoverage(JdbcTemplate jdbc, @Value("#{jobParameters['run.date']}") LocalDate runDate) {
+	EventCoverage eventCoverage(JdbcTemplate jdbc, @Value(RunContext.RUN_DATE_VALUE) LocalDate runDate) {
 		return new EventCoverage(jdbc, runDate);
 	}
 

@@ -40,7 +40,9 @@ import dev.lsarchive.reporting.ReportingRefresh;
 @ArchiveMode
 class ArchiveJobConfiguration {
 
-	static final String JOB_NAME = "archiveJob";
+	static final String QUARANTINE_GATE_STEP_NAME = "quarantineGate";
+
+	static final String REPORTING_REFRESH_STEP_NAME = "reportingRefresh";
 
 	// the archived resources' steps, in the order they run: a new resource is one more line here
 	@Bean
@@ -64,7 +66,7 @@ class ArchiveJobConfiguration {
 			Step reportingRefreshStep, RunLedger runLedger, RunResultPublisher runResultPublisher,
 			GracefulShutdown gracefulShutdown) {
 		// afterJob runs in reverse order: the ledger is written before a waiting shutdown is released
-		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulShutdown)
+		return new JobBuilder(ArchiveProperties.Job.NIGHTLY.jobName(), jobRepository).listener(gracefulShutdown)
 			.listener(runResultPublisher)
 			.listener(runLedger)
 			.start(resourceSteps)
@@ -85,7 +87,7 @@ class ArchiveJobConfiguration {
 			threshold.check(totals.itemsRead(), totals.itemsQuarantined());
 			return RepeatStatus.FINISHED;
 		};
-		return new StepBuilder("quarantineGate", jobRepository).tasklet(gate, transactionManager)
+		return new StepBuilder(QUARANTINE_GATE_STEP_NAME, jobRepository).tasklet(gate, transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -93,12 +95,12 @@ class ArchiveJobConfiguration {
 	@Bean
 	Step reportingRefreshStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ArchiveProperties properties, JdbcTemplate jdbc) {
-		ReportingRefresh reporting = new ReportingRefresh(jdbc);
+		ReportingRefresh reporting = new ReportingRefresh(jdbc, transactionManager);
 		Tasklet refresh = (contribution, chunkContext) -> {
 			reporting.refresh(properties.timeZone());
 			return RepeatStatus.FINISHED;
 		};
-		return new StepBuilder("reportingRefresh", jobRepository).tasklet(refresh, transactionManager)
+		return new StepBuilder(REPORTING_REFRESH_STEP_NAME, jobRepository).tasklet(refresh, transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

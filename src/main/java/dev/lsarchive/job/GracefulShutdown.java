@@ -13,6 +13,8 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.lsarchive.batch.RunContext;
+
 /**
  * SIGTERM (a scheduler stopping the job, a pod being evicted) stops the run at the next chunk
  * boundary instead of killing it mid-write: the run ends STOPPED, the ledger and summary are
@@ -79,8 +81,9 @@ class GracefulShutdown implements JobExecutionListener, DisposableBean {
 		JobExecution execution = this.running;
 		if (execution != null) {
 			// logging may already be shutting down in its own hook: say it on stderr too
-			String notice = "Termination requested: stopping run " + execution.getJobParameters().getLocalDate("run.date")
-					+ " (job execution " + execution.getId() + ") at the next chunk boundary";
+			String notice = "Termination requested: stopping run "
+					+ execution.getJobParameters().getLocalDate(RunContext.RUN_DATE) + " (job execution "
+					+ execution.getId() + ") at the next chunk boundary";
 			log.warn(notice);
 			System.err.println(notice);
 			try {

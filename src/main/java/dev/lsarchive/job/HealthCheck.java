@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.lsarchive.config.ArchiveProperties;
+
 /**
  * The on-call check: is the archive's schema the one this version needs, did the last night's run
  * complete, up to which date is the archive complete, and are snapshot captures still running?
@@ -45,7 +47,7 @@ final class HealthCheck {
 
 	private static final String CAPTURES = """
 			SELECT count(*) AS runs, max(finished_at) FILTER (WHERE status = 'COMPLETED') AS last_completed
-			FROM livestation.archive_run WHERE job_name = 'snapshotCaptureJob'
+			FROM livestation.archive_run WHERE job_name = ?
 			""";
 
 	private static final String GAPS = """
@@ -198,7 +200,7 @@ final class HealthCheck {
 	}
 
 	private int checkCaptures() {
-		Map<String, Object> captures = this.jdbc.queryForMap(CAPTURES);
+		Map<String, Object> captures = this.jdbc.queryForMap(CAPTURES, ArchiveProperties.Job.SNAPSHOT_CAPTURE.jobName());
 		long runs = ((Number) captures.get("runs")).longValue();
 		if (runs == 0) {
 			this.out.println("NOTE: no snapshot capture has run; without one, a snapshot is archived with its info only"

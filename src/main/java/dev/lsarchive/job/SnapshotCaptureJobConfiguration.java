@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.lsarchive.config.ArchiveMode;
+import dev.lsarchive.config.ArchiveProperties;
 
 /**
  * {@code snapshotCaptureJob}: the snapshot info of every listed snapshot not archived yet, read
@@ -18,13 +19,12 @@ import dev.lsarchive.config.ArchiveMode;
 @ArchiveMode
 class SnapshotCaptureJobConfiguration {
 
-	static final String JOB_NAME = "snapshotCaptureJob";
-
 	@Bean
 	Job snapshotCaptureJob(JobRepository jobRepository, Step snapshotCaptureStep, Step quarantineGateStep,
 			RunLedger runLedger, RunResultPublisher runResultPublisher, GracefulShutdown gracefulShutdown) {
 		// afterJob runs in reverse order: the ledger is written before a waiting shutdown is released
-		return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulShutdown)
+		return new JobBuilder(ArchiveProperties.Job.SNAPSHOT_CAPTURE.jobName(), jobRepository)
+			.listener(gracefulShutdown)
 			.listener(runResultPublisher)
 			.listener(runLedger)
 			.start(snapshotCaptureStep)

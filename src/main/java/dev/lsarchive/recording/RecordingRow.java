@@ -2,6 +2,7 @@ package dev.lsarchive.recording;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,4 +34,8 @@ record RecordingRow(String channelId, String recordId, @Nullable String recordTy
 		@Nullable String fileName, @Nullable String uploadPath, @Nullable String objectStorageUrl,
 		@Nullable Long videoBitrate, @Nullable BigDecimal videoFrameRate, @Nullable Long audioBitrate,
 		@Nullable String audioCodec) {
+
+	/** The statuses a recording ends in: after one of them the API changes it no more. */
+	static final List<String> FINAL_STATUSES = List.of("TRANSFER_FINISH", "TRANSFER_FAIL", "DELETED");
+
 }

@@ -25,6 +25,8 @@ import dev.lsarchive.quarantine.QuarantineWriter;
 @ArchiveMode
 class RecordingStepConfiguration {
 
+	static final String STEP_NAME = "recordings";
+
 	// a channel's recordings are one item: a chunk of channels is one transaction
 	private static final int CHANNELS_PER_CHUNK = 20;
 
@@ -37,7 +39,7 @@ class RecordingStepConfiguration {
 	Step recordingsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<RecordingList> recordingReader, ItemStreamWriter<ChannelRecordings> recordingWriter,
 			Clock clock, ProgressListener progress) {
-		return new StepBuilder("recordings", jobRepository)
+		return new StepBuilder(STEP_NAME, jobRepository)
 			.<RecordingList, ChannelRecordings>chunk(CHANNELS_PER_CHUNK)
 			.transactionManager(transactionManager)
 			.reader(recordingReader)

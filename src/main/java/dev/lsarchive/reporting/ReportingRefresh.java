@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,9 +37,10 @@ public class ReportingRefresh {
 
 	private final SessionTables sessions;
 
-	public ReportingRefresh(JdbcTemplate jdbc) {
+	/** Refreshes through {@code jdbc}, in transactions of {@code transactionManager} (the one of jdbc's data source). */
+	public ReportingRefresh(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
-		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+		this.transaction = new TransactionTemplate(transactionManager);
 		this.dailyCounts = new DailyCounts(jdbc);
 		this.sessions = new SessionTables(jdbc, this.transaction);
 	}

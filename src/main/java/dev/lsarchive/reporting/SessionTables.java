@@ -6,12 +6,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lsarchive.batch.SqlArrays;
+import dev.lsarchive.normalize.SessionEvents;
 
 /**
  * The one home of the session tables ({@code reporting.publish_session},
@@ -25,9 +25,6 @@ import dev.lsarchive.batch.SqlArrays;
  * or a channel's history holds. A change of the business time zone recomputes everything.
  */
 public final class SessionTables {
-
-	/** The event codes that start or end a session: of the events, only they change sessions. */
-	static final Set<String> MARKS = Set.of("PUBLISH_START", "PUBLISH_END", "ONAIR_START", "ONAIR_END");
 
 	private static final String MARK = """
 			INSERT INTO reporting.session_stale AS s (channel_id, since)
@@ -72,10 +69,9 @@ public final class SessionTables {
 			ON CONFLICT (channel_id) DO UPDATE SET since = excluded.since
 			""";
 
-	// table names and codes come from this list, never from input
-	private static final List<String[]> TABLES = List.of(
-			new String[] { "reporting.publish_session", "PUBLISH_START", "PUBLISH_END" },
-			new String[] { "reporting.recording_session", "ONAIR_START", "ONAIR_END" });
+	// table names come from this list, never from input
+	private static final List<Kept> TABLES = List.of(new Kept("reporting.publish_session", SessionEvents.PUBLISH),
+			new Kept("reporting.recording_session", SessionEvents.RECORDING));
 
 	// per channel of a batch: the mark of its last session row before its new marks. That row, and
 	// every one after it, is recomputed from the marks from there on: an older row's pairing cannot
@@ -102,7 +98,7 @@ public final class SessionTables {
 			       (coalesce(x.started_at, x.ended_at) AT TIME ZONE s.time_zone)::date,
 			       extract(hour FROM coalesce(x.started_at, x.ended_at) AT TIME ZONE s.time_zone)::integer,
 			       x.mark_key, x.ended_by
-			FROM reporting.sessions('%2$s', '%3$s', ?::text[], ?::timestamptz[]) x
+			FROM reporting.sessions(?::text, ?::text, ?::text[], ?::timestamptz[]) x
 			CROSS JOIN reporting.setting s
 			""";
 
@@ -127,7 +123,7 @@ public final class SessionTables {
 		List<String> channels = new ArrayList<>();
 		List<Timestamp> instants = new ArrayList<>();
 		for (int i = 0; i < channelIds.length; i++) {
-			if (MARKS.contains(codes[i])) {
+			if (SessionEvents.isSessionCode(codes[i])) {
 				channels.add(channelIds[i]);
 				instants.add(new Timestamp(occurredAtMillis[i]));
 			}
@@ -180,16 +176,18 @@ public final class SessionTables {
 				if (ids.length == 0) {
 					return 0;
 				}
-				for (String[] table : TABLES) {
-					List<Object[]> from = this.jdbc.query(RECOMPUTE_FROM.formatted(table[0]),
+				for (Kept table : TABLES) {
+					List<Object[]> from = this.jdbc.query(RECOMPUTE_FROM.formatted(table.name()),
 							(ps) -> SqlArrays.bind(ps, 1, "text", ids),
 							(rs, n) -> new Object[] { rs.getString(1), rs.getTimestamp(2) });
 					Object[] stale = from.stream().map((row) -> row[0]).toArray();
 					Object[] instants = from.stream().map((row) -> row[1]).toArray();
-					this.jdbc.batchUpdate(CLEAR.formatted(table[0]), from);
-					this.jdbc.update(RECOMPUTE.formatted(table[0], table[1], table[2]), (ps) -> {
-						SqlArrays.bind(ps, 1, "text", stale);
-						SqlArrays.bind(ps, 2, "timestamptz", instants);
+					this.jdbc.batchUpdate(CLEAR.formatted(table.name()), from);
+					this.jdbc.update(RECOMPUTE.formatted(table.name()), (ps) -> {
+						ps.setString(1, table.codes().start());
+						ps.setString(2, table.codes().end());
+						SqlArrays.bind(ps, 3, "text", stale);
+						SqlArrays.bind(ps, 4, "timestamptz", instants);
 					});
 				}
 				this.jdbc.update(FORGET, (ps) -> SqlArrays.bind(ps, 1, "text", ids));
@@ -200,6 +198,10 @@ public final class SessionTables {
 			}
 			channels += done;
 		}
+	}
+
+	// a session table and the events whose sessions it keeps
+	private record Kept(String name, SessionEvents codes) {
 	}
 
 }

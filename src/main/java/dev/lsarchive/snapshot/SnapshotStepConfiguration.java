@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.ProgressListener;
+import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.normalize.Outcome;
@@ -33,6 +34,10 @@ import dev.lsarchive.quarantine.QuarantineWriter;
 @ArchiveMode
 class SnapshotStepConfiguration {
 
+	static final String NIGHTLY_STEP_NAME = "snapshots";
+
+	static final String CAPTURE_STEP_NAME = "snapshotCapture";
+
 	@Bean
 	ArchivedResource snapshotsResource() {
 		return SnapshotResource.SNAPSHOTS;
@@ -42,8 +47,8 @@ class SnapshotStepConfiguration {
 	Step snapshotsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ArchiveProperties properties, ItemStreamReader<SnapshotFetch> snapshotReader,
 			ItemStreamWriter<Outcome<SnapshotRow>> snapshotWriter, Clock clock, ProgressListener progress) {
-		return step("snapshots", jobRepository, transactionManager, properties, snapshotReader, snapshotWriter, clock,
-				progress);
+		return step(NIGHTLY_STEP_NAME, jobRepository, transactionManager, properties, snapshotReader, snapshotWriter,
+				clock, progress);
 	}
 
 	// both steps read listed snapshots' info, normalize and write it alike; only what they list differs
@@ -63,7 +68,7 @@ class SnapshotStepConfiguration {
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
 	ItemStreamReader<SnapshotFetch> snapshotReader(LiveStationClient client, JdbcTemplate jdbc,
-			@Value("#{jobParameters['run.date']}") LocalDate runDate, ArchiveProperties properties) {
+			@Value(RunContext.RUN_DATE_VALUE) LocalDate runDate, ArchiveProperties properties) {
 		return new SnapshotReader(client, SnapshotReader.listedOn(jdbc, runDate), properties.eventThreads(), true);
 	}
 
@@ -71,7 +76,7 @@ class SnapshotStepConfiguration {
 	Step snapshotCaptureStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ArchiveProperties properties, ItemStreamReader<SnapshotFetch> snapshotCaptureReader,
 			ItemStreamWriter<Outcome<SnapshotRow>> snapshotWriter, Clock clock, ProgressListener progress) {
-		return step("snapshotCapture", jobRepository, transactionManager, properties, snapshotCaptureReader,
+		return step(CAPTURE_STEP_NAME, jobRepository, transactionManager, properties, snapshotCaptureReader,
 				snapshotWriter, clock, progress);
 	}
 

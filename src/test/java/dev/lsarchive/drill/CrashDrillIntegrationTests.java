@@ -195,8 +195,8 @@ class CrashDrillIntegrationTests {
 
 	private static String uninterruptedArchive() {
 		try (LiveStationSimulator simulator = Simulators.start(DATA)) {
-			assertThat(ArchiveRun.run(simulator, JarRuns.RUN_DATE, "--archive.event-chunk-size=200",
-					"--archive.page-size=10")).isZero();
+			ArchiveRun.completes(simulator, JarRuns.RUN_DATE, "--archive.event-chunk-size=200",
+					"--archive.page-size=10");
 		}
 		String reference = contentChecksum();
 		assertThat(count("SELECT count(*) FROM livestation.channel_event")).isEqualTo(60_000);

@@ -36,7 +36,7 @@ class FaultDrillIntegrationTests {
 		// given: the fault-free archive of an account that takes about 150 requests
 		SimulatorProperties data = SimulatorProperties.of(90, 100);
 		try (LiveStationSimulator simulator = Simulators.start(data)) {
-			assertThat(ArchiveRun.run(simulator, RUN_DATE, "--archive.page-size=3")).isZero();
+			ArchiveRun.completes(simulator, RUN_DATE, "--archive.page-size=3");
 		}
 		String faultFree = contentChecksum();
 		TestDatabase.get().reset();

@@ -68,7 +68,7 @@ class ParallelStartDrillIntegrationTests {
 	void stepsCreatedTogetherConflictUnderSerializableCreationAndNotUnderTheJobsSetting() throws Exception {
 		// given: both step executions inserted and uncommitted before either checks its context's foreign key
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 5))) {
-			assertThat(ArchiveRun.run(simulator, "2026-11-01")).isZero();
+			ArchiveRun.completes(simulator, "2026-11-01");
 		}
 		analyzeJobRepository();
 		execute("""
@@ -140,7 +140,7 @@ class ParallelStartDrillIntegrationTests {
 		SimulatorProperties data = SimulatorProperties.of(6, 120);
 		ExecutorService launches = Executors.newFixedThreadPool(2);
 		try (LiveStationSimulator simulator = Simulators.start(data)) {
-			assertThat(ArchiveRun.run(simulator, "2026-11-18")).isZero();
+			ArchiveRun.completes(simulator, "2026-11-18");
 			execute("TRUNCATE livestation.channel_event, reporting.daily_channel_events, livestation.event_list_fingerprint");
 
 			// when

@@ -40,7 +40,7 @@ class EventListFingerprintIntegrationTests {
 	void anUnchangedNightCountsEveryEventAsAlreadyArchivedWithoutParsingIt() {
 		try (LiveStationSimulator simulator = Simulators.start(DATA)) {
 			// given
-			assertThat(ArchiveRun.run(simulator, "2026-11-20")).isZero();
+			ArchiveRun.completes(simulator, "2026-11-20");
 			String archive = contentChecksum();
 			long requestsBefore = simulator.requests();
 
@@ -62,7 +62,7 @@ class EventListFingerprintIntegrationTests {
 	void aChangedListIsReadInFullAndOnlyItsNewEventIsWritten() throws Exception {
 		try (LiveStationSimulator simulator = Simulators.start(DATA)) {
 			// given: the archive of one night, then one channel's list grows by an event
-			assertThat(ArchiveRun.run(simulator, "2026-11-20")).isZero();
+			ArchiveRun.completes(simulator, "2026-11-20");
 			String channel = simulator.dataset().channels().get(2).channelId();
 			simulator.script("/api/v2/events?channelId=" + channel, 200, "application/json",
 					archivedListPlusOneEvent(channel));
@@ -89,13 +89,13 @@ class EventListFingerprintIntegrationTests {
 	void aListWithQuarantinedEventsIsJudgedAgainEveryNight() {
 		try (LiveStationSimulator simulator = Simulators.start(DATA.withOddities(0, 0.01))) {
 			// given
-			assertThat(ArchiveRun.run(simulator, "2026-11-20")).isZero();
+			ArchiveRun.completes(simulator, "2026-11-20");
 			long quarantined = count("SELECT count(*) FROM livestation.quarantine WHERE run_date = '2026-11-20'");
 			long listsWithBadEvents = count("SELECT count(DISTINCT endpoint) FROM livestation.quarantine");
 			assertThat(listsWithBadEvents).isPositive().isLessThan(8);
 
 			// when
-			assertThat(ArchiveRun.run(simulator, "2026-11-21")).isZero();
+			ArchiveRun.completes(simulator, "2026-11-21");
 
 			// then
 			assertThat(count("SELECT count(*) FROM livestation.quarantine WHERE run_date = '2026-11-21'"))
@@ -109,7 +109,7 @@ class EventListFingerprintIntegrationTests {
 	void skippingCanBeTurnedOffToReadEveryEventAgain() {
 		try (LiveStationSimulator simulator = Simulators.start(DATA)) {
 			// given
-			assertThat(ArchiveRun.run(simulator, "2026-11-20")).isZero();
+			ArchiveRun.completes(simulator, "2026-11-20");
 
 			// when
 			int exitCode = ArchiveRun.run(simulator, "2026-11-21", "--archive.skip-unchanged-event-lists=false");

@@ -91,7 +91,7 @@ class ArchiveJobIntegrationTests {
 				.sum();
 
 			// when
-			ArchiveRun.run(simulator, RUN_DATE);
+			ArchiveRun.completes(simulator, RUN_DATE);
 
 			// then
 			long perDaySum = count("""
@@ -107,7 +107,7 @@ class ArchiveJobIntegrationTests {
 	void archivingAgainAddsNothingAndRewritesNothing() {
 		// given
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(8, 100))) {
-			ArchiveRun.run(simulator, RUN_DATE);
+			ArchiveRun.completes(simulator, RUN_DATE);
 			String before = contentChecksum();
 			List<Map<String, Object>> rowVersions = rows(
 					"SELECT channel_id, xmin::text AS version FROM livestation.channel ORDER BY channel_id");
@@ -201,7 +201,7 @@ class ArchiveJobIntegrationTests {
 		// given: a reference archive from an uninterrupted run
 		SimulatorProperties data = SimulatorProperties.of(10, 300);
 		try (LiveStationSimulator simulator = Simulators.start(data)) {
-			ArchiveRun.run(simulator, RUN_DATE, "--archive.event-chunk-size=50");
+			ArchiveRun.completes(simulator, RUN_DATE, "--archive.event-chunk-size=50");
 		}
 		String uninterrupted = contentChecksum();
 		long events = count("SELECT count(*) FROM livestation.channel_event");
@@ -293,7 +293,7 @@ class ArchiveJobIntegrationTests {
 		try (LiveStationSimulator simulator = Simulators.start(data.withFaults(
 				SimulatorProperties.Faults.failingChannels(failing),
 				Duration.ZERO))) {
-			ArchiveRun.run(simulator, RUN_DATE, "--livestation.api.max-attempts=1");
+			ArchiveRun.exits(ExitCodes.TRANSIENT_FAILURE, simulator, RUN_DATE, "--livestation.api.max-attempts=1");
 		}
 		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
 			statement.execute("UPDATE batch.batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.support.PackagedJar;
 import dev.lsarchive.support.TestDatabase;
 
@@ -124,8 +125,8 @@ class HealthCheckIntegrationTests {
 		jdbc(TestDatabase.get()).update("""
 				INSERT INTO livestation.archive_run (job_execution_id, job_instance_id, run_date, status, started_at,
 				    finished_at, job_name)
-				VALUES (2, 2, current_date, 'COMPLETED', now(), now(), 'snapshotCaptureJob')
-				""");
+				VALUES (2, 2, current_date, 'COMPLETED', now(), now(), ?)
+				""", ArchiveProperties.Job.SNAPSHOT_CAPTURE.jobName());
 
 		// when: with the default business time zone, Asia/Seoul
 		PackagedJar.Result result = health(TestDatabase.get(), "2026-12-05");
@@ -246,8 +247,8 @@ class HealthCheckIntegrationTests {
 		jdbc(TestDatabase.get()).update("""
 				INSERT INTO livestation.archive_run (job_execution_id, job_instance_id, run_date, status, started_at,
 				    finished_at, exit_message, job_name)
-				VALUES (?, ?, ?::date, ?, ?::timestamptz - interval '1 hour', ?::timestamptz, ?, 'archiveJob')
-				""", id, id, runDate, status, finishedAt, finishedAt, exitMessage);
+				VALUES (?, ?, ?::date, ?, ?::timestamptz - interval '1 hour', ?::timestamptz, ?, ?)
+				""", id, id, runDate, status, finishedAt, finishedAt, exitMessage, ArchiveProperties.Job.NIGHTLY.jobName());
 	}
 
 	private static JdbcTemplate jdbc(TestDatabase database) {

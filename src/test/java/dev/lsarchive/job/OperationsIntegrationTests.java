@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.ArchiveRun;
@@ -85,7 +86,7 @@ class OperationsIntegrationTests {
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(4, 30))) {
 
 			// when
-			ArchiveRun.run(simulator, "2026-11-20", "--archive.summary-file=" + summary);
+			ArchiveRun.completes(simulator, "2026-11-20", "--archive.summary-file=" + summary);
 		}
 
 		// then
@@ -113,7 +114,8 @@ class OperationsIntegrationTests {
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 25))) {
 
 			// when
-			ArchiveRun.run(simulator, "2026-11-20", "--management.prometheus.metrics.export.pushgateway.enabled=true",
+			ArchiveRun.completes(simulator, "2026-11-20",
+					"--management.prometheus.metrics.export.pushgateway.enabled=true",
 					"--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:"
 							+ gateway.getAddress().getPort(),
 					"--management.prometheus.metrics.export.pushgateway.format=text");
@@ -179,10 +181,11 @@ class OperationsIntegrationTests {
 	void theHealthCheckSaysWhetherLastNightCompleted() throws Exception {
 		// given: the 19th completed, the 20th failed
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 5))) {
-			ArchiveRun.run(simulator, "2026-11-19");
+			ArchiveRun.completes(simulator, "2026-11-19");
 		}
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 5))) {
-			ArchiveRun.runWithKeys(simulator, simulator.accessKey(), "wrong", "2026-11-20");
+			ArchiveRun.exitsWithKeys(ExitCodes.INVALID_CONFIGURATION, simulator, simulator.accessKey(), "wrong",
+					"2026-11-20");
 		}
 
 		// when
@@ -203,16 +206,18 @@ class OperationsIntegrationTests {
 	void theHealthCheckTellsWhenSnapshotCapturesHaveStopped() throws Exception {
 		// given: a completed night and a completed capture
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 5))) {
-			ArchiveRun.run(simulator, "2026-11-19");
-			ArchiveRun.run(simulator, "2026-11-19", "--archive.job=snapshot-capture",
+			ArchiveRun.completes(simulator, "2026-11-19");
+			ArchiveRun.completes(simulator, "2026-11-19", "--archive.job=snapshot-capture",
 					"--archive.capture-slot=" + Simulators.NIGHT);
 		}
 
 		// when: checked while the capture is recent, then once it lies two hours back
 		PackagedJar.Result running = PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-19");
-		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
-			statement.execute("UPDATE livestation.archive_run SET finished_at = now() - interval '2 hours'"
-					+ " WHERE job_name = 'snapshotCaptureJob'");
+		try (Connection connection = TestDatabase.get().connect(); PreparedStatement statement = connection
+			.prepareStatement("UPDATE livestation.archive_run SET finished_at = now() - interval '2 hours'"
+					+ " WHERE job_name = ?")) {
+			statement.setString(1, ArchiveProperties.Job.SNAPSHOT_CAPTURE.jobName());
+			statement.execute();
 		}
 		PackagedJar.Result stopped = PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-19");
 

@@ -14,6 +14,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 
 import dev.lsarchive.api.LiveStationApiException;
 import dev.lsarchive.api.RetryPolicy;
+import dev.lsarchive.config.ArchiveProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +88,7 @@ class TransientFailureTests {
 	}
 
 	private static JobExecution execution(BatchStatus status, Throwable... failures) {
-		JobExecution execution = new JobExecution(1L, new JobInstance(1L, "archiveJob"), new JobParameters());
+		JobExecution execution = new JobExecution(1L, new JobInstance(1L, ArchiveProperties.Job.NIGHTLY.jobName()), new JobParameters());
 		execution.setStatus(status);
 		for (Throwable failure : failures) {
 			execution.addFailureException(failure);

@@ -1,5 +1,9 @@
 package dev.lsarchive.recording;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -10,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.lsarchive.normalize.SessionEvents;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatedDataset;
@@ -48,13 +53,13 @@ class RecordingsIntegrationTests {
 			Map<String, String> before = statuses(dataset, firstNight);
 
 			// when: a night, then an hour later the next one, then the one after without any change
-			assertThat(ArchiveRun.run(simulator, "2026-11-20")).isZero();
+			ArchiveRun.completes(simulator, "2026-11-20");
 			Map<String, String> archivedFirst = archivedStatuses();
 			simulator.advance(Duration.ofHours(1));
 			Map<String, String> after = statuses(dataset, simulator.now());
-			assertThat(ArchiveRun.run(simulator, "2026-11-21")).isZero();
+			ArchiveRun.completes(simulator, "2026-11-21");
 			Map<String, String> archivedSecond = archivedStatuses();
-			assertThat(ArchiveRun.run(simulator, "2026-11-22")).isZero();
+			ArchiveRun.completes(simulator, "2026-11-22");
 
 			// then: every recording, with the status the API showed each night
 			assertThat(before).hasSizeGreaterThan(10).containsValue("RECORDING").containsValue("TRANSFER_FINISH");
@@ -73,7 +78,8 @@ class RecordingsIntegrationTests {
 			long unfinishedSecond = channelsWithStatus(dataset, simulator.now(), "RECORDING");
 			assertThat(ledger.get(0)).as("the first night asks every channel with recording events")
 				.containsEntry("recording_channels_asked", count("SELECT count(DISTINCT channel_id)"
-						+ " FROM livestation.channel_event WHERE event_code IN ('ONAIR_START', 'ONAIR_END')"))
+						+ " FROM livestation.channel_event WHERE event_code = ANY (?)",
+						(Object) SessionEvents.RECORDING.codes()))
 				.containsEntry("recordings_read", (long) before.size()).containsEntry("items_quarantined", 0L);
 			assertThat((long) ledger.get(0).get("recording_channels_asked")).isGreaterThanOrEqualTo(channelsWithRecordings);
 			assertThat(ledger.get(1)).as("the second night asks only channels with unfinished recordings or new recording events")
@@ -90,6 +96,77 @@ class RecordingsIntegrationTests {
 					.count())
 				.isPositive();
 		}
+	}
+
+	@Test
+	void aChannelIsAskedForARecordingEventNewerThanItsLastCheckWhateverTheReportingLayerWasTold() throws Exception {
+		// given: a night archived, then a recording event newer than the one a channel was last asked with,
+		// archived without the reporting layer's marks (as a restore or a manual load leaves it)
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(12, 60))) {
+			ArchiveRun.completes(simulator, "2026-11-20");
+			Map<String, Object> quiet = rows("""
+					SELECT k.channel_id, k.onair_seen_through FROM livestation.recording_check k
+					WHERE NOT k.channel_gone AND k.onair_seen_through IS NOT NULL AND NOT EXISTS (
+					    SELECT 1 FROM livestation.recording r WHERE r.channel_id = k.channel_id AND r.status <> ALL (?))
+					ORDER BY k.channel_id LIMIT 1
+					""", (Object) RecordingRow.FINAL_STATUSES.toArray(String[]::new)).get(0);
+			String channel = (String) quiet.get("channel_id");
+			try (Connection connection = TestDatabase.get().connect();
+					PreparedStatement insert = connection.prepareStatement("""
+							INSERT INTO livestation.channel_event (event_key, channel_id, event_code, occurred_at, channel_source)
+							VALUES (gen_random_uuid(), ?, ?, ?::timestamptz + interval '1 second', 'request')
+							""")) {
+				insert.setString(1, channel);
+				insert.setString(2, SessionEvents.RECORDING.end());
+				insert.setObject(3, quiet.get("onair_seen_through"));
+				insert.executeUpdate();
+			}
+
+			// when: the next night, then the one after, the account unchanged
+			ArchiveRun.completes(simulator, "2026-11-21");
+			ArchiveRun.completes(simulator, "2026-11-22");
+
+			// then: the channel is asked once for it (its mark then holds the event), beside the channels
+			// whose recordings are still uploading, asked both nights
+			List<Map<String, Object>> ledger = rows("SELECT recording_channels_asked, recordings_written"
+					+ " FROM livestation.archive_run ORDER BY job_execution_id");
+			assertThat((long) ledger.get(1).get("recording_channels_asked"))
+				.isEqualTo((long) ledger.get(2).get("recording_channels_asked") + 1);
+			assertThat(ledger.get(1)).containsEntry("recordings_written", 0L);
+			assertThat(count("SELECT count(*) FROM livestation.recording_check k JOIN livestation.archive_run a"
+					+ " ON a.run_date = '2026-11-21' WHERE k.channel_id = ? AND k.checked_at = a.started_at", channel))
+				.isOne();
+		}
+	}
+
+	@Test
+	void theChannelsDueAreFoundByIndexProbesPerChannelNotByScanningTheEvents() throws Exception {
+		// given: an archive with recording events and unfinished recordings
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(12, 60))) {
+			ArchiveRun.completes(simulator, "2026-11-20");
+		}
+
+		// when: the reader's choice, planned with the parameters it binds, scans ruled out
+		String plan;
+		try (Connection connection = TestDatabase.get().connect();
+				Statement settings = connection.createStatement();
+				PreparedStatement explain = connection.prepareStatement("EXPLAIN " + RecordingReader.DUE)) {
+			settings.execute("SET enable_seqscan = off");
+			RecordingReader.bindDue(explain);
+			StringBuilder lines = new StringBuilder();
+			try (ResultSet result = explain.executeQuery()) {
+				while (result.next()) {
+					lines.append(result.getString(1)).append('\n');
+				}
+			}
+			plan = lines.toString();
+		}
+
+		// then: the events are read through the index of recording events, whose codes match the job's,
+		// and the unfinished recordings through theirs
+		assertThat(plan).contains("using channel_event_recording on channel_event")
+			.contains("using recording_unfinished on recording")
+			.doesNotContain("channel_event_pkey");
 	}
 
 	private static long channelsWithStatus(SimulatedDataset dataset, Instant at, String status) {

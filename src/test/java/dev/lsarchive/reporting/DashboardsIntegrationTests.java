@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import dev.lsarchive.normalize.SessionEvents;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedDataset;
 import dev.lsarchive.simulator.SimulatorProperties;
@@ -103,11 +104,11 @@ class DashboardsIntegrationTests {
 					"--management.prometheus.metrics.export.pushgateway.format=text",
 					"--management.prometheus.metrics.export.pushgateway.address=127.0.0.1:"
 							+ gateway.getAddress().getPort() };
-			assertThat(ArchiveRun.run(simulator, "2026-11-20", push)).isZero();
+			ArchiveRun.completes(simulator, "2026-11-20", push);
 			runs = ExpectedSessions.Run.archived(Simulators.NIGHT);
 			List<String> capture = new ArrayList<>(List.of(push));
 			capture.addAll(List.of("--archive.job=snapshot-capture", "--archive.capture-slot=" + Simulators.NIGHT));
-			assertThat(ArchiveRun.run(simulator, "2026-11-20", capture.toArray(String[]::new))).isZero();
+			ArchiveRun.completes(simulator, "2026-11-20", capture.toArray(String[]::new));
 		}
 		finally {
 			gateway.stop(0);
@@ -161,7 +162,7 @@ class DashboardsIntegrationTests {
 		}
 		Map<String, BigDecimal> publishHours = new TreeMap<>();
 		Map<String, Long> minutes = new HashMap<>();
-		for (ExpectedSessions.Session session : ExpectedSessions.of(dataset, "PUBLISH_START", "PUBLISH_END", runs).closed()) {
+		for (ExpectedSessions.Session session : ExpectedSessions.of(dataset, SessionEvents.PUBLISH, runs).closed()) {
 			minutes.merge(session.channelId(), session.minutes(), Long::sum);
 		}
 		minutes.forEach((channel, total) -> publishHours.put(channel,

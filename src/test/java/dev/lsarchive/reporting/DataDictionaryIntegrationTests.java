@@ -20,7 +20,7 @@ class DataDictionaryIntegrationTests {
 	void theDictionaryMatchesTheMigratedSchema() throws Exception {
 		// given: a migrated schema
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
-			ArchiveRun.run(simulator, "2026-11-20", "--archive.rerun=true");
+			ArchiveRun.completes(simulator, "2026-11-20", "--archive.rerun=true");
 		}
 
 		// when
@@ -40,7 +40,7 @@ class DataDictionaryIntegrationTests {
 	void everyTableViewColumnAndFunctionOfTheContractHasAComment() throws Exception {
 		// given
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 1))) {
-			ArchiveRun.run(simulator, "2026-11-20", "--archive.rerun=true");
+			ArchiveRun.completes(simulator, "2026-11-20", "--archive.rerun=true");
 		}
 
 		// then

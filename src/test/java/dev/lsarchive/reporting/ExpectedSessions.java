@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.normalize.SessionEvents;
 import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatedDataset;
 import dev.lsarchive.simulator.SimulatedEvent;
@@ -38,7 +40,8 @@ record ExpectedSessions(List<Session> closed, List<String> openChannels) {
 		/** The nightly runs archived so far, oldest first, the account's time each saw given in the same order. */
 		static List<Run> archived(Instant... accountTimes) {
 			List<Instant> starts = ArchiveTables
-				.rows("SELECT started_at FROM livestation.archive_run WHERE job_name = 'archiveJob' ORDER BY started_at")
+				.rows("SELECT started_at FROM livestation.archive_run WHERE job_name = ? ORDER BY started_at",
+						ArchiveProperties.Job.NIGHTLY.jobName())
 				.stream()
 				.map((r) -> ((Timestamp) r.get("started_at")).toInstant())
 				.toList();
@@ -54,7 +57,9 @@ record ExpectedSessions(List<Session> closed, List<String> openChannels) {
 
 	}
 
-	static ExpectedSessions of(SimulatedDataset dataset, String startCode, String endCode, List<Run> runs) {
+	static ExpectedSessions of(SimulatedDataset dataset, SessionEvents kind, List<Run> runs) {
+		String startCode = kind.start();
+		String endCode = kind.end();
 		List<Session> closed = new ArrayList<>();
 		List<String> open = new ArrayList<>();
 		for (SimulatedChannel channel : dataset.channels()) {

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.lsarchive.normalize.SessionEvents;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatedDataset;
@@ -54,7 +55,7 @@ class ReportQueriesIntegrationTests {
 		SimulatorProperties busy = SimulatorProperties.of(8, 300);
 		try (LiveStationSimulator simulator = Simulators.start(busy)) {
 			published = simulator.dataset();
-			ArchiveRun.run(simulator, "2026-11-19");
+			ArchiveRun.completes(simulator, "2026-11-19");
 			publishedRuns = ExpectedSessions.Run.archived(Simulators.NIGHT);
 		}
 		// three channels that only ever got created, from another account (seed)
@@ -63,7 +64,7 @@ class ReportQueriesIntegrationTests {
 			.build();
 		try (LiveStationSimulator simulator = Simulators.start(idle)) {
 			neverPublished = simulator.dataset();
-			ArchiveRun.run(simulator, "2026-11-20");
+			ArchiveRun.completes(simulator, "2026-11-20");
 		}
 	}
 
@@ -72,7 +73,7 @@ class ReportQueriesIntegrationTests {
 		// given
 		Map<String, BigDecimal> expected = new TreeMap<>();
 		Map<String, Long> minutes = new HashMap<>();
-		for (ExpectedSessions.Session s : ExpectedSessions.of(published, "PUBLISH_START", "PUBLISH_END", publishedRuns).closed()) {
+		for (ExpectedSessions.Session s : ExpectedSessions.of(published, SessionEvents.PUBLISH, publishedRuns).closed()) {
 			LocalDate week = s.start().atZone(SEOUL).toLocalDate().with(DayOfWeek.MONDAY);
 			minutes.merge(s.channelId() + " " + week, s.minutes(), Long::sum);
 		}
@@ -149,7 +150,7 @@ class ReportQueriesIntegrationTests {
 	@Test
 	void sessionsLongerThanFourHours() throws IOException {
 		// given
-		List<String> expected = ExpectedSessions.of(published, "PUBLISH_START", "PUBLISH_END", publishedRuns).closed().stream()
+		List<String> expected = ExpectedSessions.of(published, SessionEvents.PUBLISH, publishedRuns).closed().stream()
 			.filter((s) -> s.minutes() > 4 * 60)
 			.sorted(Comparator.comparingLong(ExpectedSessions.Session::minutes).reversed()
 				.thenComparing(ExpectedSessions.Session::channelId).thenComparing(ExpectedSessions.Session::start))

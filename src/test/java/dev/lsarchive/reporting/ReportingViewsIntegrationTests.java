@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.lsarchive.normalize.SessionEvents;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatedDataset;
@@ -42,12 +43,12 @@ class ReportingViewsIntegrationTests {
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(16, 150))) {
 
 			// when
-			ArchiveRun.run(simulator, "2026-11-20");
+			ArchiveRun.completes(simulator, "2026-11-20");
 
 			// then
 			List<ExpectedSessions.Run> runs = ExpectedSessions.Run.archived(Simulators.NIGHT);
-			ExpectedSessions publish = ExpectedSessions.of(simulator.dataset(), "PUBLISH_START", "PUBLISH_END", runs);
-			ExpectedSessions recording = ExpectedSessions.of(simulator.dataset(), "ONAIR_START", "ONAIR_END", runs);
+			ExpectedSessions publish = ExpectedSessions.of(simulator.dataset(), SessionEvents.PUBLISH, runs);
+			ExpectedSessions recording = ExpectedSessions.of(simulator.dataset(), SessionEvents.RECORDING, runs);
 			assertThat(endedSessions("publish_session")).isEqualTo(sorted(publish.closed()));
 			assertThat(count("SELECT sum(duration_minutes) FROM reporting.publish_session"))
 				.isEqualTo(publish.closed().stream().mapToLong(ExpectedSessions.Session::minutes).sum());
@@ -83,8 +84,7 @@ class ReportingViewsIntegrationTests {
 			// when: three nights
 			for (int night = 0; night < nights.length; night++) {
 				simulator.setTime(nights[night]);
-				assertThat(ArchiveRun.runWithClock(Clock.fixed(nights[night], ZoneOffset.UTC), simulator,
-						simulator.accessKey(), simulator.secretKey(), "2026-11-2" + night)).isZero();
+				ArchiveRun.completesAt(Clock.fixed(nights[night], ZoneOffset.UTC), simulator, "2026-11-2" + night);
 			}
 
 			// then: each ends at the run that first saw it so, and says why; the others as the recount says
@@ -93,8 +93,8 @@ class ReportingViewsIntegrationTests {
 				.containsEntry("ended_by", "status").containsEntry("is_open", false);
 			assertThat(lastSession(deleted)).containsEntry("ended_at", Timestamp.from(runs.get(2).at()))
 				.containsEntry("ended_by", "deleted").containsEntry("is_open", false);
-			ExpectedSessions publish = ExpectedSessions.of(dataset, "PUBLISH_START", "PUBLISH_END", runs);
-			ExpectedSessions recording = ExpectedSessions.of(dataset, "ONAIR_START", "ONAIR_END", runs);
+			ExpectedSessions publish = ExpectedSessions.of(dataset, SessionEvents.PUBLISH, runs);
+			ExpectedSessions recording = ExpectedSessions.of(dataset, SessionEvents.RECORDING, runs);
 			assertThat(endedSessions("publish_session")).isEqualTo(sorted(publish.closed()));
 			assertThat(endedSessions("recording_session")).isEqualTo(sorted(recording.closed()));
 			assertThat(openChannels("publish_session")).isEqualTo(publish.openChannels().stream().sorted().toList())
@@ -114,14 +114,14 @@ class ReportingViewsIntegrationTests {
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(12, 30))) {
 			SimulatedChannel blocked = simulator.dataset().channels().get(9);
 			assertThat(blocked.status()).isEqualTo("BLOCK");
-			ArchiveRun.run(simulator, "2026-11-20");
+			ArchiveRun.completes(simulator, "2026-11-20");
 			Instant start = Instant.ofEpochMilli(System.currentTimeMillis());
 			simulator.script("/api/v2/events?channelId=" + blocked.channelId(), 200, "application/json",
 					archivedListPlus(blocked.channelId(), "{\"eventCode\":\"PUBLISH_START\",\"timestamp\":"
 							+ start.toEpochMilli() + "}"));
 
 			// when: the next night lists it BLOCK again (its status history does not change)
-			ArchiveRun.run(simulator, "2026-11-21");
+			ArchiveRun.completes(simulator, "2026-11-21");
 
 			// then
 			Instant seen = ExpectedSessions.Run.archived(Simulators.NIGHT, Simulators.NIGHT).get(1).at();
@@ -171,22 +171,27 @@ class ReportingViewsIntegrationTests {
 	void anEndWithoutAStartIsAnOrphanAndAStartWithoutAnEndIsNeverPairedAcrossSessions() throws Exception {
 		// given: a channel whose first mark is an end, and whose later start never ended before the next start
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 40))) {
-			ArchiveRun.run(simulator, "2026-11-20");
+			ArchiveRun.completes(simulator, "2026-11-20");
 			SimulatedChannel channel = simulator.dataset().channels().get(0);
 			long before = count("SELECT count(*) FROM reporting.publish_session WHERE ended_at IS NOT NULL");
-			String start = "SELECT min(occurred_at) FROM livestation.channel_event WHERE event_code = 'PUBLISH_START'";
+			String start = "SELECT min(occurred_at) FROM livestation.channel_event WHERE event_code = '"
+					+ SessionEvents.PUBLISH.start() + "'";
 			execute("INSERT INTO livestation.channel_event (event_key, channel_id, event_code, occurred_at, channel_source)"
-					+ " SELECT gen_random_uuid(), '" + channel.channelId() + "', 'PUBLISH_END', (" + start
+					+ " SELECT gen_random_uuid(), '" + channel.channelId() + "', '" + SessionEvents.PUBLISH.end() + "', ("
+					+ start
 					+ ") - interval '1 hour', 'request'",
 					"INSERT INTO livestation.channel_event (event_key, channel_id, event_code, occurred_at, channel_source)"
-							+ " SELECT gen_random_uuid(), '" + channel.channelId() + "', 'PUBLISH_START', (" + start
+							+ " SELECT gen_random_uuid(), '" + channel.channelId() + "', '" + SessionEvents.PUBLISH.start()
+							+ "', (" + start
 							+ ") - interval '10 minutes', 'request'",
 					// as the event writer does with the events it archives
 					"INSERT INTO reporting.session_stale VALUES ('" + channel.channelId() + "', (" + start
 							+ ") - interval '1 hour')");
 
 			// when
-			new ReportingRefresh(new org.springframework.jdbc.core.JdbcTemplate(dataSource()))
+			javax.sql.DataSource dataSource = dataSource();
+			new ReportingRefresh(new org.springframework.jdbc.core.JdbcTemplate(dataSource),
+					new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource))
 				.refresh(java.time.ZoneId.of("Asia/Seoul"));
 
 			// then
@@ -204,7 +209,7 @@ class ReportingViewsIntegrationTests {
 			long snapshots = simulator.dataset().channels().stream().filter((c) -> c.snapshotId() != null).count();
 
 			// when
-			ArchiveRun.run(simulator, "2026-11-20");
+			ArchiveRun.completes(simulator, "2026-11-20");
 
 			// then
 			assertThat(count("SELECT count(*) FROM reporting.channel_current WHERE status_since IS NOT NULL"
@@ -225,7 +230,7 @@ class ReportingViewsIntegrationTests {
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(3, 100))) {
 
 			// when
-			ArchiveRun.run(simulator, "2026-11-20", "--archive.time-zone=America/New_York");
+			ArchiveRun.completes(simulator, "2026-11-20", "--archive.time-zone=America/New_York");
 
 			// then
 			assertThat(count("SELECT sum(events) FROM reporting.daily_channel_events"))
@@ -244,7 +249,7 @@ class ReportingViewsIntegrationTests {
 	void dailyCountsFollowEveryEventTheArchiveAddsAndTheTimeZone() {
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(4, 150))) {
 			// given: a first night (counted once at its end)
-			ArchiveRun.run(simulator, "2026-11-20");
+			ArchiveRun.completes(simulator, "2026-11-20");
 			assertThat(mismatchedDays("Asia/Seoul")).isZero();
 			assertThat(count("SELECT count(*) FROM reporting.setting WHERE daily_counts_current")).isOne();
 
@@ -258,10 +263,10 @@ class ReportingViewsIntegrationTests {
 			simulator.script("/api/v2/events?channelId=" + added, 200, "application/json",
 					archivedListPlus(added, "{\"eventCode\":\"LATE_ARRIVAL\",\"description\":\"c\",\"timestamp\":1763520000000}",
 							"{\"eventCode\":\"LATE_ARRIVAL\",\"description\":\"c\",\"timestamp\":1763520000000}"));
-			ArchiveRun.run(simulator, "2026-11-21");
+			ArchiveRun.completes(simulator, "2026-11-21");
 			long lateInSeoul = count("SELECT sum(events) FROM reporting.daily_channel_events WHERE event_code = 'LATE_ARRIVAL'");
 			long mismatchedInSeoul = mismatchedDays("Asia/Seoul");
-			ArchiveRun.run(simulator, "2026-11-22", "--archive.time-zone=America/New_York");
+			ArchiveRun.completes(simulator, "2026-11-22", "--archive.time-zone=America/New_York");
 
 			// then
 			assertThat(lateInSeoul).isEqualTo(3);
@@ -303,8 +308,8 @@ class ReportingViewsIntegrationTests {
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 5))) {
 
 			// when
-			ArchiveRun.run(simulator, "2026-11-18");
-			ArchiveRun.run(simulator, "2026-11-20");
+			ArchiveRun.completes(simulator, "2026-11-18");
+			ArchiveRun.completes(simulator, "2026-11-20");
 
 			// then
 			assertThat(rows("SELECT DISTINCT archived_completely_through::text AS through FROM reporting.archive_health"))
@@ -317,7 +322,7 @@ class ReportingViewsIntegrationTests {
 	void theReaderRoleReadsEveryViewAndWritesNothing() throws Exception {
 		// given
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(2, 10))) {
-			ArchiveRun.run(simulator, "2026-11-20");
+			ArchiveRun.completes(simulator, "2026-11-20");
 		}
 		List<String> relations = rows("""
 				SELECT schemaname || '.' || viewname AS name FROM pg_views WHERE schemaname IN ('reporting', 'livestation')
@@ -362,7 +367,7 @@ class ReportingViewsIntegrationTests {
 				.sum();
 
 			// when
-			ArchiveRun.run(simulator, "2026-11-20");
+			ArchiveRun.completes(simulator, "2026-11-20");
 
 			// then: each recording is what one ONAIR_START .. ONAIR_END left, so its session starts when it began
 			assertThat(count("SELECT count(*) FROM reporting.recording_file")).isEqualTo(recordings).isPositive();
@@ -378,7 +383,7 @@ class ReportingViewsIntegrationTests {
 	void aNightRecomputesTheSessionsOfTheChannelsItChangedOnlyAndTheyEqualAWholeRecount() {
 		// given: a first night, then one channel's list brings a new session
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(6, 80))) {
-			ArchiveRun.run(simulator, "2026-11-20");
+			ArchiveRun.completes(simulator, "2026-11-20");
 			String changed = simulator.dataset().channels().get(2).channelId();
 			simulator.script("/api/v2/events?channelId=" + changed, 200, "application/json", archivedListPlus(changed,
 					"{\"eventCode\":\"PUBLISH_START\",\"timestamp\":" + (Simulators.ANCHOR.toEpochMilli() - 30_000) + "}",
@@ -388,7 +393,7 @@ class ReportingViewsIntegrationTests {
 			List<Map<String, Object>> before = rows(versions);
 
 			// when
-			ArchiveRun.run(simulator, "2026-11-21");
+			ArchiveRun.completes(simulator, "2026-11-21");
 
 			// then
 			List<Map<String, Object>> after = rows(versions);

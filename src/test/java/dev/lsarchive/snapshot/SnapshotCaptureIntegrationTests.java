@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.RequestHold;
 import dev.lsarchive.simulator.SimulatedChannel;
@@ -79,7 +80,7 @@ class SnapshotCaptureIntegrationTests {
 			List<Map<String, Object>> ledger = rows("SELECT job_name, status, capture_slot, snapshots_read,"
 					+ " snapshots_expired FROM livestation.archive_run ORDER BY job_execution_id");
 			assertThat(ledger).hasSize(captures).allSatisfy((run) -> {
-				assertThat(run).containsEntry("job_name", "snapshotCaptureJob").containsEntry("status", "COMPLETED");
+				assertThat(run).containsEntry("job_name", ArchiveProperties.Job.SNAPSHOT_CAPTURE.jobName()).containsEntry("status", "COMPLETED");
 				assertThat(run.get("capture_slot")).isNotNull();
 			});
 			assertThat(ledger.get(0).get("snapshots_expired")).isEqualTo(oldOnes);
@@ -147,7 +148,8 @@ class SnapshotCaptureIntegrationTests {
 			// then
 			assertThat(second).isEqualTo(3);
 			assertThat(first.get()).isZero();
-			assertThat(count("SELECT count(*) FROM livestation.archive_run WHERE job_name = 'snapshotCaptureJob'"))
+			assertThat(count("SELECT count(*) FROM livestation.archive_run WHERE job_name = ?",
+					ArchiveProperties.Job.SNAPSHOT_CAPTURE.jobName()))
 				.isOne();
 		}
 	}

@@ -1,13 +1,15 @@
 package dev.lsarchive.support;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.lsarchive.normalize.SessionEvents;
 
 /** Reads the archive back for assertions. */
 public final class ArchiveTables {
@@ -15,11 +17,11 @@ public final class ArchiveTables {
 	private ArchiveTables() {
 	}
 
-	/** The single value of {@code sql}, as a long. */
-	public static long count(String sql) {
+	/** The single value of {@code sql}, with its {@code ?} bound to {@code parameters}, as a long. */
+	public static long count(String sql, Object... parameters) {
 		try (Connection connection = TestDatabase.get().connect();
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
+				PreparedStatement statement = prepare(connection, sql, parameters);
+				ResultSet result = statement.executeQuery()) {
 			result.next();
 			return result.getLong(1);
 		}
@@ -36,11 +38,11 @@ public final class ArchiveTables {
 		return count("SELECT count(*) FROM " + table);
 	}
 
-	/** The rows of {@code sql}, each as column name to value. */
-	public static List<Map<String, Object>> rows(String sql) {
+	/** The rows of {@code sql}, with its {@code ?} bound to {@code parameters}, each as column name to value. */
+	public static List<Map<String, Object>> rows(String sql, Object... parameters) {
 		try (Connection connection = TestDatabase.get().connect();
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
+				PreparedStatement statement = prepare(connection, sql, parameters);
+				ResultSet result = statement.executeQuery()) {
 			List<Map<String, Object>> rows = new ArrayList<>();
 			while (result.next()) {
 				Map<String, Object> row = new LinkedHashMap<>();
@@ -93,16 +95,28 @@ public final class ArchiveTables {
 	 */
 	public static long sessionsDifferingFromARecount() {
 		long differing = 0;
-		for (String[] table : List.of(new String[] { "publish_session", "PUBLISH_START", "PUBLISH_END" },
-				new String[] { "recording_session", "ONAIR_START", "ONAIR_END" })) {
+		for (SessionEvents kind : SessionEvents.values()) {
+			String table = (kind == SessionEvents.PUBLISH) ? "publish_session" : "recording_session";
 			String kept = "SELECT session_key, channel_id, started_at, ended_at, duration_minutes, is_open, is_unterminated,"
-					+ " is_orphan_end, ended_by FROM reporting." + table[0];
+					+ " is_orphan_end, ended_by FROM reporting." + table;
 			String recount = "SELECT mark_key, channel_id, started_at, ended_at, duration_minutes, is_open,"
-					+ " is_unterminated, is_orphan_end, ended_by FROM reporting.sessions('" + table[1] + "', '" + table[2] + "')";
-			differing += count("SELECT count(*) FROM ((" + kept + ") EXCEPT ALL (" + recount + ")) d");
-			differing += count("SELECT count(*) FROM ((" + recount + ") EXCEPT ALL (" + kept + ")) d");
+					+ " is_unterminated, is_orphan_end, ended_by FROM reporting.sessions(?::text, ?::text)";
+			differing += count("SELECT count(*) FROM ((" + kept + ") EXCEPT ALL (" + recount + ")) d", kind.start(),
+					kind.end());
+			differing += count("SELECT count(*) FROM ((" + recount + ") EXCEPT ALL (" + kept + ")) d", kind.start(),
+					kind.end());
 		}
 		return differing;
+	}
+
+	// a String[] binds as text[]
+	private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+			throws SQLException {
+		PreparedStatement statement = connection.prepareStatement(sql);
+		for (int i = 0; i < parameters.length; i++) {
+			statement.setObject(i + 1, parameters[i]);
+		}
+		return statement;
 	}
 
 }
