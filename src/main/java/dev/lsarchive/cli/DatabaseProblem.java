@@ -14,7 +14,8 @@ import dev.lsarchive.job.ExitCodes;
 /**
  * A database that refuses the job at start (no such database, unknown user, wrong password, no
  * right to create the schema: a setting to fix, exit 2) or does not answer (host or port down: a
- * relaunch later may work, exit 75), told in one line with what to do.
+ * relaunch later may work, exit 75), or whose schema a migration refuses to upgrade (exit 2), told in
+ * one line with what to do.
  */
 final class DatabaseProblem {
 
@@ -25,6 +26,9 @@ final class DatabaseProblem {
 			"28P01", "fix ARCHIVE_JDBC_USER and ARCHIVE_JDBC_PASSWORD",
 			"42501", "grant the database user what it needs: the job creates and writes the archive's schemas (their"
 					+ " owner), the health check reads them (the reader role, ARCHIVE_READER_ROLE)");
+
+	// raise_exception: what the migrations raise when the archive is in a state they must not upgrade
+	private static final String RAISED = "P0001";
 
 	private DatabaseProblem() {
 	}
@@ -40,6 +44,12 @@ final class DatabaseProblem {
 				return Optional.of(new StartProblem(ExitCodes.INVALID_CONFIGURATION,
 						List.of("the database refused the job: " + firstLine(sql.getMessage()) + "; "
 								+ REFUSALS.get(sql.getSQLState()) + "; nothing was done"), false));
+			}
+			// a migration's own refusal (RAISE EXCEPTION): its message says what to change
+			if (cause instanceof SQLException sql && RAISED.equals(sql.getSQLState())) {
+				return Optional.of(new StartProblem(ExitCodes.INVALID_CONFIGURATION,
+						List.of("the archive's schema cannot be upgraded: " + firstLine(sql.getMessage())
+								+ "; the run did not start"), false));
 			}
 			if (driver != null && isUnanswered(cause)) {
 				return Optional.of(new StartProblem(ExitCodes.TRANSIENT_FAILURE,
@@ -64,7 +74,9 @@ final class DatabaseProblem {
 			return "no reason given";
 		}
 		String line = message.strip().lines().findFirst().orElse("");
-		line = line.startsWith("FATAL: ") ? line.substring("FATAL: ".length()) : line;
+		for (String severity : List.of("FATAL: ", "ERROR: ")) {
+			line = line.startsWith(severity) ? line.substring(severity.length()) : line;
+		}
 		// the line goes on after it with what to do
 		return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
 	}

@@ -48,6 +48,23 @@ class StartProblemTests {
 	}
 
 	@Test
+	void anUpgradeAMigrationRefusesIsOneLineSayingWhatToDo() {
+		// given: what Flyway wraps when a migration raises its own exception
+		RuntimeException failure = new IllegalStateException("Migration V18__session_tables_written_out.sql failed",
+				new SQLException("ERROR: views of your own read them: analyst.long_sessions; drop them, run the job once\n"
+						+ "  Where: PL/pgSQL function inline_code_block line 15 at RAISE", "P0001"));
+
+		// when
+		StartProblem problem = StartProblem.of(failure).orElseThrow();
+
+		// then
+		assertThat(problem.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+		assertThat(problem.lines()).singleElement()
+			.isEqualTo("the archive's schema cannot be upgraded: views of your own read them: analyst.long_sessions;"
+					+ " drop them, run the job once; the run did not start");
+	}
+
+	@Test
 	void otherFailuresAreLeftToTheFramework() {
 		assertThat(StartProblem.of(new IllegalStateException("a bug", new NullPointerException()))).isEmpty();
 		assertThat(StartProblem.of(new IllegalStateException("API down", new ConnectException("refused")))).isEmpty();

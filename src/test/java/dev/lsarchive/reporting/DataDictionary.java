@@ -48,7 +48,7 @@ final class DataDictionary {
 		StringBuilder md = new StringBuilder();
 		md.append("# Data dictionary\n\n");
 		md.append("Generated from the migrated schema (`db/migration`) and its `COMMENT`s; a test fails when they\n");
-		md.append("differ. Regenerate: `./mvnw verify -Dit.test=DataDictionaryIntegrationTests -Ddictionary.write=true`.\n\n");
+		md.append("differ. Regenerate: `./mvnw verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=DataDictionaryIntegrationTests -Ddictionary.write=true`.\n\n");
 		md.append("Tables are created and changed by the versioned migrations only (`db/migration/V<n>__*.sql`, never\n");
 		md.append("edited once shipped). Each view and function is defined whole in one repeatable migration\n");
 		md.append("(`db/migration/R__<nn>_<name>.sql`, named under it below), which Flyway applies again whenever the\n");
