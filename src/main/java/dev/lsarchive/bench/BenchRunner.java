@@ -44,6 +44,10 @@ class BenchRunner implements ApplicationRunner {
 
 	private final Environment environment;
 
+	private long benchStartMillis;
+
+	private StartUp startUp;
+
 	BenchRunner(BenchProperties bench, Environment environment) {
 		this.bench = bench;
 		this.environment = environment;
@@ -51,6 +55,7 @@ class BenchRunner implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
+		this.benchStartMillis = System.currentTimeMillis();
 		String configured = this.environment.getRequiredProperty("spring.datasource.url");
 		String user = this.environment.getProperty("spring.datasource.username", "postgres");
 		String password = this.environment.getProperty("spring.datasource.password", "");
@@ -70,12 +75,14 @@ class BenchRunner implements ApplicationRunner {
 			say("first load: %d events in %.2f s = %.0f events/s; %d requests, %.0f req/s, peak concurrency %d, peak heap %d MB",
 					events, first.seconds, events / first.seconds, first.requests, first.requests / first.seconds,
 					first.peakConcurrency, first.peakHeapMb);
-			say("steps of the first load: %s", stepDurations(database, true));
+			List<StepSeconds> firstSteps = stepDurations(database, true);
+			say("steps of the first load: %s", StepSeconds.describe(firstSteps));
 			say("CPU of the first load: %s", cpuOfLatestRun(cpu, database));
 			Run rerun = archive(simulator, database, true);
 			say("re-run:     %d events in %.2f s = %.0f events/s; %d requests, peak heap %d MB", events, rerun.seconds,
 					events / rerun.seconds, rerun.requests, rerun.peakHeapMb);
-			say("steps of the re-run: %s", stepDurations(database, false));
+			List<StepSeconds> rerunSteps = stepDurations(database, false);
+			say("steps of the re-run: %s", StepSeconds.describe(rerunSteps));
 			say("CPU of the re-run: %s", cpuOfLatestRun(cpu, database));
 			double[] copyLoads = copyReference(database);
 			double copySeconds = median(copyLoads);
@@ -88,9 +95,15 @@ class BenchRunner implements ApplicationRunner {
 			say("rate budget: %d req/s; achieved %.0f req/s in the first load (%.0f%% of the budget)",
 					this.bench.requestsPerSecond(), first.requests / first.seconds,
 					100.0 * first.requests / first.seconds / this.bench.requestsPerSecond());
-			say("BENCH events=%d first_load_per_s=%.0f rerun_per_s=%.0f copy_per_s=%.0f first_vs_copy=%.2f rerun_vs_copy=%.2f peak_heap_mb=%d",
+			say("start-up of the first job run in this JVM: %.2f s from exec to its first API request (JVM and the"
+					+ " benchmark's context %.2f s, then the job's context until its first request; the benchmark's own"
+					+ " database and account are not counted)", this.startUp.seconds(),
+					(this.startUp.benchStartMillis() - this.startUp.jvmStartMillis()) / 1e3);
+			say("BENCH events=%d first_load_per_s=%.0f rerun_per_s=%.0f copy_per_s=%.0f first_vs_copy=%.2f rerun_vs_copy=%.2f peak_heap_mb=%d"
+					+ " startup_s=%.2f first_steps_s=%s rerun_steps_s=%s",
 					events, firstPerSecond, rerunPerSecond, copyPerSecond, firstPerSecond / copyPerSecond,
-					rerunPerSecond / copyPerSecond, Math.max(first.peakHeapMb, rerun.peakHeapMb));
+					rerunPerSecond / copyPerSecond, Math.max(first.peakHeapMb, rerun.peakHeapMb), this.startUp.seconds(),
+					StepSeconds.field(firstSteps), StepSeconds.field(rerunSteps));
 		}
 		finally {
 			if (!this.bench.keepDatabase()) {
@@ -136,10 +149,16 @@ class BenchRunner implements ApplicationRunner {
 				"--logging.level.dev.lsarchive=WARN"));
 		long requestsBefore = simulator.requests();
 		resetPeakHeap();
+		long launchNanos = System.nanoTime();
 		int exitCode = SpringApplication.exit(new SpringApplicationBuilder(ArchiveApplication.class)
 			.run(args.toArray(String[]::new)));
 		if (exitCode != 0) {
 			throw new IllegalStateException("the measured run failed with exit code " + exitCode);
+		}
+		if (this.startUp == null) {
+			// the first job run in this JVM is the cold one, whether it is the warm-up or the first load
+			this.startUp = new StartUp(ManagementFactory.getRuntimeMXBean().getStartTime(), this.benchStartMillis,
+					launchNanos, simulator.firstRequestNanos().orElseThrow());
 		}
 		double seconds;
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
@@ -201,8 +220,8 @@ class BenchRunner implements ApplicationRunner {
 
 	// the steps of the first job execution, or of the last; a partitioned step once, not each of its
 	// partitions (Spring Batch names those step:partition)
-	private static String stepDurations(BenchDatabase database, boolean first) throws Exception {
-		StringBuilder steps = new StringBuilder();
+	private static List<StepSeconds> stepDurations(BenchDatabase database, boolean first) throws Exception {
+		List<StepSeconds> steps = new ArrayList<>();
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("""
 						SELECT regexp_replace(step_name, ':.*', '') AS step,
@@ -212,10 +231,10 @@ class BenchRunner implements ApplicationRunner {
 						  AND step_name NOT LIKE '%%:%%'
 						GROUP BY 1 ORDER BY min(start_time)""".formatted(first ? "min" : "max"))) {
 			while (result.next()) {
-				steps.append(String.format(Locale.ROOT, "%s %.2f s; ", result.getString(1), result.getDouble(2)));
+				steps.add(new StepSeconds(result.getString(1), result.getDouble(2)));
 			}
 		}
-		return steps.toString();
+		return steps;
 	}
 
 	// the latest job execution's span, as Spring Batch took it from this JVM's clock

@@ -29,7 +29,7 @@ final class KnownSettings {
 	static final List<String> PREFIXES = List.of("archive.", "livestation.", "simulator.", "bench.");
 
 	/** The profiles a start may name. */
-	static final List<String> PROFILES = List.of("demo", "health", "bench", "simulator");
+	static final List<String> PROFILES = List.of("demo", "health", "bench", "simulator", "cds-training");
 
 	/** Profiles that may use the documented local database when none is set. */
 	static final Set<String> LOCAL_DATABASE_PROFILES = Set.of("demo", "bench", "simulator");

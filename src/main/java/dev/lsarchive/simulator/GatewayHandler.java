@@ -1,6 +1,7 @@
 package dev.lsarchive.simulator;
 
 import java.io.IOException;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,6 +19,8 @@ final class GatewayHandler implements HttpHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(GatewayHandler.class);
 
+	private static final long NONE = Long.MIN_VALUE;
+
 	private final SimulatorProperties properties;
 
 	private final GatewayAuthentication authentication;
@@ -33,6 +36,9 @@ final class GatewayHandler implements HttpHandler {
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final AtomicInteger peakInFlight = new AtomicInteger();
+
+	// System.nanoTime() of the first request (NONE before it): the benchmark's start-up ends there
+	private final AtomicLong firstRequestNanos = new AtomicLong(NONE);
 
 	GatewayHandler(SimulatorProperties properties, GatewayAuthentication authentication, ScriptedRequests scripts,
 			FaultInjector faults, ApiRouter router) {
@@ -51,9 +57,16 @@ final class GatewayHandler implements HttpHandler {
 		return this.peakInFlight.get();
 	}
 
+	OptionalLong firstRequestNanos() {
+		long nanos = this.firstRequestNanos.get();
+		return (nanos != NONE) ? OptionalLong.of(nanos) : OptionalLong.empty();
+	}
+
 	@Override
 	public void handle(HttpExchange http) {
-		this.requests.incrementAndGet();
+		if (this.requests.incrementAndGet() == 1) {
+			this.firstRequestNanos.compareAndSet(NONE, System.nanoTime());
+		}
 		this.peakInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 		try (http) {
 			http.getRequestBody().readAllBytes();

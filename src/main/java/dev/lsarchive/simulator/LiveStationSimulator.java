@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -135,6 +136,11 @@ public final class LiveStationSimulator implements AutoCloseable {
 	/** The most requests served at the same time. */
 	public int peakConcurrency() {
 		return this.handler.peakConcurrency();
+	}
+
+	/** {@link System#nanoTime()} when the first request arrived; empty before any. */
+	public OptionalLong firstRequestNanos() {
+		return this.handler.firstRequestNanos();
 	}
 
 	@Override

@@ -80,7 +80,7 @@ class SettingsCheckTests {
 		assertThat(problems).singleElement()
 			.asString()
 			.contains("spring.profiles.active=healthz is not a profile", "did you mean health?",
-					"demo, health, bench, simulator");
+					"demo, health, bench, simulator, cds-training");
 	}
 
 	@Test

@@ -157,6 +157,38 @@ class SchedulingFilesIntegrationTests {
 	}
 
 	@Test
+	void theWrapperStartsFromTheClassDataSharingArchiveOnlyWhenItWasMadeFromTheInstalledJar() throws Exception {
+		// given: a stand-in for java that prints how it was started, an installed jar and a cds directory
+		Path home = Files.createTempDirectory("archive-home");
+		Path logs = Files.createTempDirectory("archive-logs");
+		Path fakeJava = home.resolve("java");
+		Files.writeString(fakeJava, "#!/usr/bin/env bash\necho \"Archive run 2026-11-20: COMPLETED started with $*\"\n");
+		fakeJava.toFile().setExecutable(true);
+		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
+		Path installed = Files.writeString(home.resolve("livestation-archive.jar"), "jar");
+		Path cds = Files.createDirectories(home.resolve("cds"));
+		Path extracted = Files.writeString(cds.resolve("livestation-archive.jar"), "extracted jar");
+		Path archive = cds.resolve("livestation-archive.jsa");
+		String plain = "-XX:MaxRAMPercentage=75 -jar " + installed + " --archive.run-date=2026-11-20";
+		String shared = "-XX:MaxRAMPercentage=75 -XX:SharedArchiveFile=" + archive
+				+ " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar " + extracted + " --archive.run-date=2026-11-20";
+
+		// when: no archive yet; then one made from the installed jar; then a jar installed after it
+		Result withoutArchive = runWithEnv(env, "bash", WRAPPER, "--archive.run-date=2026-11-20");
+		Files.writeString(archive, "archive");
+		installed.toFile().setLastModified(System.currentTimeMillis() - 60_000);
+		Result withArchive = runWithEnv(env, "bash", WRAPPER, "--archive.run-date=2026-11-20");
+		installed.toFile().setLastModified(System.currentTimeMillis() + 60_000);
+		Result afterANewJar = runWithEnv(env, "bash", WRAPPER, "--archive.run-date=2026-11-20");
+
+		// then: the archive is used only with the jar it was made from; otherwise the installed jar runs as before
+		assertThat(withoutArchive.output()).isEqualTo("Archive run 2026-11-20: COMPLETED started with " + plain + "\n");
+		assertThat(withArchive.output()).isEqualTo("Archive run 2026-11-20: COMPLETED started with " + shared + "\n");
+		assertThat(afterANewJar.output()).isEqualTo("Archive run 2026-11-20: COMPLETED started with " + plain + "\n");
+		assertThat(List.of(withoutArchive.code(), withArchive.code(), afterANewJar.code())).containsOnly(0);
+	}
+
+	@Test
 	void theWrapperRelaunchesATransientFailureOnceAndSaysSo() throws Exception {
 		// given: a stand-in for java whose launches exit with the codes listed in FAKE_EXITS, one per launch
 		Path home = Files.createTempDirectory("archive-home");
