@@ -2,14 +2,20 @@ package dev.lsarchive.channel;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-import java.util.ArrayList;
-import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.lsarchive.api.ApiPath;
 import dev.lsarchive.api.ChannelDto;
@@ -22,8 +28,16 @@ import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.normalize.StorableText;
 import dev.lsarchive.normalize.WholeNumber;
 
-/** Turns a listed channel into a {@link ChannelRow}, or a quarantine entry saying why it cannot be one. */
+/**
+ * Turns a listed channel into a {@link ChannelRow}, or a quarantine entry saying why it cannot be one.
+ * The row keeps the channel as received; a re-stream channel's with the targets ({@code restream})
+ * its channel info showed, so that its configuration's history sees them change.
+ */
 class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>> {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String TARGETS = "restream";
 
 	/** The request a channel of {@code kind} comes from. */
 	static String endpoint(ChannelKind kind) {
@@ -48,12 +62,14 @@ class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>
 		List<ChannelRow.Target> targets = null;
 		if (channel.restreamTargets() != null) {
 			targets = new ArrayList<>();
+			Set<List<String>> seen = new HashSet<>();
 			for (RestreamTarget target : channel.restreamTargets()) {
 				String name = text.identifier("restream.targetName", target.targetName());
 				String url = text.text("restream.rtmpUrl", target.rtmpUrl());
 				ChannelRow.Target row = new ChannelRow.Target((name != null) ? name.trim() : "UNKNOWN",
-						(url != null) ? url : "");
-				if (!targets.contains(row)) {
+						(url != null) ? url : "", StorableText.json(target.payload()), target.fields());
+				// a target is the pair of platform and URL: the same pair twice is one target
+				if (seen.add(List.of(row.targetName(), row.rtmpUrl()))) {
 					targets.add(row);
 				}
 			}
@@ -123,7 +139,24 @@ class ChannelNormalizer implements ItemProcessor<ChannelDto, Outcome<ChannelRow>
 		return Outcome.archive(new ChannelRow(channelId, channelName, status.value(), status.raw(), status.known(),
 				qualitySetName, outputProtocol, parseBoolean(channel.isRecording()), timemachine, createdAt,
 				recentPublish, snapshotId, channel.kind().name(), parseBoolean(channel.useDvr()), instanceNo,
-				(planType != null) ? planType.trim() : null, platformCount, publishSeconds, targets));
+				(planType != null) ? planType.trim() : null, platformCount, publishSeconds, targets,
+				StorableText.json(withTargets(channel.payload(), channel.restreamTargets())), channel.fields()));
+	}
+
+	// the listed channel, and the targets its channel info showed (as received, secrets removed)
+	private static String withTargets(String payload, @Nullable List<RestreamTarget> targets) {
+		if (targets == null) {
+			return payload;
+		}
+		JsonNode listed = JSON.readTree(payload);
+		if (!(listed instanceof ObjectNode channel)) {
+			return payload;
+		}
+		ArrayNode restream = channel.putArray(TARGETS);
+		for (RestreamTarget target : targets) {
+			restream.add(JSON.readTree(target.payload()));
+		}
+		return channel.toString();
 	}
 
 	private static Outcome<ChannelRow> reject(ChannelDto channel, @Nullable String channelId, String reason) {

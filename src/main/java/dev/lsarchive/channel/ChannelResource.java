@@ -12,6 +12,11 @@ public final class ChannelResource {
 	static final Counter UNKNOWN_STATUS = new Counter("channels.unknown_status",
 			"Channels whose status was not recognised");
 
+	/** Fields of channels and of their re-stream targets the API sent for the first time (reporting.api_fields). */
+	static final Counter NEW_FIELDS = new Counter("channels.new_fields",
+			"Fields of channels and of their re-stream targets the API sent for the first time, each announced in the"
+					+ " summary (reporting.api_fields)");
+
 	/** Channels of the listings of every kind. */
 	public static final ArchivedResource CHANNELS = ArchivedResource.named("channels", 1)
 		.tally(Tally.READ, "channels.read", "Channels listed and read")
@@ -23,6 +28,7 @@ public final class ChannelResource {
 		.source(ListingCounts.PAGES, "listing pages")
 		.fact(ListingCounts.REREADS)
 		.fact(ListingCounts.DRIFT)
+		.fact(NEW_FIELDS)
 		// the run's unknown statuses and scaled timestamps, snapshots' and events' included, have always been on this line
 		.note(10, (counts) -> String.format("listing: %d channels (%d live, %d re-stream, %d VOD2LIVE), %d re-reads,"
 				+ " drift %d; unknown statuses %d, scaled timestamps %d", counts.get(ListingCounts.LISTED),

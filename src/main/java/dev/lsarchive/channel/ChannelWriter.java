@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,14 +18,18 @@ import dev.lsarchive.batch.UpsertWriter;
 import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.quarantine.QuarantineWriter;
+import dev.lsarchive.reporting.ApiFields;
 import dev.lsarchive.reporting.SessionTables;
 
 /**
  * Writes a chunk of channels with a few set-based statements: upsert into {@code channel} (rows
- * whose content did not change are not touched), close and open {@code channel_status_history}
- * intervals (a channel listed not publishing ends its session: {@link SessionTables#markSeen}), and
- * record the run's listing in {@code listed_channel}. A channel the database refuses
- * for a reason of its data is found by {@link DataErrorScan} and quarantined; the others are written.
+ * whose content, payload included, did not change are not touched), close and open
+ * {@code channel_status_history} intervals (a channel listed not publishing ends its session:
+ * {@link SessionTables#markSeen}) and {@code channel_version} intervals (a change of configuration:
+ * the payload without its volatile fields), record the run's listing in {@code listed_channel}, and
+ * the fields received in {@code reporting.api_fields} ({@link ApiFields}). A channel the database
+ * refuses for a reason of its data is found by {@link DataErrorScan} and quarantined; the others are
+ * written.
  */
 class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 
@@ -32,13 +37,13 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 			INSERT INTO livestation.channel AS c (channel_id, channel_name, channel_status, channel_status_raw,
 			    quality_set_name, output_protocol, is_recording, timemachine_min, created_at, recent_publish_start_at,
 			    snapshot_id, channel_type, use_dvr, instance_no, plan_type, platform_count, total_publish_seconds,
-			    first_archived_at, last_archived_at)
+			    payload, first_archived_at, last_archived_at)
 			SELECT i.*, ?, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
 			    ?::integer[], ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::text[], ?::boolean[], ?::bigint[],
-			    ?::text[], ?::integer[], ?::bigint[])
+			    ?::text[], ?::integer[], ?::bigint[], ?::jsonb[])
 			    AS i(channel_id, channel_name, channel_status, channel_status_raw, quality_set_name, output_protocol,
 			         is_recording, timemachine_min, created_at, recent_publish_start_at, snapshot_id, channel_type,
-			         use_dvr, instance_no, plan_type, platform_count, total_publish_seconds)
+			         use_dvr, instance_no, plan_type, platform_count, total_publish_seconds, payload)
 			ON CONFLICT (channel_id) DO UPDATE SET channel_name = excluded.channel_name,
 			    channel_status = excluded.channel_status, channel_status_raw = excluded.channel_status_raw,
 			    quality_set_name = excluded.quality_set_name, output_protocol = excluded.output_protocol,
@@ -47,25 +52,28 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 			    snapshot_id = excluded.snapshot_id, channel_type = excluded.channel_type, use_dvr = excluded.use_dvr,
 			    instance_no = excluded.instance_no, plan_type = excluded.plan_type,
 			    platform_count = excluded.platform_count, total_publish_seconds = excluded.total_publish_seconds,
-			    last_archived_at = excluded.last_archived_at
+			    payload = excluded.payload, last_archived_at = excluded.last_archived_at
 			WHERE (c.channel_name, c.channel_status, c.channel_status_raw, c.quality_set_name, c.output_protocol,
 			       c.is_recording, c.timemachine_min, c.created_at, c.recent_publish_start_at, c.snapshot_id,
-			       c.channel_type, c.use_dvr, c.instance_no, c.plan_type, c.platform_count, c.total_publish_seconds)
+			       c.channel_type, c.use_dvr, c.instance_no, c.plan_type, c.platform_count, c.total_publish_seconds,
+			       c.payload)
 			    IS DISTINCT FROM
 			      (excluded.channel_name, excluded.channel_status, excluded.channel_status_raw, excluded.quality_set_name,
 			       excluded.output_protocol, excluded.is_recording, excluded.timemachine_min, excluded.created_at,
 			       excluded.recent_publish_start_at, excluded.snapshot_id, excluded.channel_type, excluded.use_dvr,
-			       excluded.instance_no, excluded.plan_type, excluded.platform_count, excluded.total_publish_seconds)
+			       excluded.instance_no, excluded.plan_type, excluded.platform_count, excluded.total_publish_seconds,
+			       excluded.payload)
 			""";
 
+	// a target shown again is no longer removed; one whose payload changed keeps the new one
 	private static final String ADD_TARGETS = """
-			INSERT INTO livestation.restream_target AS t (channel_id, target_name, rtmp_url, first_archived_at,
+			INSERT INTO livestation.restream_target AS t (channel_id, target_name, rtmp_url, payload, first_archived_at,
 			    last_archived_at)
-			SELECT i.channel_id, i.target_name, i.rtmp_url, ?, ?
-			FROM unnest(?::text[], ?::text[], ?::text[]) AS i(channel_id, target_name, rtmp_url)
-			ON CONFLICT (channel_id, target_name, rtmp_url) DO UPDATE SET removed_at = NULL,
+			SELECT i.channel_id, i.target_name, i.rtmp_url, i.payload, ?, ?
+			FROM unnest(?::text[], ?::text[], ?::text[], ?::jsonb[]) AS i(channel_id, target_name, rtmp_url, payload)
+			ON CONFLICT (channel_id, target_name, rtmp_url) DO UPDATE SET removed_at = NULL, payload = excluded.payload,
 			    last_archived_at = excluded.last_archived_at
-			WHERE t.removed_at IS NOT NULL
+			WHERE t.removed_at IS NOT NULL OR t.payload IS DISTINCT FROM excluded.payload
 			""";
 
 	// a target the channel info no longer shows is kept, marked removed
@@ -99,11 +107,56 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 			WHERE livestation.listed_channel.snapshot_id IS DISTINCT FROM excluded.snapshot_id
 			""";
 
+	/**
+	 * A channel's configuration: its payload without the fields that change while its configuration does
+	 * not (the status has a history of its own; the latest snapshot, the publish counters and the CDN's
+	 * status move every night). Documented in the README and on {@code livestation.channel_version}.
+	 */
+	private static final String CONFIGURATION = "((%s)"
+			+ " - '{channelStatus,totalPublishSeconds,recentPublishStartTime,snapshot}'::text[]"
+			+ " #- '{cdn,statusName}'::text[])";
+
+	// a version's configuration, compared with a payload i.payload; without the targets when i.payload has none
+	// (the channel info was not read: a channel gone since it was listed keeps the targets it had)
+	private static final String VERSION_CONFIGURATION = "(" + CONFIGURATION
+			+ " - CASE WHEN i.payload -> 'restream' IS NULL THEN '{restream}'::text[] ELSE '{}'::text[] END)";
+
+	private static final String CLOSE_CHANGED_VERSION = """
+			UPDATE livestation.channel_version v SET valid_to = ?
+			FROM unnest(?::text[], ?::jsonb[]) AS i(channel_id, payload)
+			WHERE v.channel_id = i.channel_id AND v.valid_to IS NULL AND v.valid_from < ?
+			  AND %s IS DISTINCT FROM %s
+			""".formatted(VERSION_CONFIGURATION.formatted("v.payload"), CONFIGURATION.formatted("i.payload"));
+
+	// a channel without an open version opens one: its first, or the next after a change closed the last
+	private static final String OPEN_NEW_VERSION = """
+			INSERT INTO livestation.channel_version (channel_id, valid_from, payload, changed_fields)
+			SELECT i.channel_id, ?, i.payload,
+			       CASE WHEN p.payload IS NOT NULL THEN ARRAY(
+			           SELECT k.name FROM (SELECT jsonb_object_keys(%1$s) UNION SELECT jsonb_object_keys(%2$s)) AS k(name)
+			           WHERE %1$s -> k.name IS DISTINCT FROM %2$s -> k.name ORDER BY k.name) END
+			FROM unnest(?::text[], ?::jsonb[]) AS i(channel_id, payload)
+			LEFT JOIN LATERAL (SELECT x.payload FROM livestation.channel_version x WHERE x.channel_id = i.channel_id
+			                   ORDER BY x.valid_from DESC LIMIT 1) p ON true
+			WHERE NOT EXISTS (SELECT 1 FROM livestation.channel_version v
+			                  WHERE v.channel_id = i.channel_id AND v.valid_to IS NULL)
+			""".formatted(VERSION_CONFIGURATION.formatted("p.payload"), CONFIGURATION.formatted("i.payload"));
+
+	// the paths of a listed channel, and of a re-stream target, that a column holds
+	private static final Set<String> MAPPED = Set.of("channelId", "channelName", "channelStatus", "qualitySetName",
+			"outputProtocol", "isRecording", "timemachineMin", "createdTime", "recentPublishStartTime", "snapshot",
+			"snapshot.snapshotId", "useDvr", "useDVR", "instanceNo", "planType", "platformCount", "totalPublishSeconds");
+
+	private static final Set<String> TARGET_MAPPED = Set.of("targetName", "rtmpUrl");
+
 	private final JdbcTemplate jdbc;
+
+	private final ApiFields apiFields;
 
 	ChannelWriter(JdbcTemplate jdbc, QuarantineWriter quarantine) {
 		super(ChannelResource.CHANNELS, jdbc.getDataSource(), quarantine);
 		this.jdbc = jdbc;
+		this.apiFields = new ApiFields(jdbc);
 	}
 
 	@Override
@@ -116,6 +169,7 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 		int written = channels(rows, run.observedAt());
 		history(rows, run.observedAt());
 		targets(rows, run.observedAt());
+		versions(rows, run.observedAt());
 		list(rows, run);
 		return written;
 	}
@@ -130,6 +184,16 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 	@Override
 	protected void written(Chunk<? extends Outcome<ChannelRow>> chunk, List<ChannelRow> stored, RunContext run) {
 		count(ChannelResource.UNKNOWN_STATUS, stored.stream().filter((r) -> !r.statusKnown()).count());
+		ApiFields.Seen channels = new ApiFields.Seen();
+		ApiFields.Seen targets = new ApiFields.Seen();
+		for (ChannelRow row : stored) {
+			channels.add(row.fields());
+			if (row.targets() != null) {
+				row.targets().forEach((target) -> targets.add(target.fields()));
+			}
+		}
+		count(ChannelResource.NEW_FIELDS, this.apiFields.add("channel", channels, MAPPED, run)
+				+ this.apiFields.add("restream_target", targets, TARGET_MAPPED, run));
 	}
 
 	private int channels(List<ChannelRow> rows, Instant observedAt) {
@@ -155,6 +219,7 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 			SqlArrays.bind(ps, 17, "text", rows.stream().map(ChannelRow::planType).toArray());
 			SqlArrays.bind(ps, 18, "integer", rows.stream().map(ChannelRow::platformCount).toArray());
 			SqlArrays.bind(ps, 19, "bigint", rows.stream().map(ChannelRow::totalPublishSeconds).toArray());
+			SqlArrays.bind(ps, 20, "jsonb", rows.stream().map(ChannelRow::payload).toArray());
 		});
 	}
 
@@ -167,11 +232,13 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 		List<String> channelIds = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 		List<String> urls = new ArrayList<>();
+		List<String> payloads = new ArrayList<>();
 		for (ChannelRow row : withTargets) {
 			for (ChannelRow.Target target : row.targets()) {
 				channelIds.add(row.channelId());
 				names.add(target.targetName());
 				urls.add(target.rtmpUrl());
+				payloads.add(target.payload());
 			}
 		}
 		this.jdbc.update(REMOVE_TARGETS, (ps) -> {
@@ -188,6 +255,24 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 			SqlArrays.bind(ps, 3, "text", channelIds.toArray());
 			SqlArrays.bind(ps, 4, "text", names.toArray());
 			SqlArrays.bind(ps, 5, "text", urls.toArray());
+			SqlArrays.bind(ps, 6, "jsonb", payloads.toArray());
+		});
+	}
+
+	private void versions(List<ChannelRow> rows, Instant observedAt) {
+		Timestamp observed = Timestamp.from(observedAt);
+		Object[] ids = rows.stream().map(ChannelRow::channelId).toArray();
+		Object[] payloads = rows.stream().map(ChannelRow::payload).toArray();
+		this.jdbc.update(CLOSE_CHANGED_VERSION, (ps) -> {
+			ps.setTimestamp(1, observed);
+			SqlArrays.bind(ps, 2, "text", ids);
+			SqlArrays.bind(ps, 3, "jsonb", payloads);
+			ps.setTimestamp(4, observed);
+		});
+		this.jdbc.update(OPEN_NEW_VERSION, (ps) -> {
+			ps.setTimestamp(1, observed);
+			SqlArrays.bind(ps, 2, "text", ids);
+			SqlArrays.bind(ps, 3, "jsonb", payloads);
 		});
 	}
 

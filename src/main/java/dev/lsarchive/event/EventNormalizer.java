@@ -82,7 +82,8 @@ class EventNormalizer implements ItemProcessor<EventDto, Outcome<EventRow>> {
 		String level = notBlank(logLevel) ? logLevel.trim().toUpperCase(Locale.ROOT) : null;
 		long millis = time.instant().toEpochMilli();
 		return Outcome.archive(new EventRow(key(channelId, code, level, description, millis), channelId, code, level,
-				description, millis, time.scaled(), source, event.requestedChannelId()));
+				description, millis, time.scaled(), source, event.requestedChannelId(), StorableText.json(event.extra()),
+				event.fields()));
 	}
 
 	/** The event's identity: the same event read twice, in any case or from any endpoint, has one key. */

@@ -23,6 +23,10 @@ public final class EventResource {
 	static final Counter UNCHANGED_LISTS = new Counter("events.unchanged_lists",
 			"Event lists received byte for byte as archived");
 
+	/** Fields of events the API sent for the first time (reporting.api_fields). */
+	static final Counter NEW_FIELDS = new Counter("events.new_fields",
+			"Fields of events the API sent for the first time, each announced in the summary (reporting.api_fields)");
+
 	/** Channel events. */
 	public static final ArchivedResource EVENTS = ArchivedResource.named("events", 2)
 		.tally(Tally.WRITTEN, "events.written", "Events added")
@@ -33,6 +37,7 @@ public final class EventResource {
 		.fact(GAPS)
 		.readUnchanged(READ_UNCHANGED)
 		.fact(UNCHANGED_LISTS)
+		.fact(NEW_FIELDS)
 		.note(20, (counts) -> (counts.get(GAPS) > 0)
 				? String.format("WARNING continuity: %d windows in which events may have been lost"
 						+ " (lists no longer reached back to what was archived): see reporting.channel_coverage",

@@ -9,7 +9,9 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.quarantine.QuarantineWriter;
+import dev.lsarchive.reporting.ApiFields;
 import dev.lsarchive.reporting.DailyCounts;
 import dev.lsarchive.reporting.SessionTables;
 
@@ -42,8 +45,11 @@ import dev.lsarchive.reporting.SessionTables;
  * the range scans and no write at all. Should another writer have inserted one of the rows in the
  * meantime, the chunk falls back to a staging table and {@code INSERT … ON CONFLICT DO NOTHING}.
  * Either way the rows it adds are counted into {@code reporting.daily_channel_events} in the same
- * transaction. A row the database refuses for a reason of its data is found by {@link DataErrorScan}
- * and quarantined; the rest of the chunk is written.
+ * transaction, and the fields of the chunk's events into {@code reporting.api_fields} (one statement
+ * per chunk: the events of a usual shape share their set of fields). An event's fields beside the
+ * mapped ones go into {@code extra}, NULL for the usual event. A row the database refuses for a
+ * reason of its data is found by {@link DataErrorScan} and quarantined; the rest of the chunk is
+ * written.
  */
 class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 
@@ -53,7 +59,7 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 			""";
 
 	private static final String COLUMNS = "(event_key, channel_id, event_code, log_level, description, occurred_at,"
-			+ " timestamp_scaled, channel_source)";
+			+ " timestamp_scaled, channel_source, extra)";
 
 	private static final String COPY = "COPY livestation.channel_event " + COLUMNS + " FROM STDIN";
 
@@ -71,6 +77,9 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 
 	private static final String UNIQUE_VIOLATION = "23505";
 
+	// the paths of an event that a column holds
+	private static final Set<String> MAPPED = Set.of("channelId", "logLevel", "eventCode", "description", "timestamp");
+
 	private final DataSource dataSource;
 
 	private final QuarantineWriter quarantine;
@@ -84,13 +93,17 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 
 	private final EventCoverage coverage;
 
+	private final ApiFields apiFields;
+
 	EventWriter(DataSource dataSource, QuarantineWriter quarantine, EventListFingerprints fingerprints,
 			EventCoverage coverage) {
 		this.dataSource = dataSource;
 		this.quarantine = quarantine;
 		this.fingerprints = fingerprints;
 		this.coverage = coverage;
-		this.dailyCounts = new DailyCounts(new JdbcTemplate(dataSource));
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		this.dailyCounts = new DailyCounts(jdbc);
+		this.apiFields = new ApiFields(jdbc);
 	}
 
 	@Override
@@ -124,6 +137,20 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 		countChunk(EventResource.EVENTS, events.size(), split.rows().size(), result, rejected.size());
 		count(EventResource.SCALED_TIMESTAMPS, split.rows().stream().filter(EventRow::timestampScaled).count()
 				- result.refused().stream().filter((r) -> r.row().timestampScaled()).count());
+		count(EventResource.NEW_FIELDS, this.apiFields.add("event", fields(split.rows(), result), MAPPED, run));
+	}
+
+	// the fields of the events the database kept: an event of the usual shape adds its shared set's count only
+	private static ApiFields.Seen fields(List<EventRow> rows, DataErrorScan.Result<EventRow> result) {
+		Set<EventRow> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+		result.refused().forEach((r) -> refused.add(r.row()));
+		ApiFields.Seen seen = new ApiFields.Seen();
+		for (EventRow row : rows) {
+			if (refused.isEmpty() || !refused.contains(row)) {
+				seen.add(row.fields());
+			}
+		}
+		return seen;
 	}
 
 	private int write(List<EventRow> rows) throws SQLException {
@@ -260,7 +287,7 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 		for (EventRow row : rows) {
 			text.uuid(row.eventKey()).tab().text(row.channelId()).tab().text(row.eventCode()).tab();
 			text.text(row.logLevel()).tab().text(row.description()).tab().instant(row.occurredAtMillis()).tab();
-			text.bool(row.timestampScaled()).tab().text(row.channelSource()).endRow();
+			text.bool(row.timestampScaled()).tab().text(row.channelSource()).tab().text(row.extra()).endRow();
 		}
 		try {
 			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, text.stream(), 256 * 1024);

@@ -29,6 +29,7 @@ import dev.lsarchive.api.ApiCallStats;
 import dev.lsarchive.batch.ArchivedResources;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.reporting.ApiFields;
 import dev.lsarchive.reporting.ReportingRefresh;
 
 /**
@@ -114,10 +115,12 @@ class ArchiveJobConfiguration {
 	@Bean
 	RunResultPublisher runResultPublisher(RunLedger runLedger, JobRepository jobRepository, ApiCallStats apiStats,
 			ArchivedResources archivedResources, MeterRegistry meterRegistry, ArchiveProperties properties,
-			Environment environment) {
+			Environment environment, JdbcTemplate jdbc) {
 		boolean jsonLogs = environment.containsProperty("logging.structured.format.console");
+		ApiFields apiFields = new ApiFields(jdbc);
 		List<RunResult.Listener> listeners = new ArrayList<>(List.of(runLedger,
-				new RunSummary(System.out, !jsonLogs), new ArchiveMetrics(meterRegistry, apiStats)));
+				new RunSummary(System.out, !jsonLogs, (execution) -> apiFields.announcedBy(execution.getId())),
+				new ArchiveMetrics(meterRegistry, apiStats)));
 		if (properties.summaryFile() != null) {
 			listeners.add(new RunReportFile(properties.summaryFile()));
 		}

@@ -3,6 +3,8 @@ package dev.lsarchive.job;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.function.Function;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -15,8 +17,9 @@ import dev.lsarchive.batch.Tally;
 
 /**
  * The end of a run in a few lines: a table on standard output, readable in a cron mail (a row per
- * resource, then the lines the resources add), and one log event with the same figures. With structured (JSON) logging, only the log event is written,
- * so the output stays one JSON document per line.
+ * resource, then the lines the resources add, then a {@code NOTE new API field <resource>.<path>} line
+ * per field the run's job instance saw first), and one log event with the same figures. With structured (JSON) logging, only the log event is written
+ * (and one per new field), so the output stays one JSON document per line.
  */
 class RunSummary implements RunResult.Listener {
 
@@ -26,9 +29,17 @@ class RunSummary implements RunResult.Listener {
 
 	private final boolean table;
 
+	private final Function<JobExecution, List<String>> newApiFields;
+
 	RunSummary(PrintStream out, boolean table) {
+		this(out, table, (execution) -> List.of());
+	}
+
+	/** The summary, with the fields of the API ({@code resource.path}) the run announces as new. */
+	RunSummary(PrintStream out, boolean table, Function<JobExecution, List<String>> newApiFields) {
 		this.out = out;
 		this.table = table;
+		this.newApiFields = newApiFields;
 	}
 
 	@Override
@@ -57,6 +68,12 @@ class RunSummary implements RunResult.Listener {
 				text.append("  ").append(line).append(System.lineSeparator());
 			}
 		}
+		for (String field : newApiFields(execution)) {
+			text.append("  NOTE new API field ").append(field).append(System.lineSeparator());
+			if (!this.table) {
+				log.info("NOTE new API field {}", field);
+			}
+		}
 		text.append(String.format("  API: %d requests, %d retries, %d throttled (429)%n", api.requests(),
 				api.retries(), api.throttled()));
 		log.info("{} {}: read {}, written {}, already archived {}, quarantined {}; API requests {}, retries {}, throttled {}{}",
@@ -73,6 +90,17 @@ class RunSummary implements RunResult.Listener {
 		}
 		this.out.print(text);
 		this.out.flush();
+	}
+
+	// the summary still says what it can when the fields cannot be read (a database gone at the end of a run)
+	private List<String> newApiFields(JobExecution execution) {
+		try {
+			return this.newApiFields.apply(execution);
+		}
+		catch (RuntimeException ex) {
+			log.warn("The new API fields of job execution {} could not be read: {}", execution.getId(), ex.toString());
+			return List.of();
+		}
 	}
 
 	// the wrapper scripts print the summary from this line on

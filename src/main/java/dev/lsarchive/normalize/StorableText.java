@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * whose entries PostgreSQL limits to about 2,700 bytes.</li>
  * </ul>
  * Normalizers read every text field through a {@link Fields}; the quarantine writer cleans its own
- * columns with {@link #forQuarantine}.
+ * columns with {@link #forQuarantine}, and a record kept as received (JSON) goes through {@link #json}.
  */
 public final class StorableText {
 
@@ -56,6 +56,33 @@ public final class StorableText {
 			}
 		}
 		return new String(chars);
+	}
+
+	/**
+	 * A JSON text as a {@code jsonb} column can hold it: cleaned, and its escapes of NUL (backslash, then
+	 * {@code u0000}), which PostgreSQL's {@code jsonb} refuses, made escapes of U+FFFD; null for null.
+	 */
+	public static @Nullable String json(@Nullable String json) {
+		String cleaned = clean(json);
+		if (cleaned == null || !cleaned.contains("\\u0000")) {
+			return cleaned;
+		}
+		StringBuilder kept = new StringBuilder(cleaned.length());
+		for (int i = 0; i < cleaned.length(); i++) {
+			char c = cleaned.charAt(i);
+			if (c != '\\' || i + 1 == cleaned.length()) {
+				kept.append(c);
+			}
+			else if (cleaned.startsWith("u0000", i + 1)) {
+				kept.append("\\ufffd");
+				i += 5;
+			}
+			else {
+				// an escape of two characters (\\ among them) is taken whole: its second one starts nothing
+				kept.append(c).append(cleaned.charAt(++i));
+			}
+		}
+		return kept.toString();
 	}
 
 	/** Cleaned, and cut to {@value #QUARANTINE_MAX} characters with a note of the original length. */

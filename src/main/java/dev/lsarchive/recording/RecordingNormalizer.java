@@ -84,7 +84,7 @@ class RecordingNormalizer implements ItemProcessor<RecordingList, ChannelRecordi
 					uploadPath, (objectStorageUrl == null || NOT_UPLOADED.equals(objectStorageUrl.trim())) ? null
 							: objectStorageUrl.trim(),
 					whole(r.videoBitrate(), "videoBitrate"), decimal(r.videoFrameRate(), "videoFrameRate"),
-					whole(r.audioBitrate(), "audioBitrate"), audioCodec));
+					whole(r.audioBitrate(), "audioBitrate"), audioCodec, StorableText.json(r.payload()), r.fields()));
 		}
 		catch (IllegalArgumentException ex) {
 			return reject(channelId, r, ex.getMessage());

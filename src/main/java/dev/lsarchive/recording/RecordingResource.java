@@ -11,10 +11,15 @@ public final class RecordingResource {
 	static final Counter CHANNELS_ASKED = new Counter("recordings.channels_asked",
 			"Channels whose recordings were asked for (see the recordings step's rule)");
 
+	/** Fields of recordings the API sent for the first time (reporting.api_fields). */
+	static final Counter NEW_FIELDS = new Counter("recordings.new_fields",
+			"Fields of recordings the API sent for the first time, each announced in the summary (reporting.api_fields)");
+
 	/** Recordings. */
 	public static final ArchivedResource RECORDINGS = ArchivedResource.named("recordings", 4)
 		.tally(Tally.WRITTEN, "recordings.written", "Recordings added or changed (a new status, an upload finished)")
 		.source(CHANNELS_ASKED, "channels asked")
+		.fact(NEW_FIELDS)
 		.note(30, (counts) -> (counts.get(CHANNELS_ASKED) > 0)
 				? String.format("recordings: asked for %d channels with new recording events or unfinished recordings",
 						counts.get(CHANNELS_ASKED))

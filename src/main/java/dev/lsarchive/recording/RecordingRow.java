@@ -3,6 +3,7 @@ package dev.lsarchive.recording;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,13 +28,15 @@ import org.jspecify.annotations.Nullable;
  * @param videoFrameRate video frame rate
  * @param audioBitrate audio bitrate
  * @param audioCodec audio codec
+ * @param payload the recording as received, secrets removed (JSON, as jsonb holds it)
+ * @param fields the paths of its fields ({@code reporting.api_fields})
  */
 record RecordingRow(String channelId, String recordId, @Nullable String recordType, String status,
 		@Nullable Long recordSeq, @Nullable Long streamSeq, @Nullable Instant recordBeginAt, @Nullable Instant createdAt,
 		@Nullable Instant shouldDeleteAt, @Nullable Long durationSeconds, @Nullable String resolution,
 		@Nullable String fileName, @Nullable String uploadPath, @Nullable String objectStorageUrl,
 		@Nullable Long videoBitrate, @Nullable BigDecimal videoFrameRate, @Nullable Long audioBitrate,
-		@Nullable String audioCodec) {
+		@Nullable String audioCodec, String payload, Set<String> fields) {
 
 	/** The statuses a recording ends in: after one of them the API changes it no more. */
 	static final List<String> FINAL_STATUSES = List.of("TRANSFER_FINISH", "TRANSFER_FAIL", "DELETED");

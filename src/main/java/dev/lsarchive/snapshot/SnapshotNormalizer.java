@@ -2,6 +2,7 @@ package dev.lsarchive.snapshot;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,7 +39,7 @@ class SnapshotNormalizer implements ItemProcessor<SnapshotFetch, Outcome<Snapsho
 				listed = ChannelStatus.of(null);
 			}
 			return Outcome.archive(new SnapshotRow(fetch.channelId(), fetch.snapshotId(), null, listed.value(),
-					listed.raw(), listed.known(), null, null, null, false));
+					listed.raw(), listed.known(), null, null, null, false, null, Set.of()));
 		}
 		String snapshotUrl = text.text("snapshotUrl", snapshot.snapshotUrl());
 		String channelStatus = text.identifier("channelStatus", snapshot.channelStatus());
@@ -80,7 +81,8 @@ class SnapshotNormalizer implements ItemProcessor<SnapshotFetch, Outcome<Snapsho
 		}
 		ChannelStatus status = ChannelStatus.of(channelStatus);
 		return Outcome.archive(new SnapshotRow(fetch.channelId(), fetch.snapshotId(), snapshotUrl, status.value(),
-				status.raw(), status.known(), createdAt, expireAt, duration, true));
+				status.raw(), status.known(), createdAt, expireAt, duration, true, StorableText.json(snapshot.payload()),
+				snapshot.fields()));
 	}
 
 	private static Outcome<SnapshotRow> reject(SnapshotFetch fetch, @Nullable String reason, String payload) {

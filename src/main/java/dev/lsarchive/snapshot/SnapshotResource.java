@@ -23,11 +23,17 @@ public final class SnapshotResource {
 	static final Counter READ_UNCHANGED = new Counter("snapshots.read_unchanged",
 			"Snapshots a capture found listed and archived already, whose info it did not ask for again");
 
+	/** Fields of snapshot info the API sent for the first time (reporting.api_fields). */
+	static final Counter NEW_FIELDS = new Counter("snapshots.new_fields",
+			"Fields of snapshot info the API sent for the first time, each announced in the summary"
+					+ " (reporting.api_fields)");
+
 	/** Snapshot metadata. */
 	public static final ArchivedResource SNAPSHOTS = ArchivedResource.named("snapshots", 3)
 		.fact(EXPIRED)
 		.fact(UNKNOWN_STATUS)
 		.readUnchanged(READ_UNCHANGED)
+		.fact(NEW_FIELDS)
 		.note(50, (counts) -> (counts.get(READ_UNCHANGED) > 0)
 				? String.format("snapshots: %d listed snapshots archived already (their info is not asked again)",
 						counts.get(READ_UNCHANGED))

@@ -1,6 +1,7 @@
 package dev.lsarchive.snapshot;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * @param expireAt expiry instant
  * @param durationMinutes requested length in minutes
  * @param infoCaptured whether the info was read; false: listed, but expired before any run read it
+ * @param payload the info as received, secrets removed (JSON, as jsonb holds it); null when not captured
+ * @param fields the paths of the info's fields ({@code reporting.api_fields}); none when not captured
  */
 record SnapshotRow(String channelId, long snapshotId, @Nullable String snapshotUrl, String channelStatus,
 		@Nullable String channelStatusRaw, boolean statusKnown, @Nullable Instant createdAt, @Nullable Instant expireAt,
-		@Nullable Integer durationMinutes, boolean infoCaptured) {
+		@Nullable Integer durationMinutes, boolean infoCaptured, @Nullable String payload, Set<String> fields) {
 }

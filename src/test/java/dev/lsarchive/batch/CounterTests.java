@@ -43,7 +43,8 @@ class CounterTests {
 					"channels.listed.vod2live", "channels.unknown_status", "snapshots.expired",
 					"snapshots.unknown_status", "listing.pages", "listing.rereads", "listing.drift",
 					"events.scaled_timestamps", "events.gaps", "recordings.channels_asked", "events.read_unchanged",
-					"events.unchanged_lists", "snapshots.read_unchanged");
+					"events.unchanged_lists", "snapshots.read_unchanged", "channels.new_fields", "events.new_fields",
+					"snapshots.new_fields", "recordings.new_fields");
 		assertThat(EventResource.EVENTS.counter(Tally.UNCHANGED).contextKey())
 			.isEqualTo("archive.count.events.already_archived");
 		assertThat(ChannelResource.CHANNELS.counter(Tally.UNCHANGED).contextKey())

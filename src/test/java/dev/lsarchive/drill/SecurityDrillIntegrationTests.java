@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
+import dev.lsarchive.simulator.SimulatedSnapshot;
 import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.ArchiveRun;
 import dev.lsarchive.support.Simulators;
@@ -38,9 +39,12 @@ class SecurityDrillIntegrationTests {
 
 	@Test
 	void noSecretReachesTheLogsErrorsArchiveSummaryOrMetrics() throws Exception {
-		// given: a known secret, every log at DEBUG, the summary file, metrics pushed to a stand-in gateway
+		// given: a known secret, every log at DEBUG, the summary file, metrics pushed to a stand-in gateway; records
+		// with fields of their own, kept as received
 		String secret = "drill-secret-" + UUID.randomUUID();
-		SimulatorProperties data = SimulatorProperties.of(7, 40).withKeys("drill-access-key", secret);
+		SimulatorProperties data = SimulatorProperties.of(7, 40).withKeys("drill-access-key", secret).toBuilder()
+			.extraFields(List.of("futureFlag", "cdn.edgeRegion"))
+			.build();
 		Path summary = Files.createTempFile("summary", ".json");
 		List<String> pushed = new CopyOnWriteArrayList<>();
 		HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -65,15 +69,42 @@ class SecurityDrillIntegrationTests {
 			String quarantinedKey = "rk-drill-" + UUID.randomUUID();
 			secrets.add(quarantinedKey);
 			SimulatedChannel restream = simulator.dataset().channels("RE_STREAM").get(0);
+			// the archived re-stream channel and an event of another channel carry secrets in fields no column
+			// maps, nested at any depth: their payload and extra keep the fields, not the secrets
+			String nestedKey = "nk-drill-" + UUID.randomUUID();
+			String nestedPassword = "np-drill-" + UUID.randomUUID();
+			String nestedToken = "nt-drill-" + UUID.randomUUID();
+			secrets.addAll(List.of(nestedKey, nestedPassword, nestedToken));
 			simulator.script("/api/v2/re-stream/channels?pageNo=1&pageSizeNo=10", 200, "application/json",
 					("{\"content\":[{\"channelId\":\"" + restream.channelId() + "\",\"channelName\":\"relay\","
 							+ "\"channelStatus\":\"READY\",\"createdTime\":" + restream.createdTime() + ",\"streamKey\":\""
-							+ restream.streamKey() + "\"},"
+							+ restream.streamKey() + "\",\"relay\":{\"backupStreamKey\":\"" + nestedKey
+							+ "\",\"auth\":[{\"password\":\"" + nestedPassword + "\",\"user\":\"relay\"}]}},"
 							+ "{\"channelId\":\"ls-20990101000000-SECRT\",\"channelName\":\"drill\","
 							+ "\"channelStatus\":\"READY\",\"createdTime\":\"yesterday\",\"streamKey\":\"" + quarantinedKey
 							+ "\",\"publishUrl\":\"rtmp://sim-publish.example.com/relay/" + quarantinedKey + "\","
 							+ "\"globalPublishUrl\":\"rtmp://sim-global.example.com/relay/" + quarantinedKey + "\"}],\"total\":2}")
 						.getBytes(StandardCharsets.UTF_8));
+			SimulatedChannel live = simulator.dataset().channels("LIVE").get(0);
+			simulator.script("/api/v2/events?channelId=" + live.channelId(), 200, "application/json",
+					("{\"content\":[{\"channelId\":\"" + live.channelId() + "\",\"logLevel\":\"INFO\","
+							+ "\"eventCode\":\"STREAM_UPDATE\",\"description\":\"drill\",\"timestamp\":"
+							+ live.createdTime() + ",\"session\":{\"accessToken\":\"" + nestedToken + "\",\"publishUrl\":"
+							+ "\"rtmp://sim-publish.example.com/relay/" + nestedKey + "\",\"region\":\"KR\"}}],\"total\":1}")
+						.getBytes(StandardCharsets.UTF_8));
+			// a snapshot read within its hour, its info carrying a signed viewer URL's signature
+			SimulatedChannel snapshotted = simulator.dataset().channels().stream()
+				.filter((c) -> simulator.dataset().snapshotAt(c, Simulators.NIGHT.toEpochMilli()) != null)
+				.findFirst()
+				.orElseThrow();
+			SimulatedSnapshot snapshot = simulator.dataset().snapshotAt(snapshotted, Simulators.NIGHT.toEpochMilli());
+			long taken = Simulators.NIGHT.minusSeconds(600).toEpochMilli();
+			simulator.script("/api/v2/channels/" + snapshotted.channelId() + "/snapshot/" + snapshot.snapshotId(), 200,
+					"application/json", ("{\"content\":{\"channelId\":\"" + snapshotted.channelId()
+							+ "\",\"channelStatus\":\"PUBLISHING\",\"snapshot\":{\"snapshotId\":" + snapshot.snapshotId()
+							+ ",\"snapshotUrl\":\"https://sim-snapshot.example.com/s.mp4\",\"createdTime\":" + taken
+							+ ",\"expireTime\":" + (taken + 3_600_000) + ",\"duration\":5},\"viewer\":{\"urlSignature\":\""
+							+ nestedToken + "\",\"name\":\"drill\"}}}").getBytes(StandardCharsets.UTF_8));
 			String[] observed = { "--logging.level.root=DEBUG", "--archive.summary-file=" + summary,
 					"--management.prometheus.metrics.export.pushgateway.enabled=true",
 					"--management.prometheus.metrics.export.pushgateway.format=text",
@@ -100,6 +131,9 @@ class SecurityDrillIntegrationTests {
 		traces.append(rows("SELECT * FROM livestation.channel_event").toString());
 		traces.append(rows("SELECT * FROM livestation.snapshot").toString());
 		traces.append(rows("SELECT * FROM livestation.restream_target").toString());
+		traces.append(rows("SELECT * FROM livestation.recording").toString());
+		traces.append(rows("SELECT * FROM livestation.channel_version").toString());
+		traces.append(rows("SELECT * FROM reporting.api_fields").toString());
 		traces.append(rows("SELECT * FROM livestation.quarantine").toString());
 		traces.append(rows("SELECT * FROM livestation.archive_run").toString());
 		traces.append(rows("SELECT * FROM batch.batch_job_execution_params").toString());
@@ -117,6 +151,20 @@ class SecurityDrillIntegrationTests {
 		// publish URLs embed the stream key: not one of them is kept (re-stream target URLs, which do not, are)
 		assertThat(everything).doesNotContain("sim-publish.example.com", "sim-global.example.com");
 		assertThat(rows("SELECT * FROM livestation.restream_target")).isNotEmpty();
+		// every column that keeps records as received was written, so that the search above covered it
+		assertThat(List.of(count("SELECT count(*) FROM livestation.channel WHERE payload->>'futureFlag' IS NOT NULL"),
+				count("SELECT count(*) FROM livestation.restream_target WHERE payload->>'futureFlag' IS NOT NULL"),
+				count("SELECT count(*) FROM livestation.channel_version"),
+				count("SELECT count(*) FROM livestation.snapshot WHERE payload#>>'{viewer,name}' = 'drill'"
+						+ " AND payload->'viewer'->'urlSignature' IS NULL"),
+				count("SELECT count(*) FROM livestation.recording WHERE payload->>'futureFlag' IS NOT NULL"),
+				count("SELECT count(*) FROM livestation.channel_event WHERE extra->>'futureFlag' IS NOT NULL"),
+				count("SELECT count(*) FROM reporting.api_fields"))).allSatisfy((rows) -> assertThat(rows).isPositive());
+		assertThat(count("SELECT count(*) FROM livestation.channel WHERE payload#>>'{relay,auth,0,user}' = 'relay'"
+				+ " AND payload->'relay'->'backupStreamKey' IS NULL")).as("the relay's fields, its secrets left behind").isOne();
+		assertThat(count("SELECT count(*) FROM livestation.channel_event WHERE extra#>>'{session,region}' = 'KR'"
+				+ " AND extra->'session' = '{\"region\": \"KR\"}'")).as("the event's session, its token and URL left behind")
+			.isOne();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -91,6 +92,29 @@ class RunSummaryTests {
 				"  listing: 2 channels (2 live, 0 re-stream, 0 VOD2LIVE), 0 re-reads, drift 0; unknown statuses 0,"
 						+ " scaled timestamps 0",
 				"  API: 3 requests, 0 retries, 0 throttled (429)");
+	}
+
+	@Test
+	void eachFieldTheRunSawFirstIsAnnouncedInALineOfItsOwnUnderTheResourcesLines() {
+		// given: a night that saw two new fields of channels and one of events
+		RunTotals totals = new RunTotals(Map.of("channels.read", 2L, "channels.written", 2L, "channels.listed", 2L,
+				"channels.listed.live", 2L, "channels.new_fields", 2L, "events.new_fields", 1L), ARCHIVE);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		List<Long> asked = new ArrayList<>();
+
+		// when
+		new RunSummary(new PrintStream(out, true, StandardCharsets.UTF_8), true, (execution) -> {
+			asked.add(execution.getId());
+			return List.of("channel.cdn.edgeRegion", "channel.futureFlag", "event.futureFlag");
+		}).print(completed(), totals, new ApiCallStats.Snapshot(3, 0, 0, 0, 0), "");
+
+		// then
+		assertThat(asked).containsExactly(7L);
+		assertThat(out.toString(StandardCharsets.UTF_8).lines().skip(8).toList()).containsExactly(
+				"  listing: 2 channels (2 live, 0 re-stream, 0 VOD2LIVE), 0 re-reads, drift 0; unknown statuses 0,"
+						+ " scaled timestamps 0",
+				"  NOTE new API field channel.cdn.edgeRegion", "  NOTE new API field channel.futureFlag",
+				"  NOTE new API field event.futureFlag", "  API: 3 requests, 0 retries, 0 throttled (429)");
 	}
 
 	private static JobExecution completed() {

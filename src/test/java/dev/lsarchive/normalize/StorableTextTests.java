@@ -40,4 +40,19 @@ class StorableTextTests {
 		assertThat(StorableText.forQuarantine("a\0")).isEqualTo("a\uFFFD");
 	}
 
+	@Test
+	void aJsonTextLosesOnlyTheNulEscapesJsonbRefuses() {
+		// given: NUL escaped, an escaped backslash followed by the same letters, a raw NUL and a lone surrogate
+		String received = "{\"a\":\"x\\u0000y\",\"b\":\"\\\\u0000\",\"c\":\"\0\",\"d\":\"\uD800\",\"e\":\"\\n\\u0001\"}";
+
+		// when
+		String kept = StorableText.json(received);
+
+		// then
+		assertThat(kept).isEqualTo(
+				"{\"a\":\"x\\ufffdy\",\"b\":\"\\\\u0000\",\"c\":\"\uFFFD\",\"d\":\"\uFFFD\",\"e\":\"\\n\\u0001\"}");
+		assertThat(StorableText.json("{\"a\":1}")).isEqualTo("{\"a\":1}");
+		assertThat(StorableText.json(null)).isNull();
+	}
+
 }

@@ -53,7 +53,14 @@ final class DataDictionary {
 		md.append("edited once shipped). Each view and function is defined whole in one repeatable migration\n");
 		md.append("(`db/migration/R__<nn>_<name>.sql`, named under it below), which Flyway applies again whenever the\n");
 		md.append("file changes; a versioned migration that changes a table a view reads drops the view first and\n");
-		md.append("touches the view's file, so that the view is recreated in the same migrate.\n");
+		md.append("touches the view's file, so that the view is recreated in the same migrate.\n\n");
+		md.append("Records as received: `payload` (`channel`, `restream_target`, `snapshot`, `recording`,\n");
+		md.append("`channel_version`) and `channel_event.extra` are `jsonb`, secrets removed. Read a field with `->>`\n");
+		md.append("(text) or `->` (JSON), a nested one with `#>>`: `SELECT channel_id, payload->>'qualitySetId',\n");
+		md.append("payload#>>'{cdn,cdnType}' FROM livestation.channel`. A field filtered on often gets an expression\n");
+		md.append("index: `CREATE INDEX channel_quality_set ON livestation.channel ((payload->>'qualitySetId'))`, which\n");
+		md.append("serves `WHERE payload->>'qualitySetId' = '2'`. `reporting.api_fields` lists every field seen, per\n");
+		md.append("resource, and whether a column maps it.\n");
 		String schema = "";
 		for (Map<String, Object> relation : ArchiveTables.rows(RELATIONS)) {
 			if (!relation.get("schema").equals(schema)) {

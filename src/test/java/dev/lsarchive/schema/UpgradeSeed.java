@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * version from V9 on: channels of every kind, their status history (one deleted), publish and
  * recording sessions that end by their end event, by deletion, or not yet, an orphan end, snapshots
  * captured and expired, a recording, the ledger of a night and of a capture, the listing, quarantine,
- * coverage, a gap and the evidence, and the derived reporting tables counted from them. A column the
+ * coverage, a gap and the evidence, payloads, a channel's configuration versions and a field seen, and
+ * the derived reporting tables counted from them. A column the
  * version lacks is left out; a row that needs one (a capture run needs {@code job_name}) is skipped.
  */
 final class UpgradeSeed {
@@ -23,7 +24,8 @@ final class UpgradeSeed {
 					"is_recording", "true", "created_at", "'2026-11-01T00:00:00Z'",
 					"recent_publish_start_at", "'2026-11-19T09:00:00Z'", "snapshot_id", "101",
 					"first_archived_at", "'2026-11-01T16:00:00Z'", "last_archived_at", "'2026-11-19T16:00:00Z'",
-					"channel_type", "'LIVE'", "use_dvr", "false", "instance_no", "1001"),
+					"channel_type", "'LIVE'", "use_dvr", "false", "instance_no", "1001",
+					"payload", "'{\"channelId\": \"ls-live\", \"qualitySetId\": 1, \"cdn\": {\"cdnType\": \"GLOBAL_EDGE\"}}'"),
 			row("livestation.channel", "channel_id", "'ls-restream'", "channel_name", "'Re-stream'",
 					"channel_status", "'READY'", "channel_status_raw", "'READY'", "created_at", "'2026-11-01T00:00:00Z'",
 					"first_archived_at", "'2026-11-01T16:00:00Z'", "last_archived_at", "'2026-11-01T16:00:00Z'",
@@ -35,7 +37,11 @@ final class UpgradeSeed {
 					"channel_type", "'VOD2LIVE'"),
 			row("livestation.restream_target", "channel_id", "'ls-restream'", "target_name", "'YOUTUBE'",
 					"rtmp_url", "'rtmp://a.rtmp.youtube.com/live2'", "first_archived_at", "'2026-11-01T16:00:00Z'",
-					"last_archived_at", "'2026-11-01T16:00:00Z'"),
+					"last_archived_at", "'2026-11-01T16:00:00Z'", "payload", "'{\"targetName\": \"YOUTUBE\"}'"),
+			row("livestation.channel_version", "channel_id", "'ls-live'", "valid_from", "'2026-11-01T16:00:00Z'",
+					"valid_to", "'2026-11-19T16:00:00Z'", "payload", "'{\"channelId\": \"ls-live\", \"qualitySetId\": 2}'"),
+			row("livestation.channel_version", "channel_id", "'ls-live'", "valid_from", "'2026-11-19T16:00:00Z'",
+					"payload", "'{\"channelId\": \"ls-live\", \"qualitySetId\": 1}'", "changed_fields", "'{qualitySetId}'"),
 			status("ls-live", "READY", "'2026-11-01T16:00:00Z'", "'2026-11-18T16:00:00Z'"),
 			status("ls-live", "PUBLISHING", "'2026-11-18T16:00:00Z'", "NULL"),
 			status("ls-restream", "READY", "'2026-11-01T16:00:00Z'", "NULL"),
@@ -80,7 +86,7 @@ final class UpgradeSeed {
 					"should_delete_at", "'2027-03-18T11:00:00Z'", "duration_seconds", "3540",
 					"file_name", "'rec-1.mp4'", "object_storage_url", "'https://example.invalid/bucket/rec-1.mp4'",
 					"status_since", "'2026-11-19T16:00:00Z'", "first_archived_at", "'2026-11-19T16:00:00Z'",
-					"last_archived_at", "'2026-11-19T16:00:00Z'"),
+					"last_archived_at", "'2026-11-19T16:00:00Z'", "payload", "'{\"recordId\": \"rec-1\"}'"),
 			row("livestation.recording_check", "channel_id", "'ls-live'", "checked_at", "'2026-11-19T16:00:00Z'",
 					"onair_seen_through", "'2026-11-18T11:00:00Z'"),
 			row("livestation.event_coverage", "channel_id", "'ls-live'", "covered_from", "'2026-11-01T00:00:00Z'",
@@ -89,6 +95,10 @@ final class UpgradeSeed {
 			row("livestation.event_gap", "channel_id", "'ls-restream'", "after_at", "'2026-11-10T00:00:00Z'",
 					"before_at", "'2026-11-12T00:00:00Z'", "detected_run_date", "'2026-11-19'", "job_execution_id", "1"),
 			row("livestation.event_list_evidence", "longest_span", "'36 hours'", "largest_list", "6"),
+			row("reporting.api_fields", "resource", "'channel'", "path", "'qualitySetId'", "is_mapped", "false",
+					"first_seen_run_date", "'2026-11-19'", "first_seen_at", "'2026-11-19T16:00:00Z'",
+					"first_seen_job_execution_id", "1", "is_announced", "false", "last_seen_run_date", "'2026-11-19'",
+					"last_seen_at", "'2026-11-19T16:00:00Z'", "last_seen_job_execution_id", "1", "records", "1"),
 			row("reporting.session_stale", "channel_id", "'ls-live'", "since", "'2026-11-19T09:00:00Z'"),
 			// the derived tables, counted from the rows above as the job counts them
 			derived("reporting.daily_channel_events",
