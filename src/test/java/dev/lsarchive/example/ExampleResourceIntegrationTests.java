@@ -6,9 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatorProperties;
+import dev.lsarchive.support.ArchiveTables;
 import dev.lsarchive.support.ArchiveRun;
 import dev.lsarchive.support.Simulators;
 import dev.lsarchive.support.TestDatabase;
@@ -189,17 +188,8 @@ class ExampleResourceIntegrationTests {
 	}
 
 	private List<Map<String, Object>> rows(String sql) throws SQLException {
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			List<Map<String, Object>> rows = new ArrayList<>();
-			while (result.next()) {
-				Map<String, Object> row = new LinkedHashMap<>();
-				for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-					row.put(result.getMetaData().getColumnLabel(i), result.getObject(i));
-				}
-				rows.add(row);
-			}
-			return rows;
+		try (Connection connection = this.database.connect()) {
+			return ArchiveTables.rows(connection, sql);
 		}
 	}
 

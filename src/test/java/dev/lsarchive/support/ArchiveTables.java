@@ -40,8 +40,17 @@ public final class ArchiveTables {
 
 	/** The rows of {@code sql}, with its {@code ?} bound to {@code parameters}, each as column name to value. */
 	public static List<Map<String, Object>> rows(String sql, Object... parameters) {
-		try (Connection connection = TestDatabase.get().connect();
-				PreparedStatement statement = prepare(connection, sql, parameters);
+		try (Connection connection = TestDatabase.get().connect()) {
+			return rows(connection, sql, parameters);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The rows of {@code sql} read on {@code connection} (another database's), as {@link #rows(String, Object...)}. */
+	public static List<Map<String, Object>> rows(Connection connection, String sql, Object... parameters) {
+		try (PreparedStatement statement = prepare(connection, sql, parameters);
 				ResultSet result = statement.executeQuery()) {
 			List<Map<String, Object>> rows = new ArrayList<>();
 			while (result.next()) {
