@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every Live Station endpoint the archive reads, with its path template: the one place that names
- * them for the client that calls them, the labels of errors and quarantine rows that cite them, and
+ * Every Live Station endpoint the archive reads (and the callback registrations it makes), with its
+ * method and path template: the one place that names them for the client that calls them, the labels of errors and quarantine rows that cite them, and
  * the simulator that answers them.
  */
 public enum ApiPath {
@@ -33,18 +33,44 @@ public enum ApiPath {
 	/** One snapshot's info (readable for one hour). */
 	SNAPSHOT("/api/v2/channels/{channelId}/snapshot/{snapshotId}"),
 	/** The event list: of one channel with {@code ?channelId=}, else of every channel. */
-	EVENTS("/api/v2/events");
+	EVENTS("/api/v2/events"),
+	/** Registers the default callback endpoint, that every channel's events are pushed to: {@code {"callbackUrl": …}}. */
+	CALLBACK_ENDPOINT("POST", "/api/v2/events/callbackEndpoint"),
+	/** Registers a live channel's own callback endpoint: {@code {"callbackEndpoint": …}}. */
+	CHANNEL_CALLBACK_ENDPOINT("POST", "/api/v2/channels/{channelId}/callbackEndpoint"),
+	/** Registers a re-stream channel's own callback endpoint: {@code {"callbackEndpoint": …}}. */
+	RE_STREAM_CHANNEL_CALLBACK_ENDPOINT("POST", "/api/v2/re-stream/channels/{channelId}/callbackEndpoint"),
+	/** Registers a VOD2LIVE channel's own callback endpoint: {@code {"callbackEndpoint": …}}. */
+	VOD2LIVE_CHANNEL_CALLBACK_ENDPOINT("POST", "/api/v2/vod/channels/{channelId}/callbackEndpoint");
+
+	/** The body field of the default callback registration. */
+	public static final String CALLBACK_URL = "callbackUrl";
+
+	/** The body field of a channel's callback registration. */
+	public static final String CALLBACK_ENDPOINT_FIELD = "callbackEndpoint";
 
 	/** The query parameter that picks a channel's events. */
 	public static final String CHANNEL_ID = "channelId";
+
+	private final String method;
 
 	private final String template;
 
 	private final Pattern pattern;
 
 	ApiPath(String template) {
+		this("GET", template);
+	}
+
+	ApiPath(String method, String template) {
+		this.method = method;
 		this.template = template;
 		this.pattern = Pattern.compile(Pattern.quote(template).replaceAll(Variable.REGEX, "\\\\E([^/]+)\\\\Q"));
+	}
+
+	/** The HTTP method of a request to it: {@code GET}, or {@code POST} for a registration. */
+	public String method() {
+		return this.method;
 	}
 
 	/** The path with its variables in braces, as {@code UriBuilder.path} takes it. */
@@ -69,7 +95,7 @@ public enum ApiPath {
 
 	/** How errors and quarantine rows name a request to it, e.g. {@code GET /api/v2/channels/ls-1/records}. */
 	public String label(String... values) {
-		return "GET " + path(values);
+		return this.method + " " + path(values);
 	}
 
 	/** The label of an event list request: of {@code channelId}, or of every channel when null. */
@@ -96,6 +122,15 @@ public enum ApiPath {
 			case LIVE -> LIVE_CHANNELS;
 			case RE_STREAM -> RE_STREAM_CHANNELS;
 			case VOD2LIVE -> VOD2LIVE_CHANNELS;
+		};
+	}
+
+	/** The registration of a channel's own callback endpoint, for a channel of {@code kind}. */
+	public static ApiPath callbackEndpoint(ChannelKind kind) {
+		return switch (kind) {
+			case LIVE -> CHANNEL_CALLBACK_ENDPOINT;
+			case RE_STREAM -> RE_STREAM_CHANNEL_CALLBACK_ENDPOINT;
+			case VOD2LIVE -> VOD2LIVE_CHANNEL_CALLBACK_ENDPOINT;
 		};
 	}
 

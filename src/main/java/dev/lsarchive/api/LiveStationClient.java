@@ -109,6 +109,60 @@ public class LiveStationClient implements AutoCloseable {
 	}
 
 	/**
+	 * The kind of the channel {@code channelId}, looked up in the listings of every kind (paged, 100 a
+	 * page); empty when no listing shows it.
+	 */
+	public Optional<ChannelKind> channelKind(String channelId) {
+		for (ChannelKind kind : ChannelKind.values()) {
+			int seen = 0;
+			for (int pageNo = 1;; pageNo++) {
+				ChannelPage page = channelPage(kind, pageNo, 100);
+				if (page.content().stream().anyMatch((channel) -> channelId.equals(channel.channelId()))) {
+					return Optional.of(kind);
+				}
+				seen += page.content().size();
+				if (page.content().isEmpty() || page.total() < 0 || seen >= page.total()) {
+					break;
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Registers {@code url} as the default callback endpoint of every channel
+	 * ({@link ApiPath#CALLBACK_ENDPOINT}), or, with a {@code kind} and {@code channelId}, as that channel's
+	 * own ({@link ApiPath#callbackEndpoint}). Setting an endpoint is idempotent, so it is retried like a read.
+	 */
+	public void registerCallback(@Nullable ChannelKind kind, @Nullable String channelId, URI url) {
+		ApiPath path = (kind != null) ? ApiPath.callbackEndpoint(kind) : ApiPath.CALLBACK_ENDPOINT;
+		String[] values = (kind != null) ? new String[] { channelId } : new String[0];
+		String field = (kind != null) ? ApiPath.CALLBACK_ENDPOINT_FIELD : ApiPath.CALLBACK_URL;
+		byte[] body = ResponseParsing.JSON.writeValueAsBytes(java.util.Map.of(field, url.toString()));
+		String what = path.label(values);
+		retrying(what, () -> {
+			this.budget.awaitTurn();
+			this.stats.requestSent();
+			ClientHttpResponse response = this.transport.rest()
+				.post()
+				.uri((uri) -> uri.path(path.template()).build((Object[]) values))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.body(body)
+				.exchange((request, resp) -> resp, false);
+			try (response) {
+				int status = response.getStatusCode().value();
+				if (status < 200 || status >= 300) {
+					throw this.errors.of(what, response, status);
+				}
+				return null;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	/**
 	 * The events of one channel ({@link ApiPath#EVENTS} with {@code ?channelId=}), or of every channel
 	 * when {@code channelId} is null, parsed one event at a time.
 	 */

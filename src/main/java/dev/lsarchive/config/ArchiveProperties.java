@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.nio.file.Path;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -42,6 +43,7 @@ import org.springframework.validation.annotation.Validated;
  * @param captureInterval how often snapshot captures are scheduled: a capture's time slot starts on a multiple of it
  * @param captureSlot the time slot a snapshot capture runs for (an instant, e.g. 2026-11-26T01:15:00Z); identifies its job instance. Default: now, rounded down to {@code captureInterval}
  * @param captureStaleAfter the health check warns when no snapshot capture has completed for this long (once any has run)
+ * @param callback the callback endpoint that {@code register-callback} registers with Live Station
  */
 @Validated
 @ConfigurationProperties("archive")
@@ -64,7 +66,8 @@ public record ArchiveProperties(
 		@NotNull @DefaultValue("nightly") Job job,
 		@NotNull @DurationMin(minutes = 1) @DefaultValue("15m") Duration captureInterval,
 		@Nullable Instant captureSlot,
-		@NotNull @DurationMin(minutes = 1) @DefaultValue("1h") Duration captureStaleAfter) {
+		@NotNull @DurationMin(minutes = 1) @DefaultValue("1h") Duration captureStaleAfter,
+		@Valid @NotNull @DefaultValue Callback callback) {
 
 	public ArchiveProperties {
 		if (catchUpFrom != null && runDate != null && catchUpFrom.isAfter(runDate)) {
@@ -79,7 +82,9 @@ public record ArchiveProperties(
 		/** The nightly archive of a run date: channels, events, snapshots, recordings, reporting. */
 		NIGHTLY("archiveJob"),
 		/** A snapshot capture: the info of every listed snapshot not archived yet, within its hour. */
-		SNAPSHOT_CAPTURE("snapshotCaptureJob");
+		SNAPSHOT_CAPTURE("snapshotCaptureJob"),
+		/** Registers {@code archive.callback.url} with Live Station (no Spring Batch job: nothing is archived). */
+		REGISTER_CALLBACK("registerCallback");
 
 		private final String jobName;
 
@@ -90,6 +95,24 @@ public record ArchiveProperties(
 		/** The Spring Batch job's name, which its runs carry in {@code livestation.archive_run.job_name}. */
 		public String jobName() {
 			return this.jobName;
+		}
+
+	}
+
+	/**
+	 * The callback endpoint to register ({@code --archive.job=register-callback}).
+	 *
+	 * @param url the receiver's URL, with its secret path ({@code https://archive.example/callbacks/<token>}): https,
+	 * or http for a loopback host only; never printed or logged whole
+	 * @param channel register it for this channel alone (its kind, live, re-stream or VOD2LIVE, picks the
+	 * endpoint), instead of as the default of every channel
+	 */
+	public record Callback(@Nullable String url, @Nullable String channel) {
+
+		// the URL carries the receiver's secret
+		@Override
+		public String toString() {
+			return "Callback[url=" + ((this.url != null) ? "******" : "none") + ", channel=" + this.channel + "]";
 		}
 
 	}

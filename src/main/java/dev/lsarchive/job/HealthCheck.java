@@ -28,9 +28,11 @@ import dev.lsarchive.config.ArchiveProperties;
 
 /**
  * The on-call check: is the archive's schema the one this version needs, did the last night's run
- * complete, up to which date is the archive complete, and are snapshot captures still running?
+ * complete, up to which date is the archive complete, are snapshot captures still running, and does
+ * the callback receiver keep up (once callbacks are in use)?
  * It only reads. Exit code 0 when all is well, {@link ExitCodes#UNHEALTHY} when the schema is
- * missing or older, the night did not complete, the archive has a gap, or captures have stopped.
+ * missing or older, the night did not complete, the archive has a gap, captures have stopped, or the
+ * callback receiver has fallen behind.
  * Every instant it prints is ISO-8601 with the offset of the business time zone.
  */
 final class HealthCheck {
@@ -54,6 +56,28 @@ final class HealthCheck {
 			SELECT count(*) AS gaps, count(DISTINCT channel_id) AS channels, min(after_at) AS since
 			FROM livestation.event_gap WHERE detected_run_date = ?
 			""";
+
+	// callbacks are in use once the receiver stored one or opened a window
+	private static final String CALLBACKS = """
+			SELECT (SELECT max(last_received_at) FROM livestation.event_callback) AS newest_callback,
+			    EXISTS (SELECT 1 FROM livestation.event_callback)
+			        OR EXISTS (SELECT 1 FROM livestation.callback_receiver_window) AS in_use
+			""";
+
+	// the channel with the most events archived over the last week, and its newest event: the channel
+	// whose pushes are the most certain to be expected
+	private static final String BUSIEST = """
+			SELECT channel_id, max(occurred_at) AS newest_event FROM livestation.channel_event
+			WHERE occurred_at > ? GROUP BY channel_id ORDER BY count(*) DESC, channel_id LIMIT 1
+			""";
+
+	/**
+	 * How much older than the busiest channel's newest archived event the receiver's newest callback may
+	 * be: a push arrives within seconds of its event, a retried one within minutes of backoff, and the
+	 * clocks of Live Station and of the receiver may differ by a few minutes; a receiver that is down
+	 * or no longer registered falls behind by hours.
+	 */
+	static final Duration CALLBACK_MARGIN = Duration.ofMinutes(30);
 
 	private final JdbcTemplate jdbc;
 
@@ -85,10 +109,14 @@ final class HealthCheck {
 		int night = checkNight(expected);
 		int gaps = (night == ExitCodes.COMPLETED) ? checkContinuity(expected) : ExitCodes.COMPLETED;
 		int captures = checkCaptures();
+		int callbacks = checkCallbacks();
 		if (night != ExitCodes.COMPLETED) {
 			return night;
 		}
-		return (captures != ExitCodes.COMPLETED) ? captures : gaps;
+		if (captures != ExitCodes.COMPLETED) {
+			return captures;
+		}
+		return (callbacks != ExitCodes.COMPLETED) ? callbacks : gaps;
 	}
 
 	// Flyway's info only reads the schema history: the migrations this jar ships that the database
@@ -219,6 +247,35 @@ final class HealthCheck {
 		}
 		this.out.printf("OK: the last snapshot capture completed at %s%n", at(last));
 		return ExitCodes.COMPLETED;
+	}
+
+	/**
+	 * Whether the callback receiver keeps up, once callbacks are in use: its newest callback must not be
+	 * older than the newest event archived for the busiest channel by more than {@link #CALLBACK_MARGIN}.
+	 */
+	int checkCallbacks() {
+		Map<String, Object> callbacks = this.jdbc.queryForMap(CALLBACKS);
+		if (!Boolean.TRUE.equals(callbacks.get("in_use"))) {
+			return ExitCodes.COMPLETED;
+		}
+		Timestamp newestCallback = (Timestamp) callbacks.get("newest_callback");
+		List<Map<String, Object>> busiest = this.jdbc.queryForList(BUSIEST,
+				Timestamp.from(this.clock.instant().minus(Duration.ofDays(7))));
+		if (busiest.isEmpty()) {
+			return ExitCodes.COMPLETED;
+		}
+		Timestamp newestEvent = (Timestamp) busiest.get(0).get("newest_event");
+		if (newestCallback != null
+				&& !newestCallback.toInstant().plus(CALLBACK_MARGIN).isBefore(newestEvent.toInstant())) {
+			this.out.printf("OK: the callback receiver's newest callback arrived at %s%n", at(newestCallback));
+			return ExitCodes.COMPLETED;
+		}
+		this.out.printf("WARNING: the callback receiver has fallen behind: %s, but channel %s has an archived event"
+				+ " of %s; check that the receiver runs and that its URL is registered (--archive.job=register-callback)%n",
+				(newestCallback != null) ? "its newest callback arrived at " + at(newestCallback)
+						: "it has received no callback",
+				busiest.get(0).get("channel_id"), at(newestEvent));
+		return ExitCodes.UNHEALTHY;
 	}
 
 	/** An instant as ISO-8601 with the business time zone's offset, to the second: {@code 2026-12-06T13:57:04+09:00}. */

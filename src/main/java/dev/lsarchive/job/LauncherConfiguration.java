@@ -20,10 +20,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
 
-/** Runs the chosen job (nightly archive or snapshot capture) once at start-up and turns its outcome into the process exit code. */
+/** Runs the chosen job (nightly archive, snapshot capture or callback registration) once at start-up and turns its outcome into the process exit code. */
 @Configuration(proxyBeanMethods = false)
 @ArchiveMode
 class LauncherConfiguration {
@@ -40,15 +41,16 @@ class LauncherConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "archive.run-on-startup", havingValue = "true", matchIfMissing = true)
 	LaunchOnStartup launchOnStartup(ArchiveLauncher launcher, ArchiveProperties properties, Clock clock,
-			Environment environment, JdbcTemplate jdbc) {
+			Environment environment, JdbcTemplate jdbc, LiveStationClient client) {
+		CallbackRegistration registration = new CallbackRegistration(client, System.out, System.err);
 		if (!environment.matchesProfiles("demo")) {
-			return new LaunchOnStartup(launcher, properties, clock, null);
+			return new LaunchOnStartup(launcher, properties, clock, null, registration);
 		}
 		// the demo falls back to the local PostgreSQL: it says where it writes before it does
 		String url = environment.getProperty("spring.datasource.url", "");
 		log.info("Demo: archiving the built-in simulator into {} as user {} (set ARCHIVE_JDBC_URL to archive elsewhere)",
 				url.replaceFirst("\\?.*", ""), environment.getProperty("spring.datasource.username", ""));
-		return new LaunchOnStartup(launcher, properties, clock, jdbc);
+		return new LaunchOnStartup(launcher, properties, clock, jdbc, registration);
 	}
 
 	/** The {@link ApplicationRunner} that launches one run and reports its exit code. */
@@ -62,17 +64,25 @@ class LauncherConfiguration {
 
 		private final JdbcTemplate demoQueries;
 
+		private final CallbackRegistration registration;
+
 		private int exitCode = ExitCodes.FAILED;
 
-		LaunchOnStartup(ArchiveLauncher launcher, ArchiveProperties properties, Clock clock, JdbcTemplate demoQueries) {
+		LaunchOnStartup(ArchiveLauncher launcher, ArchiveProperties properties, Clock clock, JdbcTemplate demoQueries,
+				CallbackRegistration registration) {
 			this.launcher = launcher;
 			this.properties = properties;
 			this.clock = clock;
 			this.demoQueries = demoQueries;
+			this.registration = registration;
 		}
 
 		@Override
 		public void run(org.springframework.boot.ApplicationArguments args) throws Exception {
+			if (this.properties.job() == ArchiveProperties.Job.REGISTER_CALLBACK) {
+				this.exitCode = this.registration.register(this.properties.callback());
+				return;
+			}
 			if (this.properties.job() == ArchiveProperties.Job.SNAPSHOT_CAPTURE) {
 				Instant slot = this.properties.effectiveCaptureSlot(this.clock);
 				this.exitCode = this.launcher.capture(slot, this.properties.captureInterval(),

@@ -3,12 +3,14 @@ package dev.lsarchive.simulator;
 import java.io.IOException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.lsarchive.api.ApiPath;
 import dev.lsarchive.api.ChannelKind;
 
 /**
- * Sends a request to the renderer of the {@link ApiPath} it names, with the path's variables; any
- * other path is answered 404.
+ * Sends a request to the renderer of the {@link ApiPath} it names, with the path's variables (a POST
+ * to a callback registration); any other path is answered 404.
  */
 final class ApiRouter {
 
@@ -22,17 +24,40 @@ final class ApiRouter {
 
 	private final SnapshotRenderer snapshots;
 
-	ApiRouter(SimulatorProperties properties, SimulatedDataset dataset, AccountClock clock, FaultInjector faults) {
+	private final CallbackRegistrationRenderer registrations;
+
+	ApiRouter(SimulatorProperties properties, SimulatedDataset dataset, AccountClock clock, FaultInjector faults,
+			CallbackEndpoints endpoints, Runnable registered) {
 		ExtraFields extra = ExtraFields.of(properties.extraFields());
 		this.listings = new ChannelListingRenderer(dataset, clock, faults, extra);
 		this.channels = new ChannelInfoRenderer(dataset, clock, extra);
 		this.events = new EventListRenderer(properties, dataset, clock, extra);
 		this.recordings = new RecordingRenderer(dataset, clock, extra);
 		this.snapshots = new SnapshotRenderer(dataset, clock, extra);
+		this.registrations = new CallbackRegistrationRenderer(dataset, clock, endpoints, registered);
+	}
+
+	/** Whether {@code path} is one that takes a POST: a callback registration. */
+	static boolean posts(String path) {
+		return ApiPath.CALLBACK_ENDPOINT.match(path) != null || registeredKind(path) != null;
 	}
 
 	void route(SimulatorExchange exchange) throws IOException {
 		String path = exchange.path();
+		if ("POST".equals(exchange.method())) {
+			ChannelKind kind = registeredKind(path);
+			if (kind != null) {
+				this.registrations.registerChannel(exchange, kind, ApiPath.callbackEndpoint(kind).match(path).get(0));
+			}
+			else {
+				this.registrations.registerDefault(exchange);
+			}
+			return;
+		}
+		if (posts(path)) {
+			exchange.gatewayError(404, "300", "Not Found", null);
+			return;
+		}
 		for (ChannelKind kind : ChannelKind.values()) {
 			if (ApiPath.listing(kind).match(path) != null) {
 				this.listings.render(exchange, kind.name());
@@ -64,6 +89,15 @@ final class ApiRouter {
 		else {
 			exchange.gatewayError(404, "300", "Not Found", null);
 		}
+	}
+
+	private static @Nullable ChannelKind registeredKind(String path) {
+		for (ChannelKind kind : ChannelKind.values()) {
+			if (ApiPath.callbackEndpoint(kind).match(path) != null) {
+				return kind;
+			}
+		}
+		return null;
 	}
 
 }

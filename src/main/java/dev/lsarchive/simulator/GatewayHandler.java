@@ -1,6 +1,7 @@
 package dev.lsarchive.simulator;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the gateway does with each request, in order: the configured latency, authentication, GET
- * only, the holds and scripted answers of tests, the faults, then the route to the data. Counts the
+ * only (and POST for the callback registrations), the holds and scripted answers of tests, the faults, then the route to the data. Counts the
  * requests and the most served at once.
  */
 final class GatewayHandler implements HttpHandler {
@@ -20,6 +21,9 @@ final class GatewayHandler implements HttpHandler {
 	private static final Logger log = LoggerFactory.getLogger(GatewayHandler.class);
 
 	private static final long NONE = Long.MIN_VALUE;
+
+	// a registration's body is one URL: anything larger is refused as the gateway refuses a large entity
+	private static final int MAX_BODY = 64 * 1024;
 
 	private final SimulatorProperties properties;
 
@@ -69,8 +73,9 @@ final class GatewayHandler implements HttpHandler {
 		}
 		this.peakInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 		try (http) {
-			http.getRequestBody().readAllBytes();
-			serve(new SimulatorExchange(http, this.properties.errorCodeAsNumber(), this.requests::get));
+			byte[] body = http.getRequestBody().readNBytes(MAX_BODY + 1);
+			http.getRequestBody().transferTo(OutputStream.nullOutputStream());
+			serve(new SimulatorExchange(http, this.properties.errorCodeAsNumber(), this.requests::get, body));
 		}
 		catch (IOException | RuntimeException ex) {
 			// the client went away, or a fault cut the body: nothing to answer any more
@@ -91,8 +96,12 @@ final class GatewayHandler implements HttpHandler {
 			exchange.gatewayError(401, "200", "Authentication Failed", refusal);
 			return;
 		}
-		if (!"GET".equals(exchange.method())) {
-			exchange.gatewayError(405, "100", "Bad Request", "only GET is simulated");
+		if (!"GET".equals(exchange.method()) && !("POST".equals(exchange.method()) && ApiRouter.posts(exchange.path()))) {
+			exchange.gatewayError(405, "100", "Bad Request", "only GET and the callback registrations are simulated");
+			return;
+		}
+		if (exchange.body().length > MAX_BODY) {
+			exchange.gatewayError(413, "430", "Request Entity Too Large", null);
 			return;
 		}
 		this.scripts.pass(exchange.path());

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -15,7 +17,8 @@ import dev.lsarchive.api.ApiPath;
 /**
  * An HTTP server on 127.0.0.1 that answers like the Live Station API gateway for the endpoints the
  * archive uses: it verifies signatures and clock skew, pages like the real list, reproduces the
- * documented inconsistencies and injects faults on demand.
+ * documented inconsistencies and injects faults on demand; it takes callback registrations and pushes
+ * the account's events to them as its clock produces them.
  */
 public final class LiveStationSimulator implements AutoCloseable {
 
@@ -35,6 +38,10 @@ public final class LiveStationSimulator implements AutoCloseable {
 
 	private final GatewayHandler handler;
 
+	private final CallbackEndpoints callbackEndpoints = new CallbackEndpoints();
+
+	private final CallbackSender callbacks;
+
 	private final SimulatorServer server;
 
 	/** Starts a simulator on the configured port with data anchored at the start of today (UTC). */
@@ -49,8 +56,9 @@ public final class LiveStationSimulator implements AutoCloseable {
 		this.clock = new AccountClock(clock);
 		this.authentication = new GatewayAuthentication(properties, this.clock);
 		this.faults = new FaultInjector(properties.faults());
+		this.callbacks = new CallbackSender(properties, dataset, this.clock, this.callbackEndpoints);
 		this.handler = new GatewayHandler(properties, this.authentication, this.scripts, this.faults,
-				new ApiRouter(properties, dataset, this.clock, this.faults));
+				new ApiRouter(properties, dataset, this.clock, this.faults, this.callbackEndpoints, this.callbacks::start));
 		this.server = new SimulatorServer(properties.port(), properties.threads(), this.handler);
 		log.info("Live Station simulator listening on {} ({} channels x {} events, faults: {})", baseUrl(),
 				properties.channels(), properties.eventsPerChannel(), properties.faults().describe());
@@ -83,6 +91,7 @@ public final class LiveStationSimulator implements AutoCloseable {
 	/** Sets the account's time (tests and benchmarks run "at" an instant without waiting for it). */
 	public void setTime(Instant instant) {
 		this.clock.set(instant);
+		this.callbacks.wake();
 	}
 
 	/** Moves the account's time on. */
@@ -143,8 +152,38 @@ public final class LiveStationSimulator implements AutoCloseable {
 		return this.handler.firstRequestNanos();
 	}
 
+	/** The default callback endpoint registered ({@code POST /api/v2/events/callbackEndpoint}), if any. */
+	public Optional<URI> defaultCallbackEndpoint() {
+		return Optional.ofNullable(this.callbackEndpoints.defaultUrl());
+	}
+
+	/** The channels' own callback endpoints registered, by channel id. */
+	public Map<String, URI> channelCallbackEndpoints() {
+		return this.callbackEndpoints.channelUrls();
+	}
+
+	/** The id the account gives {@code event} in its callbacks: the same for the same seed, channel and instant. */
+	public long eventId(SimulatedEvent event) {
+		return EventIdentity.of(this.properties.seed(), event);
+	}
+
+	/** What the callback sender has done so far. */
+	public CallbackStats callbackStats() {
+		return this.callbacks.stats();
+	}
+
+	/**
+	 * Waits until every event through the account's time now has been pushed to its endpoint and every
+	 * delivery has ended (acknowledged, sent twice, or given up); false when {@code timeout} passed
+	 * first or no endpoint is registered.
+	 */
+	public boolean awaitCallbacks(Duration timeout) throws InterruptedException {
+		return this.callbacks.awaitIdle(timeout);
+	}
+
 	@Override
 	public void close() {
+		this.callbacks.close();
 		this.server.close();
 	}
 

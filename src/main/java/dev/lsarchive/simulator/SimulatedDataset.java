@@ -44,9 +44,10 @@ public final class SimulatedDataset {
 
 	private final RecordingGenerator recordings;
 
-	/** Data anchored at the start of the current UTC day. */
+	/** Data anchored at {@code simulator.anchor}, by default the start of the current UTC day. */
 	public SimulatedDataset(SimulatorProperties properties) {
-		this(properties, Instant.now().truncatedTo(ChronoUnit.DAYS));
+		this(properties, (properties.anchor() != null) ? properties.anchor()
+				: Instant.now().truncatedTo(ChronoUnit.DAYS));
 	}
 
 	/** Data whose history ends at {@code anchor}. */

@@ -34,15 +34,18 @@ final class SimulatorExchange {
 
 	private final LongSupplier requests;
 
+	private final byte[] body;
+
 	private @Nullable Map<String, String> query;
 
 	// set by a truncation fault: counts the fault once a body is actually cut
 	private @Nullable Runnable whenCut;
 
-	SimulatorExchange(HttpExchange exchange, boolean errorCodeAsNumber, LongSupplier requests) {
+	SimulatorExchange(HttpExchange exchange, boolean errorCodeAsNumber, LongSupplier requests, byte[] body) {
 		this.exchange = exchange;
 		this.errorCodeAsNumber = errorCodeAsNumber;
 		this.requests = requests;
+		this.body = body;
 	}
 
 	/** The body of a JSON answer, written with a generator. */
@@ -67,6 +70,11 @@ final class SimulatorExchange {
 
 	String path() {
 		return this.exchange.getRequestURI().getPath();
+	}
+
+	/** The request's body (empty for a GET). */
+	byte[] body() {
+		return this.body;
 	}
 
 	String pathWithQuery() {

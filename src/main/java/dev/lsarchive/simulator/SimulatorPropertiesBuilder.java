@@ -1,7 +1,10 @@
 package dev.lsarchive.simulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /** Simulator settings changed one at a time, from a starting point ({@link SimulatorProperties#toBuilder()}). */
 public final class SimulatorPropertiesBuilder {
@@ -54,6 +57,10 @@ public final class SimulatorPropertiesBuilder {
 
 	private List<String> extraFields;
 
+	private @Nullable Instant anchor;
+
+	private SimulatorProperties.Callbacks callbacks;
+
 	SimulatorPropertiesBuilder(SimulatorProperties from) {
 		this.port = from.port();
 		this.accessKey = from.accessKey();
@@ -79,6 +86,20 @@ public final class SimulatorPropertiesBuilder {
 		this.recordingsKept = from.recordingsKept();
 		this.neverPublishingShare = from.neverPublishingShare();
 		this.extraFields = from.extraFields();
+		this.anchor = from.anchor();
+		this.callbacks = from.callbacks();
+	}
+
+	/** The instant the generated history ends at (null: the start of the current UTC day). */
+	public SimulatorPropertiesBuilder anchor(@Nullable Instant anchor) {
+		this.anchor = anchor;
+		return this;
+	}
+
+	/** How events are pushed to registered callback endpoints. */
+	public SimulatorPropertiesBuilder callbacks(SimulatorProperties.Callbacks callbacks) {
+		this.callbacks = callbacks;
+		return this;
 	}
 
 	/** Fields added to every record served, e.g. {@code List.of("futureFlag", "cdn.edgeRegion")}. */
@@ -193,7 +214,7 @@ public final class SimulatorPropertiesBuilder {
 				this.legacyStatusShare, this.mixedCaseShare, this.missingChannelIdShare, this.secondsTimestampShare,
 				this.badEventShare, this.errorCodeAsNumber, this.faults, this.eventsPerDay, this.retention,
 				this.maxEventsPerList, this.newChannelsPerDay, this.recordingsKept, this.neverPublishingShare,
-				this.extraFields);
+				this.extraFields, this.anchor, this.callbacks);
 	}
 
 }

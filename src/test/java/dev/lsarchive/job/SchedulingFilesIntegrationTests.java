@@ -46,6 +46,10 @@ class SchedulingFilesIntegrationTests {
 	private static final List<String> CRON_JOBS = List.of("jobs/kubernetes/livestation-archive-cronjob.yaml",
 			"jobs/kubernetes/livestation-archive-snapshot-capture-cronjob.yaml");
 
+	private static final String RECEIVER = "jobs/kubernetes/livestation-archive-callback-receiver.yaml";
+
+	private static final String RECEIVER_UNIT = "livestation-archive-callback-receiver.service";
+
 	@Test
 	void theCrontabLineRunsTheLockingWrapperNightly() throws Exception {
 		// given
@@ -379,17 +383,74 @@ class SchedulingFilesIntegrationTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void theCallbackReceiverIsProbedOnItsManagementPortAndExposesOnlyItsPublicOne() throws Exception {
+		// given
+		List<Map<String, Object>> documents = new ArrayList<>();
+		new Yaml().loadAll(Files.readString(Path.of(RECEIVER))).forEach((d) -> documents.add((Map<String, Object>) d));
+		Map<String, Object> deployment = documents.stream().filter((d) -> "Deployment".equals(d.get("kind"))).findFirst().orElseThrow();
+		Map<String, Object> service = documents.stream().filter((d) -> "Service".equals(d.get("kind"))).findFirst().orElseThrow();
+		Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) deployment.get("spec"))
+			.get("template")).get("spec");
+		Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+		Map<String, Object> ports = new java.util.HashMap<>();
+		for (Map<String, Object> port : (List<Map<String, Object>>) container.get("ports")) {
+			ports.put((String) port.get("name"), port.get("containerPort"));
+		}
+		List<Map<String, Object>> servicePorts = (List<Map<String, Object>>) ((Map<String, Object>) service.get("spec")).get("ports");
+		List<Map<String, Object>> env = (List<Map<String, Object>>) container.get("env");
+
+		// then
+		assertThat(ports).containsEntry("callbacks", 8080).containsEntry("management", 8081);
+		assertThat((List<String>) container.get("args")).containsExactly("--archive.job=callback-receiver");
+		assertThat(probe(container, "readinessProbe")).containsEntry("path", "/actuator/health/readiness").containsEntry("port", "management");
+		assertThat(probe(container, "livenessProbe")).containsEntry("path", "/actuator/health/liveness").containsEntry("port", "management");
+		assertThat(servicePorts).singleElement().satisfies((port) -> assertThat(port.get("targetPort")).isEqualTo("callbacks"));
+		assertThat(env).filteredOn((e) -> "ARCHIVE_CALLBACK_TOKEN".equals(e.get("name"))).singleElement()
+			.satisfies((e) -> assertThat(e).doesNotContainKey("value").containsKey("valueFrom"));
+		assertThat(((Map<String, Object>) ((Map<String, Object>) env.stream()
+			.filter((e) -> "ARCHIVE_CALLBACK_TOKEN".equals(e.get("name"))).findFirst().orElseThrow().get("valueFrom")))
+			.get("secretKeyRef")).isNotNull();
+	}
+
+	@Test
+	void theCallbackReceiverUnitRestartsAlwaysAndReadsItsTokenFromTheSettingsFile() throws Exception {
+		// given
+		String unit = Files.readString(Path.of("jobs/systemd", RECEIVER_UNIT));
+
+		// then: a service that runs until stopped, its secret outside the unit
+		assertThat(unit).contains("\nRestart=always\n", "\nEnvironmentFile=" + SETTINGS_FILE + "\n",
+				"--archive.job=callback-receiver", "\nType=exec\n");
+		assertThat(unit).doesNotContainPattern("(?m)^Environment=.*TOKEN");
+		assertThat(unit.lines().filter((line) -> line.startsWith("ExecStart="))).singleElement()
+			.satisfies((line) -> assertThat(line).doesNotContain("token"));
+		assertThat(Files.readString(Path.of("docker-compose.yml"))).contains("callback-receiver:",
+				"ARCHIVE_CALLBACK_TOKEN: ${ARCHIVE_CALLBACK_TOKEN:-}", "--archive.job=callback-receiver");
+		assertThat(Files.readString(Path.of("dashboards/prometheus/prometheus.yml")))
+			.contains("job_name: callback-receiver", "metrics_path: /actuator/prometheus", "callback-receiver:8081");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> probe(Map<String, Object> container, String name) {
+		return (Map<String, Object>) ((Map<String, Object>) container.get(name)).get("httpGet");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void kubernetesRunsTheImageTheInstallGuideBuilds() throws Exception {
 		// given
 		Map<String, Object> kustomization = new Yaml().load(Files.readString(Path.of("jobs/kubernetes/kustomization.yaml")));
 		List<Map<String, Object>> images = (List<Map<String, Object>>) kustomization.get("images");
 		String guide = Files.readString(Path.of("jobs/README.md"));
 
-		// then: both CronJobs are installed by `kubectl apply -k`, which gives their image the registry path
+		List<String> files = new ArrayList<>(CRON_JOBS);
+		files.add(RECEIVER);
+
+		// then: both CronJobs and the receiver are installed by `kubectl apply -k`, which gives their image the
+		// registry path
 		assertThat((List<String>) kustomization.get("resources"))
-			.containsExactlyInAnyOrderElementsOf(CRON_JOBS.stream().map((file) -> Path.of(file).getFileName().toString()).toList());
+			.containsExactlyInAnyOrderElementsOf(files.stream().map((file) -> Path.of(file).getFileName().toString()).toList());
 		assertThat(images).hasSize(1);
-		for (String file : CRON_JOBS) {
+		for (String file : files) {
 			assertThat(Files.readString(Path.of(file))).as(file)
 				.contains("image: " + images.get(0).get("name") + ":" + images.get(0).get("newTag") + "\n");
 		}

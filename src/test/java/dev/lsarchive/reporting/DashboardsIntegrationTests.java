@@ -246,12 +246,19 @@ class DashboardsIntegrationTests {
 			}
 		}
 		String exported = String.join("\n", pushed);
+		Set<String> receivers = new HashSet<>(queried);
+		receivers.removeIf((metric) -> !metric.startsWith("livestation_callbacks_"));
+		queried.removeAll(receivers);
 
-		// then
+		// then: the job's metrics are those it pushes; the callback receiver's (scraped from its management
+		// port, not pushed) are the names it exports
 		assertThat(queried).hasSizeGreaterThanOrEqualTo(8);
 		for (String metric : queried) {
 			assertThat(exported).as("exported metric %s", metric).containsPattern("(?m)^" + metric + "\\{");
 		}
+		assertThat(receivers).containsExactlyInAnyOrder("livestation_callbacks_received_total",
+				"livestation_callbacks_duplicates_total", "livestation_callbacks_rejected_total",
+				"livestation_callbacks_ack_seconds_bucket", "livestation_callbacks_oldest_unreconciled_seconds");
 		assertThat(exported).contains("archive_job=\"nightly\"").contains("archive_job=\"snapshot-capture\"");
 	}
 
