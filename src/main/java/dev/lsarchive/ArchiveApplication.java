@@ -5,12 +5,16 @@ import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+import dev.lsarchive.callback.CallbackReceiverApplication;
 import dev.lsarchive.cli.StartProblem;
 import dev.lsarchive.cli.Usage;
 import dev.lsarchive.job.ExitCodes;
 import dev.lsarchive.job.TransientFailure;
 
-/** Entry point: runs one archive job (or the simulator, by profile) and exits with its exit code. */
+/**
+ * Entry point: runs one archive job (or the simulator, by profile) and exits with its exit code, or runs
+ * the callback receiver until it is stopped.
+ */
 @SpringBootApplication
 public class ArchiveApplication {
 
@@ -23,7 +27,13 @@ public class ArchiveApplication {
 		}
 		int exitCode;
 		try {
-			exitCode = SpringApplication.exit(SpringApplication.run(ArchiveApplication.class, args));
+			// the receiver is a server of its own: a web application without the batch jobs
+			exitCode = CallbackReceiverApplication.selected(args) ? CallbackReceiverApplication.run(args)
+					: SpringApplication.exit(SpringApplication.run(ArchiveApplication.class, args));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			exitCode = ExitCodes.FAILED;
 		}
 		catch (RuntimeException ex) {
 			// what failed has been printed (one line for a documented failure); the exit code tells a scheduler

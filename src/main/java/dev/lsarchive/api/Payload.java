@@ -29,6 +29,11 @@ public final class Payload {
 		return new Payload(node, null);
 	}
 
+	/** A payload of parsed JSON received from elsewhere (a pushed callback): its secrets removed, in place. */
+	public static Payload redacted(JsonNode node) {
+		return of(PayloadRedaction.redact(node));
+	}
+
 	/** A payload that is text already. */
 	public static Payload of(String json) {
 		return new Payload(null, json);

@@ -15,8 +15,11 @@ class BenchConfiguration {
 
 	@Bean
 	ApplicationRunner benchRunner(BenchProperties properties, Environment environment) {
-		return "nights".equals(properties.scenario()) ? new NightsBench(properties, environment)
-				: new BenchRunner(properties, environment);
+		return switch (properties.scenario()) {
+			case "nights" -> new NightsBench(properties, environment);
+			case "callbacks" -> new CallbacksBench(properties, environment);
+			default -> new BenchRunner(properties, environment);
+		};
 	}
 
 }

@@ -27,12 +27,15 @@ import org.springframework.validation.annotation.Validated;
  * @param warmUpEvents events archived (first load and re-run) in a scratch database before the measured runs, so
  * that they measure the job rather than the JVM compiling it (0: measure a cold JVM)
  * @param scenario {@code load}: a first load and a re-run against COPY; {@code nights}: a sequence of nights on an
- * empty archive and on a big one
+ * empty archive and on a big one; {@code callbacks}: a flood of callbacks against a callback receiver
  * @param nights nights of the {@code nights} scenario
  * @param nightsChannels channels of the account the nights archive
  * @param nightsEventsPerDay new events per channel per simulated day in the {@code nights} scenario
  * @param nightsRetention how long the simulated API shows an event in the {@code nights} scenario
  * @param prefillEvents events of older history the big archive of the {@code nights} scenario holds before its nights
+ * @param callbacks callbacks the {@code callbacks} scenario sends to a callback receiver
+ * @param callbackSenders senders of the {@code callbacks} scenario, each with one request in flight at a time
+ * @param callbackDuplicateShare share of the {@code callbacks} scenario's callbacks that deliver an id sent before again
  */
 @Validated
 @ConfigurationProperties("bench")
@@ -46,10 +49,13 @@ public record BenchProperties(
 		@DefaultValue("false") boolean keepDatabase,
 		@DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5") double snapshotShare,
 		@Min(0) @Max(100_000_000) @DefaultValue("0") int warmUpEvents,
-		@NotNull @Pattern(regexp = "load|nights") @DefaultValue("load") String scenario,
+		@NotNull @Pattern(regexp = "load|nights|callbacks") @DefaultValue("load") String scenario,
 		@Min(2) @Max(3650) @DefaultValue("30") int nights,
 		@Min(1) @Max(100_000) @DefaultValue("200") int nightsChannels,
 		@DecimalMin("0") @DecimalMax("10000") @DefaultValue("24") double nightsEventsPerDay,
 		@NotNull @DefaultValue("7d") Duration nightsRetention,
-		@Min(0) @Max(1_000_000_000) @DefaultValue("10000000") long prefillEvents) {
+		@Min(0) @Max(1_000_000_000) @DefaultValue("10000000") long prefillEvents,
+		@Min(1) @Max(100_000_000) @DefaultValue("200000") int callbacks,
+		@Min(1) @Max(1024) @DefaultValue("32") int callbackSenders,
+		@DecimalMin("0") @DecimalMax("0.5") @DefaultValue("0.02") double callbackDuplicateShare) {
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.lsarchive.api.LiveStationProperties;
 import dev.lsarchive.bench.BenchProperties;
+import dev.lsarchive.callback.CallbackProperties;
 import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.simulator.SimulatorProperties;
 
@@ -35,7 +36,7 @@ final class KnownSettings {
 	static final Set<String> LOCAL_DATABASE_PROFILES = Set.of("demo", "bench", "simulator");
 
 	private static final List<Class<? extends Record>> RECORDS = List.of(ArchiveProperties.class,
-			LiveStationProperties.class, SimulatorProperties.class, BenchProperties.class);
+			CallbackProperties.class, LiveStationProperties.class, SimulatorProperties.class, BenchProperties.class);
 
 	// settings read by a condition rather than a record
 	private static final Map<String, Class<?>> CONDITIONS = Map.of("archive.run-on-startup", boolean.class);

@@ -34,10 +34,12 @@ import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 import dev.lsarchive.api.LiveStationProperties;
 import dev.lsarchive.bench.BenchProperties;
+import dev.lsarchive.callback.CallbackProperties;
 import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.simulator.SimulatorProperties;
 
@@ -50,6 +52,8 @@ import dev.lsarchive.simulator.SimulatorProperties;
  * to Spring Boot.
  */
 public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
+
+	private static final String JOB = "archive.job";
 
 	/** The setting that names the database; {@code ARCHIVE_JDBC_URL} sets it. */
 	static final String DATABASE_URL = "spring.datasource.url";
@@ -177,6 +181,9 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		if (type == Duration.class) {
 			return "a duration such as 500ms, 30s, 15m, 1h or 7d";
 		}
+		if (type == DataSize.class) {
+			return "a size such as 16KB or 1MB";
+		}
 		if (type == ZoneId.class) {
 			return "a time zone such as Asia/Seoul or UTC";
 		}
@@ -210,7 +217,14 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		if (!profiles.contains("simulator")) {
 			records.put("archive", ArchiveProperties.class);
 		}
-		if (!profiles.contains("simulator") && !profiles.contains("health") && !profiles.contains("bench")) {
+		// the receiver never calls the API; it needs its token instead
+		boolean receiver = !malformed.contains(JOB) && binder.bind(JOB, ArchiveProperties.Job.class)
+			.map((job) -> job == ArchiveProperties.Job.CALLBACK_RECEIVER)
+			.orElse(false);
+		if (receiver && profiles.isEmpty()) {
+			records.put("archive.callback", CallbackProperties.class);
+		}
+		else if (!profiles.contains("simulator") && !profiles.contains("health") && !profiles.contains("bench")) {
 			records.put("livestation.api", LiveStationProperties.class);
 		}
 		if (profiles.contains("demo") || profiles.contains("simulator")) {

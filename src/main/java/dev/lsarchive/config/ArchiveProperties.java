@@ -39,7 +39,7 @@ import org.springframework.validation.annotation.Validated;
  * @param catchUpFrom archive every date from this one through {@code runDate}, in order, stopping at the first failure
  * @param summaryFile where to write the run summary as JSON (none when empty)
  * @param skipUnchangedEventLists skip parsing a channel's event list when it is byte for byte the last one archived
- * @param job which job a start runs: {@code nightly} (the archive of a run date) or {@code snapshot-capture}
+ * @param job which job a start runs: {@code nightly} (the archive of a run date), {@code snapshot-capture} or {@code callback-receiver} (the server that stores pushed events)
  * @param captureInterval how often snapshot captures are scheduled: a capture's time slot starts on a multiple of it
  * @param captureSlot the time slot a snapshot capture runs for (an instant, e.g. 2026-11-26T01:15:00Z); identifies its job instance. Default: now, rounded down to {@code captureInterval}
  * @param captureStaleAfter the health check warns when no snapshot capture has completed for this long (once any has run)
@@ -84,7 +84,12 @@ public record ArchiveProperties(
 		/** A snapshot capture: the info of every listed snapshot not archived yet, within its hour. */
 		SNAPSHOT_CAPTURE("snapshotCaptureJob"),
 		/** Registers {@code archive.callback.url} with Live Station (no Spring Batch job: nothing is archived). */
-		REGISTER_CALLBACK("registerCallback");
+		REGISTER_CALLBACK("registerCallback"),
+		/**
+		 * The callback receiver: a long-running server that stores the events Live Station pushes; not a
+		 * Spring Batch job (no ledger row carries its name).
+		 */
+		CALLBACK_RECEIVER("callbackReceiver");
 
 		private final String jobName;
 

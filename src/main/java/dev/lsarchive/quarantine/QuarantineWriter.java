@@ -1,8 +1,10 @@
 package dev.lsarchive.quarantine;
 
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -24,14 +26,14 @@ public final class QuarantineWriter {
 		this.jdbc = jdbc;
 	}
 
-	/** Writes every record in one batch. */
-	public void write(List<QuarantineRecord> records, LocalDate runDate, long jobExecutionId) {
+	/** Writes every record in one batch; {@code jobExecutionId} is null for a record no job execution met (a callback). */
+	public void write(List<QuarantineRecord> records, LocalDate runDate, @Nullable Long jobExecutionId) {
 		if (records.isEmpty()) {
 			return;
 		}
 		SqlParameterSource[] batch = records.stream()
 			.map((r) -> new MapSqlParameterSource().addValue("runDate", runDate)
-				.addValue("jobExecutionId", jobExecutionId)
+				.addValue("jobExecutionId", jobExecutionId, Types.BIGINT)
 				.addValue("resource", r.resource())
 				.addValue("endpoint", StorableText.forQuarantine(r.endpoint()))
 				.addValue("channelId", StorableText.identifierForQuarantine(r.channelId()))

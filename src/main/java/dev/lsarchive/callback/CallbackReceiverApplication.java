@@ -1,0 +1,91 @@
+package dev.lsarchive.callback;
+
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import dev.lsarchive.config.ArchiveProperties;
+
+/**
+ * The callback receiver's application: Boot's auto-configuration without Spring Batch, and the
+ * receiver's beans alone (none of the batch jobs' configurations), on an embedded web server. Started by
+ * the entry point when {@code archive.job=callback-receiver}.
+ */
+@EnableAutoConfiguration(exclude = { BatchAutoConfiguration.class, BatchJdbcAutoConfiguration.class })
+@EnableConfigurationProperties({ CallbackProperties.class, ArchiveProperties.class })
+@Import(CallbackReceiverConfiguration.class)
+public class CallbackReceiverApplication {
+
+	private static final Logger log = LoggerFactory.getLogger(CallbackReceiverApplication.class);
+
+	private static final String JOB = "archive.job";
+
+	/**
+	 * Whether {@code args}, the environment variables and the system properties choose the callback
+	 * receiver; any other start is told so without building an environment.
+	 */
+	public static boolean selected(String[] args) {
+		boolean mentioned = System.getenv("ARCHIVE_JOB") != null || System.getProperty(JOB) != null;
+		for (String arg : args) {
+			mentioned |= arg.toLowerCase(Locale.ROOT).contains("callback");
+		}
+		if (!mentioned) {
+			return false;
+		}
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+		ConfigurationPropertySources.attach(environment);
+		try {
+			return Binder.get(environment)
+				.bind(JOB, ArchiveProperties.Job.class)
+				.map((job) -> job == ArchiveProperties.Job.CALLBACK_RECEIVER)
+				.orElse(false);
+		}
+		catch (BindException invalid) {
+			// told in one line by the settings check of the ordinary start
+			return false;
+		}
+	}
+
+	/** Starts the receiver with {@code args}; the caller closes the context (or a signal does). */
+	public static ConfigurableApplicationContext start(String... args) {
+		ConfigurableApplicationContext context = new SpringApplication(CallbackReceiverApplication.class).run(args);
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		log.info("Callback receiver: accepting POST /callbacks/{token} on port {}; health and metrics on port {}", port,
+				context.getEnvironment().getProperty("local.management.port",
+						context.getEnvironment().getProperty("management.server.port", "?")));
+		return context;
+	}
+
+	/**
+	 * Runs the receiver until {@code archive.callback.stop-after} has passed (then it stops, committing what
+	 * it accepted, and returns 0) or, without it, until the process is stopped (SIGTERM: the same stop).
+	 */
+	public static int run(String... args) throws InterruptedException {
+		ConfigurableApplicationContext context = start(args);
+		CallbackProperties properties = context.getBean(CallbackProperties.class);
+		GroupCommitter committer = context.getBean(GroupCommitter.class);
+		if (properties.stopAfter() != null) {
+			Thread.sleep(properties.stopAfter().toMillis());
+			context.close();
+		}
+		committer.awaitStopped();
+		return 0;
+	}
+
+}

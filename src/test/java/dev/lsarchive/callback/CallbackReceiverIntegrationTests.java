@@ -1,0 +1,275 @@
+package dev.lsarchive.callback;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.lsarchive.support.PackagedJar;
+import dev.lsarchive.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The callback receiver over real HTTP, on a real PostgreSQL. */
+@ExtendWith(OutputCaptureExtension.class)
+class CallbackReceiverIntegrationTests {
+
+	private static final String TOKEN = "cb-test-token-5f2e9c1d7a";
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final List<ConfigurableApplicationContext> receivers = new ArrayList<>();
+
+	@BeforeEach
+	void emptyDatabase() {
+		TestDatabase.get().migrateTo("latest");
+		TestDatabase.get().reset();
+	}
+
+	@AfterEach
+	void stopReceivers() {
+		this.receivers.forEach(ConfigurableApplicationContext::close);
+	}
+
+	private String start(String... settings) {
+		List<String> args = new ArrayList<>(TestDatabase.get().applicationSettings());
+		args.addAll(List.of("--archive.job=callback-receiver", "--archive.callback.token=" + TOKEN, "--server.port=0",
+				"--management.server.port=0", "--archive.callback.heartbeat=200ms"));
+		args.addAll(List.of(settings));
+		ConfigurableApplicationContext context = CallbackReceiverApplication.start(args.toArray(String[]::new));
+		this.receivers.add(context);
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	private static HttpResponse<String> post(String url, String body) throws Exception {
+		return HTTP.send(request(url, body), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpRequest request(String url, String body) {
+		return HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+	}
+
+	private static String event(long id) {
+		return "{\"id\": " + id + ", \"logLevel\": \"INFO\", \"channelId\": \"ls-20260101-a\", \"event\": \"STREAM_UPDATE\", "
+				+ "\"timestamp\": 1599218791425}";
+	}
+
+	private static List<Map<String, Object>> rows(String sql) throws SQLException {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			while (result.next()) {
+				Map<String, Object> row = new java.util.LinkedHashMap<>();
+				for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+					row.put(result.getMetaData().getColumnLabel(i), result.getObject(i));
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+	@Test
+	void acknowledgesACallbackOnlyOnceItsRowIsCommittedInEitherDocumentedForm() throws Exception {
+		// given
+		String base = start();
+
+		// when
+		HttpResponse<String> numbers = post(base + "/callbacks/" + TOKEN, event(1234));
+		List<Map<String, Object>> afterFirst = rows("SELECT event_id FROM livestation.event_callback");
+		HttpResponse<String> strings = post(base + "/callbacks/" + TOKEN, """
+				{"id": "1235", "logLevel": "error", "channelId": "ls-20260101-a", "event": "publish_Start", "timestamp": "1599218791"}""");
+		List<Map<String, Object>> afterSecond = rows(
+				"SELECT event_id, event_code, log_level, timestamp_scaled, deliveries FROM livestation.event_callback WHERE event_id = 1235");
+
+		// then
+		assertThat(numbers.statusCode()).isEqualTo(204);
+		assertThat(afterFirst).containsExactly(Map.of("event_id", 1234L));
+		assertThat(strings.statusCode()).isEqualTo(204);
+		assertThat(afterSecond).containsExactly(Map.of("event_id", 1235L, "event_code", "PUBLISH_START", "log_level",
+				"ERROR", "timestamp_scaled", true, "deliveries", 1));
+	}
+
+	@Test
+	void storesARepeatedIdOnceAndCountsItsDeliveries() throws Exception {
+		// given
+		String base = start();
+
+		// when
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			statuses.add(post(base + "/callbacks/" + TOKEN, event(77)).statusCode());
+		}
+
+		// then
+		assertThat(statuses).containsOnly(204);
+		assertThat(rows("SELECT event_id, deliveries FROM livestation.event_callback"))
+			.containsExactly(Map.of("event_id", 77L, "deliveries", 3));
+	}
+
+	@Test
+	void refusesAMalformedBodyWithItsReasonAndKeepsItInQuarantineWithoutSecrets() throws Exception {
+		// given
+		String base = start();
+
+		// when
+		HttpResponse<String> response = post(base + "/callbacks/" + TOKEN,
+				"{\"id\": \"abc\", \"channelId\": \"ls-1\", \"event\": \"X\", \"timestamp\": 1599218791425, \"streamKey\": \"sk-live-secret\"}");
+
+		// then
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("id is not a whole number");
+		List<Map<String, Object>> quarantined = rows(
+				"SELECT resource, endpoint, job_execution_id, reason, payload FROM livestation.quarantine");
+		assertThat(quarantined).hasSize(1);
+		assertThat(quarantined.get(0)).containsEntry("resource", "callback")
+			.containsEntry("endpoint", "POST /callbacks")
+			.containsEntry("job_execution_id", null);
+		assertThat((String) quarantined.get(0).get("reason")).contains("id is not a whole number");
+		assertThat((String) quarantined.get(0).get("payload")).contains("\"abc\"").doesNotContain("sk-live-secret");
+		assertThat(rows("SELECT * FROM livestation.event_callback")).isEmpty();
+	}
+
+	@Test
+	void refusesABodyOverTheLimitWithoutStoringIt() throws Exception {
+		// given
+		String base = start("--archive.callback.max-body-size=1KB");
+
+		// when
+		HttpResponse<String> response = post(base + "/callbacks/" + TOKEN,
+				"{\"id\": 1, \"pad\": \"" + "x".repeat(4096) + "\"}");
+
+		// then
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(rows("SELECT * FROM livestation.event_callback")).isEmpty();
+	}
+
+	@Test
+	void answersAWrongOrMissingToken404StoresNothingAndNeverPrintsAToken(CapturedOutput output) throws Exception {
+		// given
+		String base = start();
+
+		// when
+		HttpResponse<String> wrong = post(base + "/callbacks/not-the-token-8d1f", event(5));
+		HttpResponse<String> missing = post(base + "/callbacks/", event(6));
+		HttpResponse<String> none = post(base + "/callbacks", event(7));
+		HttpResponse<String> right = post(base + "/callbacks/" + TOKEN, event(8));
+
+		// then
+		assertThat(Stream.of(wrong, missing, none).map(HttpResponse::statusCode)).containsOnly(404);
+		assertThat(wrong.body()).doesNotContain("not-the-token-8d1f");
+		assertThat(right.statusCode()).isEqualTo(204);
+		assertThat(rows("SELECT event_id FROM livestation.event_callback")).containsExactly(Map.of("event_id", 8L));
+		assertThat(output.getAll()).doesNotContain(TOKEN).doesNotContain("not-the-token-8d1f");
+	}
+
+	@Test
+	void answers503WithRetryAfterWhenItsQueueIsFullAndAcknowledgesNothingItDidNotStore() throws Exception {
+		// given: one callback in the committer's batch, one in the queue, the commit held by a lock
+		String base = start("--archive.callback.queue-capacity=1", "--archive.callback.batch-size=1");
+		try (Connection lock = TestDatabase.get().connect()) {
+			lock.setAutoCommit(false);
+			try (Statement statement = lock.createStatement()) {
+				statement.execute("LOCK TABLE livestation.callback_receiver_window IN ACCESS EXCLUSIVE MODE");
+			}
+			List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+			for (long id = 100; id < 105; id++) {
+				sent.add(HTTP.sendAsync(request(base + "/callbacks/" + TOKEN, event(id)),
+						HttpResponse.BodyHandlers.ofString()));
+			}
+
+			// when: at most two fit, so at least three are answered while the lock is held
+			while (sent.stream().filter(CompletableFuture::isDone).count() < 3) {
+				CompletableFuture.anyOf(sent.stream().filter((f) -> !f.isDone()).toArray(CompletableFuture[]::new)).join();
+			}
+			List<HttpResponse<String>> refused = sent.stream()
+				.filter(CompletableFuture::isDone)
+				.map(CompletableFuture::join)
+				.toList();
+			lock.rollback();
+			List<HttpResponse<String>> all = sent.stream().map(CompletableFuture::join).toList();
+			HttpResponse<String> after = post(base + "/callbacks/" + TOKEN, event(200));
+
+			// then
+			assertThat(refused).allSatisfy((response) -> {
+				assertThat(response.statusCode()).isEqualTo(503);
+				assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+			});
+			List<Long> acknowledged = new ArrayList<>();
+			for (int i = 0; i < all.size(); i++) {
+				if (all.get(i).statusCode() == 204) {
+					acknowledged.add(100L + i);
+				}
+			}
+			List<Long> stored = rows("SELECT event_id FROM livestation.event_callback ORDER BY event_id").stream()
+				.map((row) -> (Long) row.get("event_id"))
+				.toList();
+			assertThat(stored).containsAll(acknowledged);
+			assertThat(acknowledged).isNotEmpty();
+			// the refusals ended the first window; the commit after them opened a second one
+			assertThat(after.statusCode()).isEqualTo(204);
+			assertThat(rows("SELECT count(*) AS windows FROM livestation.callback_receiver_window"))
+				.containsExactly(Map.of("windows", 2L));
+		}
+	}
+
+	@Test
+	void extendsItsWindowAsItCommitsAndWhileIdle() throws Exception {
+		// given
+		String base = start();
+		post(base + "/callbacks/" + TOKEN, event(1));
+		String window = "SELECT callbacks, (extract(epoch FROM up_through) * 1000000)::bigint AS through"
+				+ " FROM livestation.callback_receiver_window";
+		Map<String, Object> first = rows(window).get(0);
+
+		// when: the heartbeat extends it while idle
+		long through = (Long) first.get("through");
+		long later = through;
+		while (later <= through) {
+			Thread.onSpinWait();
+			later = (Long) rows(window).get(0).get("through");
+		}
+
+		// then
+		assertThat(first.get("callbacks")).isEqualTo(1L);
+		assertThat(later).isGreaterThan(through);
+		assertThat(rows("SELECT count(*) AS windows FROM livestation.callback_receiver_window"))
+			.containsExactly(Map.of("windows", 1L));
+	}
+
+	@Test
+	void refusesToStartWithoutATokenInOneLine() throws Exception {
+		// when
+		PackagedJar.Result result = PackagedJar.run("--archive.job=callback-receiver");
+
+		// then
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.output()).contains(
+				"archive.callback.token is not set: set it with --archive.callback.token=... or the environment variable ARCHIVE_CALLBACK_TOKEN");
+		assertThat(result.output()).doesNotContain("Exception").doesNotContain("livestation.api.access-key");
+	}
+
+}
