@@ -20,5 +20,7 @@ RUN java -Djarmode=tools -jar /tmp/livestation-archive.jar extract --destination
     && java -XX:ArchiveClassesAtExit=/app/livestation-archive.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
        -Dspring.context.exit=onRefresh -jar /app/livestation-archive.jar --spring.profiles.active=cds-training
 USER archive
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:SharedArchiveFile=/app/livestation-archive.jsa", "-Xshare:auto", \
+# C1 only (-XX:TieredStopAtLevel=1): a run is too short for C2's compiling to pay back; it halves a start's
+# CPU (docs/performance.md, "Start-up").
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=/app/livestation-archive.jsa", "-Xshare:auto", \
     "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", "/app/livestation-archive.jar"]

@@ -14,6 +14,8 @@
 #   ARCHIVE_CDS  where the class-data-sharing archive is (default $ARCHIVE_HOME/cds): the jar extracted
 #     there and its livestation-archive.jsa start faster (jobs/README.md); used only when the extracted
 #     jar is not older than the installed one, and a missing, stale or foreign archive is ignored silently
+#   ARCHIVE_JAVA_OPTIONS  the JVM's options beside the heap's (default -XX:TieredStopAtLevel=1: C1 only, which
+#     halves a start's CPU; set it empty for C2 on a night of very large event lists, docs/performance.md)
 #   JAVA  the java command (default java on the PATH)
 #   any further arguments go to the job, e.g. --archive.run-date=2026-11-20
 # Exit codes: the job's (0 completed, 1 failed, 2 bad settings, 3 another run of the job is alive,
@@ -35,6 +37,8 @@ home=${ARCHIVE_HOME:-/opt/livestation-archive}
 logs=${ARCHIVE_LOGS:-/var/log/livestation-archive}
 java=${JAVA:-java}
 cds=${ARCHIVE_CDS:-$home/cds}
+# unquoted on purpose below: a list of options, split on spaces
+java_options=${ARCHIVE_JAVA_OPTIONS--XX:TieredStopAtLevel=1}
 if ! mkdir -p "$logs" 2>/dev/null || [ ! -w "$logs" ]; then
   echo "livestation-archive: cannot write the log directory $logs: create it owned by the job's user as jobs/README.md says, or set ARCHIVE_LOGS" >&2
   exit 2
@@ -64,7 +68,8 @@ fi
 transient_failure=75
 run_once() {
   log="$logs/run-$job-$(date +%Y%m%d-%H%M%S)-$1.log"
-  "$java" -XX:MaxRAMPercentage=75 "${launch[@]}" "${@:2}" >"$log" 2>&1
+  # shellcheck disable=SC2086
+  "$java" -XX:MaxRAMPercentage=75 $java_options "${launch[@]}" "${@:2}" >"$log" 2>&1
   status=$?
 }
 

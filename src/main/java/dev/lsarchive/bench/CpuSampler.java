@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,8 @@ final class CpuSampler implements AutoCloseable {
 		.getOperatingSystemMXBean();
 
 	private final List<Sample> samples = new ArrayList<>();
+
+	private final Map<String, Long> compilerThreads = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "bench-cpu-sampler");
@@ -138,22 +143,37 @@ final class CpuSampler implements AutoCloseable {
 		return new long[] { total - idle, total };
 	}
 
-	private static long compilerTicks() {
-		long ticks = 0;
+	private long compilerTicks() {
+		Map<String, String> stats = new HashMap<>();
 		try (DirectoryStream<Path> threads = Files.newDirectoryStream(THREADS)) {
 			for (Path thread : threads) {
 				try {
-					ticks += compilerTicksOf(Files.readString(thread.resolve("stat")));
+					stats.put(thread.getFileName().toString(), Files.readString(thread.resolve("stat")));
 				}
 				catch (IOException gone) {
 					// the thread ended between the listing and the read
 				}
 			}
-			return ticks;
 		}
 		catch (IOException | RuntimeException ex) {
 			return -1;
 		}
+		return keptCompilerTicks(this.compilerThreads, stats);
+	}
+
+	/**
+	 * The ticks of every compiler thread seen so far, {@code seen} (thread id to its last ticks) updated
+	 * with {@code stats} (thread id to its /proc stat line): HotSpot starts and stops compiler threads as
+	 * its queue grows and shrinks, and one that ended keeps the time it used.
+	 */
+	static long keptCompilerTicks(Map<String, Long> seen, Map<String, String> stats) {
+		stats.forEach((thread, stat) -> {
+			long ticks = compilerTicksOf(stat);
+			if (ticks > 0) {
+				seen.merge(thread, ticks, Math::max);
+			}
+		});
+		return seen.values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	/**

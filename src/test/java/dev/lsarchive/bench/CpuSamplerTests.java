@@ -1,5 +1,8 @@
 package dev.lsarchive.bench;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +54,23 @@ class CpuSamplerTests {
 		// then
 		assertThat(CpuSampler.compilerTicksOf(compiler)).isEqualTo(448);
 		assertThat(CpuSampler.compilerTicksOf(worker)).isZero();
+	}
+
+	@Test
+	void aCompilerThreadThatEndedKeepsTheTicksItUsed() {
+		// given: two compiler threads, then only the second, which has used more since
+		Map<String, Long> seen = new HashMap<>();
+		String c1 = "812 (C1 CompilerThre) S 1 1 0 0 -1 1077936192 0 0 0 0 90 10 0 0 20 0 1 0 2 0 0";
+		String c1Later = "813 (C1 CompilerThre) S 1 1 0 0 -1 1077936192 0 0 0 0 40 10 0 0 20 0 1 0 2 0 0";
+		String c1LaterStill = "813 (C1 CompilerThre) S 1 1 0 0 -1 1077936192 0 0 0 0 55 15 0 0 20 0 1 0 2 0 0";
+
+		// when
+		long first = CpuSampler.keptCompilerTicks(seen, Map.of("812", c1, "813", c1Later));
+		long after = CpuSampler.keptCompilerTicks(seen, Map.of("813", c1LaterStill));
+
+		// then: the ended thread's 100 ticks stay counted, and the total never goes down
+		assertThat(first).isEqualTo(150);
+		assertThat(after).isEqualTo(170);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -173,8 +174,8 @@ class SchedulingFilesIntegrationTests {
 		Path cds = Files.createDirectories(home.resolve("cds"));
 		Path extracted = Files.writeString(cds.resolve("livestation-archive.jar"), "extracted jar");
 		Path archive = cds.resolve("livestation-archive.jsa");
-		String plain = "-XX:MaxRAMPercentage=75 -jar " + installed + " --archive.run-date=2026-11-20";
-		String shared = "-XX:MaxRAMPercentage=75 -XX:SharedArchiveFile=" + archive
+		String plain = "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -jar " + installed + " --archive.run-date=2026-11-20";
+		String shared = "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=" + archive
 				+ " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar " + extracted + " --archive.run-date=2026-11-20";
 
 		// when: no archive yet; then one made from the installed jar; then a jar installed after it
@@ -190,6 +191,34 @@ class SchedulingFilesIntegrationTests {
 		assertThat(withArchive.output()).isEqualTo("Archive run 2026-11-20: COMPLETED started with " + shared + "\n");
 		assertThat(afterANewJar.output()).isEqualTo("Archive run 2026-11-20: COMPLETED started with " + plain + "\n");
 		assertThat(List.of(withoutArchive.code(), withArchive.code(), afterANewJar.code())).containsOnly(0);
+	}
+
+	@Test
+	void theJvmOptionsOfTheWrapperAndTheImageStartWithC1OnlyUnlessTheSettingsFileSaysOtherwise() throws Exception {
+		// given: a stand-in for java that prints how it was started, and a settings file with and without JVM options
+		Path home = Files.createTempDirectory("archive-home");
+		Path logs = Files.createTempDirectory("archive-logs");
+		Path fakeJava = home.resolve("java");
+		Files.writeString(fakeJava, "#!/usr/bin/env bash\necho \"Archive run 2026-11-20: COMPLETED started with $*\"\n");
+		fakeJava.toFile().setExecutable(true);
+		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
+		Path installed = Files.writeString(home.resolve("livestation-archive.jar"), "jar");
+		Path settings = Path.of(env.get("ARCHIVE_SETTINGS"));
+
+		// when: the default; then C2 back (an empty list); then two options of the operator's own
+		Result byDefault = runWithEnv(env, "bash", WRAPPER);
+		Files.writeString(settings, "ARCHIVE_JAVA_OPTIONS=\n", StandardOpenOption.APPEND);
+		Result empty = runWithEnv(env, "bash", WRAPPER);
+		Files.writeString(settings, "ARCHIVE_JAVA_OPTIONS='-XX:+UseSerialGC -Xss1m'\n", StandardOpenOption.APPEND);
+		Result own = runWithEnv(env, "bash", WRAPPER);
+
+		// then: each is passed as separate options before the jar; the image's entrypoint starts as the default does
+		String started = "Archive run 2026-11-20: COMPLETED started with -XX:MaxRAMPercentage=75 ";
+		assertThat(byDefault.output()).isEqualTo(started + "-XX:TieredStopAtLevel=1 -jar " + installed + "\n");
+		assertThat(empty.output()).isEqualTo(started + "-jar " + installed + "\n");
+		assertThat(own.output()).isEqualTo(started + "-XX:+UseSerialGC -Xss1m -jar " + installed + "\n");
+		assertThat(Files.readString(Path.of("Dockerfile")))
+			.contains("ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-XX:TieredStopAtLevel=1\",");
 	}
 
 	@Test
