@@ -22,7 +22,9 @@ import dev.lsarchive.batch.CommittedState;
 import dev.lsarchive.batch.ProgressListener;
 
 /**
- * Streams the events of one partition's channels, channel after channel, as blocks of up to
+ * Streams the events of one partition's channels (partition {@code p} of {@code n} takes every channel
+ * whose position in the run date's id-sorted listing is {@code p} modulo {@code n}: the listing is
+ * fixed once the channels step is done), channel after channel, as blocks of up to
  * {@code blockSize} consecutive events (one block is one chunk: a million events cost a thousand
  * trips through the step's machinery, not a million). The position (channel index, events
  * consumed of that channel) is saved on every commit; a restarted partition reopens its channel's

@@ -25,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import dev.lsarchive.api.EventDto;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.ArchivedResource;
+import dev.lsarchive.batch.ChannelPartitioner;
 import dev.lsarchive.batch.ProgressListener;
 import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.config.ArchiveMode;

@@ -4,8 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,12 +17,14 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.batch.CommittedState;
+import dev.lsarchive.batch.ProgressListener;
 import dev.lsarchive.batch.SqlArrays;
 import dev.lsarchive.normalize.SessionEvents;
 
 /**
- * Reads the recordings of the channels that can have new or changed ones, one channel per item.
- * A channel is asked when
+ * Reads the recordings of one partition's channels among those that can have new or changed ones,
+ * one channel per item. A channel is asked when
  * <ul>
  * <li>an {@code ONAIR_START} or {@code ONAIR_END} event newer than the last time it was asked is
  * archived (a recording began or ended since), or</li>
@@ -29,12 +34,21 @@ import dev.lsarchive.normalize.SessionEvents;
  * </ul>
  * Every other channel cannot have a new or changed recording, so no request is spent on it. The
  * choice is made when the step opens, from the archive's events and recordings and the step's own
- * marks ({@code livestation.recording_check}); each committed chunk records what its channels were
- * asked with, so a restarted step chooses again and asks only what is still due.
+ * marks ({@code livestation.recording_check}).
+ * <p>
+ * Partition {@code p} of {@code n} takes the due channels whose id hashes to {@code p} modulo
+ * {@code n}: the due set shrinks as channels are asked, so a channel's partition follows from its id
+ * alone, never from its place among the due (a restarted partition would otherwise take channels of
+ * one that already completed). A partition asks its channels in id order and saves on every commit
+ * the last channel it asked: restarted, it asks only the due channels after it, so that a channel
+ * still due because of an unfinished recording is not asked, nor counted, twice in one run.
  */
 class RecordingReader implements ItemStreamReader<RecordingList> {
 
 	private static final Logger log = LoggerFactory.getLogger(RecordingReader.class);
+
+	// the last channel a committed chunk asked
+	private static final String ASKED_THROUGH = "recordings.asked.through";
 
 	// every channel: its recording events after those it was last asked with (one probe of the index of
 	// recording events, channel_event_recording, per channel), and whether it has recordings not in a
@@ -50,30 +64,60 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 			   OR (NOT coalesce(k.channel_gone, false) AND EXISTS (
 			        SELECT 1 FROM livestation.recording r WHERE r.channel_id = c.channel_id
 			        AND r.status <> ALL (?::text[])))
-			ORDER BY c.channel_id
 			""";
 
 	private final LiveStationClient client;
 
 	private final JdbcTemplate jdbc;
 
+	private final int partition;
+
+	private final int partitions;
+
 	private List<Due> due = List.of();
 
 	private int next;
 
-	RecordingReader(LiveStationClient client, JdbcTemplate jdbc) {
+	// channels this partition asked in the executions it resumes
+	private long askedBefore;
+
+	private @Nullable String askedThrough;
+
+	RecordingReader(LiveStationClient client, JdbcTemplate jdbc, int partition, int partitions) {
 		this.client = client;
 		this.jdbc = jdbc;
+		this.partition = partition;
+		this.partitions = partitions;
+	}
+
+	/** The channels due now, of every partition, in id order. */
+	static List<Due> due(JdbcTemplate jdbc) {
+		List<Due> due = new ArrayList<>(jdbc.query(DUE, RecordingReader::bindDue, (rs, n) -> {
+			Timestamp through = rs.getTimestamp(2);
+			return new Due(rs.getString(1), (through != null) ? through.toInstant() : null);
+		}));
+		// in Java's order, the one the saved position compares in (the database's collation may differ)
+		due.sort(Comparator.comparing(Due::channelId));
+		return due;
+	}
+
+	/** Whether {@code channelId} belongs to partition {@code partition} of {@code partitions}. */
+	static boolean inPartition(String channelId, int partition, int partitions) {
+		return Math.floorMod(channelId.hashCode(), partitions) == partition;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.due = this.jdbc.query(DUE, RecordingReader::bindDue, (rs, n) -> {
-			Timestamp through = rs.getTimestamp(2);
-			return new Due(rs.getString(1), (through != null) ? through.toInstant() : null);
-		});
+		this.askedThrough = context.getString(ASKED_THROUGH, null);
+		this.askedBefore = context.getLong(ProgressListener.CHANNELS_DONE, 0);
+		String after = this.askedThrough;
+		this.due = due(this.jdbc).stream()
+			.filter((channel) -> inPartition(channel.channelId(), this.partition, this.partitions))
+			.filter((channel) -> after == null || channel.channelId().compareTo(after) > 0)
+			.toList();
 		this.next = 0;
-		log.info("Recordings: {} channels can have new or changed recordings", this.due.size());
+		log.debug("Recordings, partition {} of {}: {} channels to ask{}", this.partition, this.partitions,
+				this.due.size(), (after != null) ? " after " + after : "");
 	}
 
 	// the recording events and the final statuses, as DUE takes them
@@ -83,13 +127,25 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 	}
 
 	@Override
-	public RecordingList read() {
+	public @Nullable RecordingList read() {
 		if (this.next >= this.due.size()) {
 			return null;
 		}
 		Due channel = this.due.get(this.next++);
+		this.askedThrough = channel.channelId();
 		return new RecordingList(channel.channelId(), channel.onairThrough(),
 				this.client.recordings(channel.channelId()).orElse(null));
+	}
+
+	// called inside the chunk's transaction, after its channels were written
+	@Override
+	public void update(ExecutionContext context) {
+		CommittedState.guard(context, ASKED_THROUGH, ProgressListener.CHANNELS_DONE, ProgressListener.CHANNELS_TOTAL);
+		if (this.askedThrough != null) {
+			context.putString(ASKED_THROUGH, this.askedThrough);
+		}
+		context.putLong(ProgressListener.CHANNELS_DONE, this.askedBefore + this.next);
+		context.putLong(ProgressListener.CHANNELS_TOTAL, this.askedBefore + this.due.size());
 	}
 
 	@Override
@@ -97,7 +153,8 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 		this.due = List.of();
 	}
 
-	private record Due(String channelId, Instant onairThrough) {
+	/** A channel due, with the newest recording event archived for it (null when due for an unfinished recording only). */
+	record Due(String channelId, @Nullable Instant onairThrough) {
 	}
 
 }

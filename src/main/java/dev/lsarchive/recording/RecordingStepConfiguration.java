@@ -2,33 +2,53 @@ package dev.lsarchive.recording;
 
 import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import org.springframework.context.annotation.ScopedProxyMode;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.batch.ArchivedResource;
+import dev.lsarchive.batch.ChannelPartitioner;
 import dev.lsarchive.batch.ProgressListener;
 import dev.lsarchive.config.ArchiveMode;
+import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.quarantine.QuarantineWriter;
 
-/** Step 4, {@code recordings}: after the events, the recordings of the channels that can have new or changed ones. */
+/**
+ * Step 4, {@code recordings}: after the events, the recordings of the channels that can have new or
+ * changed ones, the channels split into partitions like the events step's, each asking its channels
+ * on its own thread (at most {@code archive.event-threads} at once, within the client's rate budget).
+ */
 @Configuration(proxyBeanMethods = false)
 @ArchiveMode
 class RecordingStepConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(RecordingStepConfiguration.class);
+
 	static final String STEP_NAME = "recordings";
 
-	// a channel's recordings are one item: a chunk of channels is one transaction
-	private static final int CHANNELS_PER_CHUNK = 20;
+	// the step each partition runs, as recordingsWorker:channels-3-of-8
+	static final String WORKER_STEP_NAME = "recordingsWorker";
+
+	// a channel's recordings are one item, a chunk of channels one transaction; the partitions that run at
+	// once share this many channels held in memory (a channel's list of a hundred recordings with their
+	// payloads takes megabytes while it is parsed, normalized and bound)
+	private static final int CHANNELS_IN_MEMORY = 20;
 
 	@Bean
 	ArchivedResource recordingsResource() {
@@ -36,23 +56,45 @@ class RecordingStepConfiguration {
 	}
 
 	@Bean
-	Step recordingsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step recordingsStep(JobRepository jobRepository, ArchiveProperties properties, Step recordingsWorkerStep,
+			JdbcTemplate jdbc) {
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("recordings-");
+		threads.setConcurrencyLimit(properties.eventThreads());
+		return new StepBuilder(STEP_NAME, jobRepository).partitioner(WORKER_STEP_NAME, new ChannelPartitioner())
+			.step(recordingsWorkerStep)
+			.gridSize(properties.eventPartitions())
+			.taskExecutor(threads)
+			.listener(new StepExecutionListener() {
+				@Override
+				public void beforeStep(StepExecution step) {
+					log.info("Recordings: {} channels can have new or changed recordings",
+							RecordingReader.due(jdbc).size());
+				}
+			})
+			.build();
+	}
+
+	@Bean
+	Step recordingsWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ItemStreamReader<RecordingList> recordingReader, ItemStreamWriter<ChannelRecordings> recordingWriter,
-			Clock clock, ProgressListener progress) {
-		return new StepBuilder(STEP_NAME, jobRepository)
-			.<RecordingList, ChannelRecordings>chunk(CHANNELS_PER_CHUNK)
+			Clock clock, ProgressListener progress, ArchiveProperties properties) {
+		return new StepBuilder(WORKER_STEP_NAME, jobRepository)
+			.<RecordingList, ChannelRecordings>chunk(Math.max(1, CHANNELS_IN_MEMORY / properties.eventThreads()))
 			.transactionManager(transactionManager)
 			.reader(recordingReader)
 			.processor(new RecordingNormalizer(clock))
 			.writer(recordingWriter)
-			.listener(progress)
+			// the partitions show as one line, the recordings step's
+			.listener(progress.labelling(WORKER_STEP_NAME, STEP_NAME))
 			.build();
 	}
 
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
-	ItemStreamReader<RecordingList> recordingReader(LiveStationClient client, JdbcTemplate jdbc) {
-		return new RecordingReader(client, jdbc);
+	ItemStreamReader<RecordingList> recordingReader(LiveStationClient client, JdbcTemplate jdbc,
+			@Value("#{stepExecution.stepName}") String stepName) {
+		int[] partition = ChannelPartitioner.ofStep(stepName);
+		return new RecordingReader(client, jdbc, partition[0], partition[1]);
 	}
 
 	@Bean

@@ -131,8 +131,10 @@ final class JarRuns implements AutoCloseable {
 			public boolean awaitReached(Launch launch) throws InterruptedException {
 				// the held statement stays held: how soon it is seen does not change where the run stands
 				while (launch.process().isAlive()) {
+					// pg_locks shows the whole server's: a drill of another test database may wait on the same key
 					if (count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
-							+ " AND objid = " + MOMENT_LOCK) > 0) {
+							+ " AND objid = " + MOMENT_LOCK
+							+ " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") > 0) {
 						return true;
 					}
 					Thread.sleep(20);

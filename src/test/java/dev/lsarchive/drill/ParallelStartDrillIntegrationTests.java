@@ -182,8 +182,9 @@ class ParallelStartDrillIntegrationTests {
 			for (String step : List.of("gated-events", "gated-snapshots")) {
 				created.add(CompletableFuture.runAsync(() -> repository.createStepExecution(step, execution), steps));
 			}
-			awaitUntil(() -> count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 2,
-					null);
+			// pg_locks shows the whole server's: other test databases may wait on advisory locks of their own
+			awaitUntil(() -> count("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+					+ " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 2, null);
 			try (Statement open = gate.createStatement()) {
 				open.execute("SELECT pg_advisory_unlock(" + GATE + ")");
 			}

@@ -1,5 +1,6 @@
 package dev.lsarchive.recording;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.lsarchive.job.ExitCodes;
 import dev.lsarchive.normalize.SessionEvents;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
@@ -136,6 +138,47 @@ class RecordingsIntegrationTests {
 			assertThat(count("SELECT count(*) FROM livestation.recording_check k JOIN livestation.archive_run a"
 					+ " ON a.run_date = '2026-11-21' WHERE k.channel_id = ? AND k.checked_at = a.started_at", channel))
 				.isOne();
+		}
+	}
+
+	@Test
+	void aStepThatFailsMidwayResumesAfterTheChannelsItCommittedAskingAndCountingEachChannelOnce() {
+		// given: one partition on one thread, so that its chunks of 20 channels follow one another, and the 30th channel
+		// due refused by the API (a request not retried) while the account has recordings still uploading
+		SimulatorProperties data = SimulatorProperties.of(60, 60);
+		List<String> due;
+		try (LiveStationSimulator simulator = Simulators.start(data)) {
+			SimulatedDataset dataset = simulator.dataset();
+			due = dataset.channels().stream()
+				.filter((c) -> onairEventBetween(dataset, c, Instant.EPOCH, simulator.now()))
+				.map(SimulatedChannel::channelId)
+				.sorted()
+				.toList();
+			assertThat(due).hasSizeGreaterThan(40);
+			assertThat(due.subList(0, 20).stream().filter((id) -> dataset.channels().stream()
+				.anyMatch((c) -> c.channelId().equals(id) && recording(dataset, c, simulator.now())))).isNotEmpty();
+			simulator.script("/api/v2/channels/" + due.get(29) + "/records", 400, "application/json",
+					"{\"errorCode\":\"10001\",\"message\":\"refused\"}".getBytes(StandardCharsets.UTF_8));
+
+			// when: the run fails in its second chunk, then is launched again against the same account
+			ArchiveRun.exits(ExitCodes.FAILED, simulator, "2026-11-20", "--archive.event-partitions=1",
+					"--archive.event-threads=1");
+		}
+		try (LiveStationSimulator simulator = Simulators.start(data)) {
+			ArchiveRun.completes(simulator, "2026-11-20", "--archive.event-partitions=1",
+					"--archive.event-threads=1");
+
+			// then: the first execution committed its first chunk, the second asked the others only, and the
+			// run counts every channel and every recording once
+			List<Map<String, Object>> ledger = rows("SELECT status, recording_channels_asked, recordings_read"
+					+ " FROM livestation.archive_run ORDER BY job_execution_id");
+			assertThat(ledger).hasSize(2);
+			assertThat(ledger.get(0)).containsEntry("status", "FAILED").containsEntry("recording_channels_asked", 20L);
+			assertThat(ledger.get(1)).containsEntry("status", "COMPLETED")
+				.containsEntry("recording_channels_asked", (long) due.size())
+				.containsEntry("recordings_read", count("SELECT count(*) FROM livestation.recording"));
+			assertThat(count("SELECT count(*) FROM livestation.recording_check")).isEqualTo(due.size());
+			assertThat(archivedStatuses()).isEqualTo(statuses(simulator.dataset(), simulator.now()));
 		}
 	}
 

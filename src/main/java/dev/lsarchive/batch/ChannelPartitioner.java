@@ -1,21 +1,22 @@
-package dev.lsarchive.event;
+package dev.lsarchive.batch;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Splits the run's channels into {@code gridSize} partitions: partition {@code p} takes every
- * channel whose position in the id-sorted listing is {@code p} modulo the partition count. Only the
- * two numbers travel, in the partition's name ({@code channels-3-of-8}), so a partition of thousands
- * of channels costs nothing to save, and a partition whose context was lost (a connection cut while
- * it was created) still knows which it is.
+ * Splits a step's channels into {@code gridSize} partitions, named {@code channels-3-of-8}. Only the
+ * two numbers travel, in the partition's name, so a partition of thousands of channels costs nothing
+ * to save, and a partition whose context was lost (a connection cut while it was created) still knows
+ * which it is; each worker's reader picks its own channels from them.
  */
-class ChannelPartitioner implements Partitioner {
+public final class ChannelPartitioner implements Partitioner {
 
-	private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("channels-(\\d+)-of-(\\d+)$");
+	private static final Pattern NAME = Pattern.compile("channels-(\\d+)-of-(\\d+)$");
 
 	@Override
 	public Map<String, ExecutionContext> partition(int gridSize) {
@@ -27,8 +28,8 @@ class ChannelPartitioner implements Partitioner {
 	}
 
 	/** Partition index and count of a worker step, read from its name ({@code eventsWorker:channels-3-of-8}). */
-	static int[] ofStep(String stepName) {
-		java.util.regex.Matcher matcher = NAME.matcher(stepName);
+	public static int[] ofStep(String stepName) {
+		Matcher matcher = NAME.matcher(stepName);
 		if (!matcher.find()) {
 			throw new IllegalStateException("Not a channel partition: " + stepName);
 		}
