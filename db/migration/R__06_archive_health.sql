@@ -19,7 +19,10 @@ SELECT l.run_date, l.status, l.started_at, l.finished_at, l.job_execution_id,
        (SELECT max(r.finished_at) FROM livestation.archive_run r
         WHERE r.job_name = 'snapshotCaptureJob' AND r.status = 'COMPLETED') AS last_snapshot_capture_at,
        (SELECT count(*) FROM livestation.event_gap g WHERE g.detected_run_date = l.run_date) AS event_gaps,
-       (SELECT count(DISTINCT g.channel_id) FROM livestation.event_gap g) AS channels_with_gaps
+       (SELECT count(DISTINCT g.channel_id) FROM livestation.event_gap g) AS channels_with_gaps,
+       (SELECT count(*) FROM livestation.event_gap g WHERE g.detected_run_date = l.run_date AND g.filled_at IS NOT NULL) AS event_gaps_filled,
+       coalesce((l.counts ->> 'callbacks.archived')::bigint, 0) AS callbacks_archived,
+       coalesce((l.counts ->> 'events.missed_by_receiver')::bigint, 0) AS events_missed_by_receiver
 FROM latest l;
 COMMENT ON VIEW reporting.archive_health IS 'Per run date: the latest execution of the nightly archive, its counts, how far the archive is complete, the windows of possible event loss it found, and when the last snapshot capture completed';
 COMMENT ON COLUMN reporting.archive_health.run_date IS 'Run date';
@@ -40,6 +43,9 @@ COMMENT ON COLUMN reporting.archive_health.archived_completely_through IS 'Lates
 COMMENT ON COLUMN reporting.archive_health.last_snapshot_capture_at IS 'When the last snapshot capture completed (same on every row); NULL when none has';
 COMMENT ON COLUMN reporting.archive_health.event_gaps IS 'Windows of possible event loss found by the runs of this run date (livestation.event_gap)';
 COMMENT ON COLUMN reporting.archive_health.channels_with_gaps IS 'Channels with at least one such window in their history, ever (same on every row)';
+COMMENT ON COLUMN reporting.archive_health.event_gaps_filled IS 'Of the windows found by the runs of this run date, those filled since: the callback receiver was up throughout, their events archived from callbacks';
+COMMENT ON COLUMN reporting.archive_health.callbacks_archived IS 'Events the latest execution archived from their callbacks alone, no event list having shown them (its callbacks.archived count)';
+COMMENT ON COLUMN reporting.archive_health.events_missed_by_receiver IS 'Pulled events the latest execution found missed by the callback receiver while it was up (its events.missed_by_receiver count)';
 
 DO $$
 BEGIN

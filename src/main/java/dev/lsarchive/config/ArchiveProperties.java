@@ -44,6 +44,7 @@ import org.springframework.validation.annotation.Validated;
  * @param captureSlot the time slot a snapshot capture runs for (an instant, e.g. 2026-11-26T01:15:00Z); identifies its job instance. Default: now, rounded down to {@code captureInterval}
  * @param captureStaleAfter the health check warns when no snapshot capture has completed for this long (once any has run)
  * @param callback the callback endpoint that {@code register-callback} registers with Live Station
+ * @param callbackGrace how long after its instant a pulled event's callback may still arrive: only older events are judged (once) for whether the callback receiver missed them
  */
 @Validated
 @ConfigurationProperties("archive")
@@ -67,7 +68,8 @@ public record ArchiveProperties(
 		@NotNull @DurationMin(minutes = 1) @DefaultValue("15m") Duration captureInterval,
 		@Nullable Instant captureSlot,
 		@NotNull @DurationMin(minutes = 1) @DefaultValue("1h") Duration captureStaleAfter,
-		@Valid @NotNull @DefaultValue Callback callback) {
+		@Valid @NotNull @DefaultValue Callback callback,
+		@NotNull @DurationMin(millis = 0) @DefaultValue("15m") Duration callbackGrace) {
 
 	public ArchiveProperties {
 		if (catchUpFrom != null && runDate != null && catchUpFrom.isAfter(runDate)) {

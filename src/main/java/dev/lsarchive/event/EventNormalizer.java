@@ -117,6 +117,15 @@ class EventNormalizer implements ItemProcessor<EventDto, Outcome<EventRow>> {
 		return new UUID(high, low);
 	}
 
+	/**
+	 * The identity of an event archived from its callback alone ({@code event_source = callback}): a
+	 * name-based UUID of its event id, which no pulled event's content can give (those hash five fields,
+	 * this the word {@code callback} and the id).
+	 */
+	static UUID callbackKey(long eventId) {
+		return UUID.nameUUIDFromBytes(("callback\u0000" + eventId).getBytes(StandardCharsets.US_ASCII));
+	}
+
 	private static @Nullable String channelInText(@Nullable String description) {
 		if (description == null) {
 			return null;

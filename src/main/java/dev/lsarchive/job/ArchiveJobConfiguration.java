@@ -34,8 +34,9 @@ import dev.lsarchive.reporting.ReportingRefresh;
 
 /**
  * {@code archiveJob}: the archived resources' steps (channels, then events, partitioned by channel,
- * and snapshots side by side, then recordings), then the quarantine gate (the run fails when too many
- * records were quarantined), then the reporting refresh. The run ledger listens to every execution.
+ * and snapshots side by side, then the callbacks reconciled with the events, then recordings), then
+ * the quarantine gate (the run fails when too many records were quarantined), then the reporting
+ * refresh. The run ledger listens to every execution.
  */
 @Configuration(proxyBeanMethods = false)
 @ArchiveMode
@@ -47,7 +48,8 @@ class ArchiveJobConfiguration {
 
 	// the archived resources' steps, in the order they run: a new resource is one more line here
 	@Bean
-	Flow resourceSteps(Step channelsStep, Step eventsStep, Step snapshotsStep, Step recordingsStep) {
+	Flow resourceSteps(Step channelsStep, Step eventsStep, Step snapshotsStep, Step callbacksStep,
+			Step recordingsStep) {
 		// snapshots need only the channel listing: they are fetched while the events load, not after them
 		Flow events = new FlowBuilder<Flow>("eventsFlow").start(eventsStep).build();
 		Flow snapshots = new FlowBuilder<Flow>("snapshotsFlow").start(snapshotsStep).build();
@@ -57,6 +59,8 @@ class ArchiveJobConfiguration {
 			.build();
 		return new FlowBuilder<Flow>("resourceSteps").start(channelsStep)
 			.next(eventsAndSnapshots)
+			// the pushed events reconciled with the lists just read: what they archive counts for the recordings too
+			.next(callbacksStep)
 			// which channels' recordings to ask for follows from the recording events just archived
 			.next(recordingsStep)
 			.build();

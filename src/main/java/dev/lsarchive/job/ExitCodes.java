@@ -23,7 +23,8 @@ public final class ExitCodes {
 
 	/**
 	 * Health check: last night's run completed, but found windows in which events may have been lost
-	 * (new rows of {@code livestation.event_gap}): the API no longer showed what the archive held newest.
+	 * (new rows of {@code livestation.event_gap}): the API no longer showed what the archive held newest,
+	 * and the callback receiver was not up throughout them (a window it covered is filled, not lost).
 	 */
 	public static final int EVENTS_MAY_BE_LOST = 5;
 

@@ -54,7 +54,7 @@ final class HealthCheck {
 
 	private static final String GAPS = """
 			SELECT count(*) AS gaps, count(DISTINCT channel_id) AS channels, min(after_at) AS since
-			FROM livestation.event_gap WHERE detected_run_date = ?
+			FROM livestation.event_gap WHERE detected_run_date = ? AND filled_at IS NULL
 			""";
 
 	// callbacks are in use once the receiver stored one or opened a window

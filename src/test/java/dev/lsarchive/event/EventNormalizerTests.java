@@ -137,6 +137,18 @@ class EventNormalizerTests {
 	}
 
 	@Test
+	void anEventArchivedFromItsCallbackIsKeyedByItsIdApartFromEveryPulledEvent() {
+		// when
+		UUID key = EventNormalizer.callbackKey(1234);
+
+		// then: the documented derivation, stable, and not the key of a pulled event named like it
+		assertThat(key).isEqualTo(UUID.nameUUIDFromBytes("callback\u00001234".getBytes(StandardCharsets.US_ASCII)))
+			.isEqualTo(EventNormalizer.callbackKey(1234))
+			.isNotEqualTo(EventNormalizer.callbackKey(1235))
+			.isNotEqualTo(EventNormalizer.key("callback", "1234", null, null, 1234));
+	}
+
+	@Test
 	void replacesNulCharactersPostgresCannotStore() {
 		assertThat(archived(this.normalizer.process(
 				new EventDto(CHANNEL, null, "INFO", "X", "a\u0000b", "1585572599000", Payload.of("{}")))).description())

@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * version from V9 on: channels of every kind, their status history (one deleted), publish and
  * recording sessions that end by their end event, by deletion, or not yet, an orphan end, snapshots
  * captured and expired, a recording, the ledger of a night and of a capture, the listing, quarantine,
- * coverage, a gap and the evidence, payloads, a channel's configuration versions and a field seen, and
+ * coverage, a gap and the evidence, payloads, a channel's configuration versions and a field seen, callbacks
+ * (one matched, one waiting) and a receiver's window, and
  * the derived reporting tables counted from them. A column the
  * version lacks is left out; a row that needs one (a capture run needs {@code job_name}) is skipped.
  */
@@ -95,6 +96,17 @@ final class UpgradeSeed {
 			row("livestation.event_gap", "channel_id", "'ls-restream'", "after_at", "'2026-11-10T00:00:00Z'",
 					"before_at", "'2026-11-12T00:00:00Z'", "detected_run_date", "'2026-11-19'", "job_execution_id", "1"),
 			row("livestation.event_list_evidence", "longest_span", "'36 hours'", "largest_list", "6"),
+			row("livestation.event_callback", "event_id", "9001", "channel_id", "'ls-live'", "event_code", "'STREAM_ERROR'",
+					"log_level", "'ERROR'", "occurred_at", "'2026-11-19T09:05:00Z'", "received_at", "'2026-11-19T09:05:01Z'",
+					"last_received_at", "'2026-11-19T09:05:01Z'", "receiver_id", "'receiver-1'",
+					"payload", "'{\"id\": 9001, \"event\": \"STREAM_ERROR\"}'", "reconciled_at", "'2026-11-19T16:01:00Z'",
+					"reconciliation", "'MATCHED'"),
+			row("livestation.event_callback", "event_id", "9002", "channel_id", "'ls-live'", "event_code", "'THUMBNAIL_CREATE'",
+					"log_level", "'INFO'", "occurred_at", "'2026-11-19T17:00:00Z'", "received_at", "'2026-11-19T17:00:01Z'",
+					"last_received_at", "'2026-11-19T17:00:03Z'", "deliveries", "2", "receiver_id", "'receiver-1'",
+					"payload", "'{\"id\": 9002, \"event\": \"THUMBNAIL_CREATE\"}'"),
+			row("livestation.callback_receiver_window", "receiver_id", "'receiver-1'", "up_from", "'2026-11-18T00:00:00Z'",
+					"up_through", "'2026-11-19T17:00:01Z'", "callbacks", "2"),
 			row("reporting.api_fields", "resource", "'channel'", "path", "'qualitySetId'", "is_mapped", "false",
 					"first_seen_run_date", "'2026-11-19'", "first_seen_at", "'2026-11-19T16:00:00Z'",
 					"first_seen_job_execution_id", "1", "is_announced", "false", "last_seen_run_date", "'2026-11-19'",

@@ -1,0 +1,64 @@
+package dev.lsarchive.event;
+
+import dev.lsarchive.batch.ArchivedResource;
+import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.Tally;
+
+/**
+ * The callbacks resource (the reconciliation of the pushed events with the pulled lists): its
+ * counters and summary lines. A callback read is one the step reconciled (its channel's list covered
+ * its instant); each is written: its id set on the pulled event it matched, or the event archived
+ * from it alone.
+ */
+public final class CallbackReconciliationResource {
+
+	/** Callbacks matched to a pulled event, which now carries their event id. */
+	static final Counter MATCHED = new Counter("callbacks.matched",
+			"Callbacks matched to a pulled event of the same channel, code, level and instant, which now carries their event id");
+
+	/** Callbacks no event list showed, archived from the callback alone. */
+	static final Counter ARCHIVED = new Counter("callbacks.archived",
+			"Callbacks no event list showed, their events archived from the callback alone (channel_event.event_source = callback)");
+
+	/** Callbacks left for a later night: no event list has covered their instant yet. */
+	static final Counter WAITING = new Counter("callbacks.waiting",
+			"Callbacks left for a later night, as their channels were reconciled: no event list has covered their instant yet");
+
+	/** Windows of possible event loss the callback receiver covered completely. */
+	static final Counter GAPS_FILLED = new Counter("gaps.filled",
+			"Windows of possible event loss (livestation.event_gap) the callback receiver was up throughout, their events archived from callbacks");
+
+	/** Pulled events that occurred while a receiver was up and never reached it. */
+	static final Counter MISSED_BY_RECEIVER = new Counter("events.missed_by_receiver",
+			"Pulled events that occurred while a callback receiver was up and acknowledging, and whose callback never came (counted once, when judged)");
+
+	/** Callbacks reconciled with the event lists. */
+	public static final ArchivedResource CALLBACKS = ArchivedResource.named("callbacks", 5)
+		.tally(Tally.READ, "callbacks.read", "Callbacks reconciled (their channel's event list covered their instant)")
+		.tally(Tally.WRITTEN, "callbacks.written",
+				"Callbacks reconciled: their id set on the pulled event they matched, or their event archived from them alone")
+		.fact(MATCHED)
+		.fact(ARCHIVED)
+		.fact(WAITING)
+		.fact(GAPS_FILLED)
+		.fact(MISSED_BY_RECEIVER)
+		.note(22, (counts) -> (counts.get(GAPS_FILLED) > 0)
+				? String.format("continuity: %d windows of possible event loss filled: the callback receiver was up"
+						+ " throughout them, their events archived from callbacks", counts.get(GAPS_FILLED))
+				: null)
+		.note(24, (counts) -> (counts.get(MATCHED) + counts.get(ARCHIVED) + counts.get(WAITING) > 0)
+				? String.format("callbacks: %d matched to pulled events, %d archived that no event list showed,"
+						+ " %d waiting for an event list that covers them", counts.get(MATCHED), counts.get(ARCHIVED),
+						counts.get(WAITING))
+				: null)
+		.note(26, (counts) -> (counts.get(MISSED_BY_RECEIVER) > 0)
+				? String.format("WARNING callbacks: %d pulled events never reached the callback receiver while it was up"
+						+ " (check the callback registration): see livestation.event_coverage.events_missed_by_receiver",
+						counts.get(MISSED_BY_RECEIVER))
+				: null)
+		.build();
+
+	private CallbackReconciliationResource() {
+	}
+
+}
