@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.batch.CommittedState;
 import dev.lsarchive.batch.RunContext;
+import dev.lsarchive.batch.SqlArrays;
 import dev.lsarchive.event.EventContinuity.Coverage;
 import dev.lsarchive.event.EventContinuity.Evidence;
 import dev.lsarchive.event.EventContinuity.Judgement;
@@ -48,29 +51,36 @@ class EventCoverage implements ItemStream {
 			SELECT extract(epoch FROM longest_span) * 1000, largest_list FROM livestation.event_list_evidence
 			""";
 
-	private static final String COVER = """
-			INSERT INTO livestation.event_coverage AS v (channel_id, covered_from, covered_through, last_list_events,
-			    last_list_oldest, last_run_date)
-			VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (channel_id) DO UPDATE SET covered_from = least(v.covered_from, excluded.covered_from),
-			    covered_through = greatest(v.covered_through, excluded.covered_through),
-			    last_list_events = excluded.last_list_events, last_list_oldest = excluded.last_list_oldest,
-			    last_run_date = excluded.last_run_date
-			""";
-
-	private static final String GAP = """
+	// a chunk's lists in one statement: their coverage, the evidence (partitions add theirs side by side: each
+	// keeps the larger values) and their windows of possible loss, which it returns when they are new
+	private static final String RECORD = """
+			WITH cover AS (
+			    INSERT INTO livestation.event_coverage AS v (channel_id, covered_from, covered_through, last_list_events,
+			        last_list_oldest, last_run_date)
+			    SELECT c.channel_id, c.covered_from, c.covered_through, c.last_list_events, c.last_list_oldest, ?::date
+			    FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[], ?::bigint[], ?::timestamptz[])
+			        AS c(channel_id, covered_from, covered_through, last_list_events, last_list_oldest)
+			    ORDER BY c.channel_id
+			    ON CONFLICT (channel_id) DO UPDATE SET covered_from = least(v.covered_from, excluded.covered_from),
+			        covered_through = greatest(v.covered_through, excluded.covered_through),
+			        last_list_events = excluded.last_list_events, last_list_oldest = excluded.last_list_oldest,
+			        last_run_date = excluded.last_run_date),
+			evidence AS (
+			    INSERT INTO livestation.event_list_evidence AS e (id, longest_span, largest_list)
+			    VALUES (true, ? * interval '1 millisecond', ?)
+			    ON CONFLICT (id) DO UPDATE SET longest_span = greatest(e.longest_span, excluded.longest_span),
+			        largest_list = greatest(e.largest_list, excluded.largest_list), updated_at = now())
 			INSERT INTO livestation.event_gap (channel_id, after_at, before_at, detected_run_date, job_execution_id)
-			VALUES (?, ?, ?, ?, ?)
+			SELECT g.channel_id, g.after_at, g.before_at, ?::date, ?
+			FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) AS g(channel_id, after_at, before_at)
 			ON CONFLICT (channel_id, after_at) DO NOTHING
+			RETURNING channel_id, after_at, before_at
 			""";
 
-	// partitions add their evidence side by side: each keeps the larger values
-	private static final String ADD_EVIDENCE = """
-			INSERT INTO livestation.event_list_evidence AS e (id, longest_span, largest_list)
-			VALUES (true, ? * interval '1 millisecond', ?)
-			ON CONFLICT (id) DO UPDATE SET longest_span = greatest(e.longest_span, excluded.longest_span),
-			    largest_list = greatest(e.largest_list, excluded.largest_list), updated_at = now()
-			""";
+	// the element types of RECORD's arrays: coverage, then gaps
+	private static final String[] COVER_TYPES = { "text", "timestamptz", "timestamptz", "bigint", "timestamptz" };
+
+	private static final String[] GAP_TYPES = { "text", "timestamptz", "timestamptz" };
 
 	private final JdbcTemplate jdbc;
 
@@ -137,9 +147,10 @@ class EventCoverage implements ItemStream {
 		context.putLong(EventResource.GAPS.contextKey(), this.gaps);
 	}
 
-	// every list of the chunk judged in turn (the evidence grows with each), written in three statements
+	// every list of the chunk judged in turn (the evidence grows with each), written in one statement
 	private void record(RunContext run) {
-		List<Object[]> covers = new ArrayList<>();
+		// a channel's lists in the order read: the last judgement holds what the earlier ones proved
+		Map<String, Object[]> covers = new LinkedHashMap<>();
 		List<Object[]> gapRows = new ArrayList<>();
 		for (Completed list : this.completed) {
 			Instant oldestEvent = list.unchanged() ? null : this.oldest.remove(list.channelId());
@@ -147,27 +158,37 @@ class EventCoverage implements ItemStream {
 			Judgement judgement = EventContinuity.judge(this.known.get(list.channelId()), read, this.evidence);
 			this.evidence = this.evidence.with(read);
 			this.known.put(list.channelId(), judgement.coverage());
-			covers.add(new Object[] { list.channelId(), timestamp(judgement.coverage().coveredFrom()),
+			covers.put(list.channelId(), new Object[] { list.channelId(), timestamp(judgement.coverage().coveredFrom()),
 					timestamp(judgement.coverage().coveredThrough()), list.events(),
-					(oldestEvent != null) ? timestamp(oldestEvent) : null, this.runDate });
+					(oldestEvent != null) ? timestamp(oldestEvent) : null });
 			EventContinuity.Gap gap = judgement.gap();
 			if (gap != null) {
-				gapRows.add(new Object[] { list.channelId(), timestamp(gap.after()), timestamp(gap.before()),
-						this.runDate, run.jobExecutionId() });
+				gapRows.add(new Object[] { list.channelId(), timestamp(gap.after()), timestamp(gap.before()) });
 			}
 		}
-		this.jdbc.batchUpdate(COVER, covers);
-		int[] inserted = this.jdbc.batchUpdate(GAP, gapRows);
-		for (int i = 0; i < inserted.length; i++) {
-			// a window recorded by an earlier execution (a re-run, a restart) is not found again
-			if (inserted[i] > 0) {
-				this.gaps++;
-				log.warn("Channel {}: events between {} and {} may have been lost: the list read no longer reached"
-						+ " back to what the archive held (recorded in livestation.event_gap)", gapRows.get(i)[0],
-						gapRows.get(i)[1], gapRows.get(i)[2]);
+		List<Object[]> inserted = this.jdbc.query(RECORD, (ps) -> {
+			ps.setObject(1, this.runDate);
+			for (int column = 0; column < 5; column++) {
+				SqlArrays.bind(ps, 2 + column, COVER_TYPES[column], column(covers.values(), column));
 			}
+			ps.setLong(7, this.evidence.longestSpan().toMillis());
+			ps.setLong(8, this.evidence.largestList());
+			ps.setObject(9, this.runDate);
+			ps.setLong(10, run.jobExecutionId());
+			for (int column = 0; column < 3; column++) {
+				SqlArrays.bind(ps, 11 + column, GAP_TYPES[column], column(gapRows, column));
+			}
+		}, (rs, n) -> new Object[] { rs.getString(1), rs.getTimestamp(2), rs.getTimestamp(3) });
+		// a window recorded by an earlier execution (a re-run, a restart) is not found again
+		for (Object[] gap : inserted) {
+			this.gaps++;
+			log.warn("Channel {}: events between {} and {} may have been lost: the list read no longer reached"
+					+ " back to what the archive held (recorded in livestation.event_gap)", gap[0], gap[1], gap[2]);
 		}
-		this.jdbc.update(ADD_EVIDENCE, this.evidence.longestSpan().toMillis(), this.evidence.largestList());
+	}
+
+	private static Object[] column(Collection<Object[]> rows, int column) {
+		return rows.stream().map((row) -> row[column]).toArray();
 	}
 
 	private static Timestamp timestamp(Instant instant) {

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStream;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.lsarchive.batch.SqlArrays;
 
 /**
  * The SHA-256 of each channel's last event list whose every event is archived, kept in
@@ -32,14 +36,18 @@ class EventListFingerprints implements ItemStream {
 			SELECT channel_id, digest, events FROM livestation.event_list_fingerprint WHERE channel_id = ANY (?)
 			""";
 
+	// a chunk's completed lists in one statement: the digests of those whose every event is archived, and none
+	// for those with a quarantined record (a channel is in one array or the other)
 	private static final String RECORD = """
+			WITH forgotten AS (
+			    DELETE FROM livestation.event_list_fingerprint WHERE channel_id = ANY (?::text[]))
 			INSERT INTO livestation.event_list_fingerprint (channel_id, digest, events, run_date)
-			VALUES (?, ?, ?, ?)
+			SELECT f.channel_id, f.digest, f.events, ?::date
+			FROM unnest(?::text[], ?::bytea[], ?::bigint[]) AS f(channel_id, digest, events)
+			ORDER BY f.channel_id
 			ON CONFLICT (channel_id) DO UPDATE SET digest = excluded.digest, events = excluded.events,
 			    run_date = excluded.run_date, recorded_at = now()
 			""";
-
-	private static final String FORGET = "DELETE FROM livestation.event_list_fingerprint WHERE channel_id = ?";
 
 	private final JdbcTemplate jdbc;
 
@@ -88,18 +96,26 @@ class EventListFingerprints implements ItemStream {
 		if (this.completed.isEmpty()) {
 			return;
 		}
-		List<Object[]> record = new ArrayList<>();
-		List<Object[]> forget = new ArrayList<>();
+		// a channel's lists in the order read: the last one is what the archive holds now
+		Map<String, Fingerprint> record = new LinkedHashMap<>();
+		Set<String> forget = new LinkedHashSet<>();
 		for (Fingerprint list : this.completed) {
 			if (this.withQuarantine.contains(list.channelId())) {
-				forget.add(new Object[] { list.channelId() });
+				record.remove(list.channelId());
+				forget.add(list.channelId());
 			}
 			else {
-				record.add(new Object[] { list.channelId(), list.digest(), list.events(), this.runDate });
+				forget.remove(list.channelId());
+				record.put(list.channelId(), list);
 			}
 		}
-		this.jdbc.batchUpdate(RECORD, record);
-		this.jdbc.batchUpdate(FORGET, forget);
+		this.jdbc.update(RECORD, (ps) -> {
+			SqlArrays.bind(ps, 1, "text", forget.toArray());
+			ps.setObject(2, this.runDate);
+			SqlArrays.bind(ps, 3, "text", record.keySet().toArray());
+			SqlArrays.bind(ps, 4, "bytea", record.values().stream().map(Fingerprint::digest).toArray(byte[][]::new));
+			SqlArrays.bind(ps, 5, "bigint", record.values().stream().map(Fingerprint::events).toArray());
+		});
 		this.completed.clear();
 	}
 

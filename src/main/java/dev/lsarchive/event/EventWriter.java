@@ -30,6 +30,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import dev.lsarchive.batch.CountingWriter;
 import dev.lsarchive.batch.DataErrorScan;
 import dev.lsarchive.batch.RunContext;
+import dev.lsarchive.batch.SqlArrays;
 import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.normalize.QuarantineRecord;
 import dev.lsarchive.quarantine.QuarantineWriter;
@@ -39,23 +40,26 @@ import dev.lsarchive.reporting.SessionTables;
 
 /**
  * Writes a chunk of events at PostgreSQL's bulk-load speed. It first asks which of the chunk's
- * events are archived already (one index range scan per channel of the chunk: a chunk is a run of
- * one or two channels' events), then {@code COPY}s only the new ones straight into
+ * events are archived already (one statement: an index range scan per channel of the chunk, a chunk
+ * being a run of one or two channels' events), then {@code COPY}s only the new ones straight into
  * {@code channel_event}. A first load costs about a plain {@code COPY}; an unchanged night costs
  * the range scans and no write at all. Should another writer have inserted one of the rows in the
  * meantime, the chunk falls back to a staging table and {@code INSERT … ON CONFLICT DO NOTHING}.
  * Either way the rows it adds are counted into {@code reporting.daily_channel_events} in the same
- * transaction, and the fields of the chunk's events into {@code reporting.api_fields} (one statement
- * per chunk: the events of a usual shape share their set of fields). An event's fields beside the
+ * transaction, and the fields of the events it adds into {@code reporting.api_fields} (one statement
+ * per chunk: the events of a usual shape share their set of fields); an event archived before counts
+ * only when it carries a field not listed yet, so that a list read again costs no write. An event's fields beside the
  * mapped ones go into {@code extra}, NULL for the usual event. A row the database refuses for a
  * reason of its data is found by {@link DataErrorScan} and quarantined; the rest of the chunk is
  * written.
  */
 class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 
-	private static final String ARCHIVED_IN_RANGE = """
-			SELECT event_key FROM livestation.channel_event
-			WHERE channel_id = ? AND occurred_at BETWEEN ? AND ?
+	// one index range per channel of the chunk, in one statement (OFFSET 0: a range scan each, never a join)
+	private static final String ARCHIVED_IN_RANGES = """
+			SELECT e.event_key FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) AS r(channel_id, low, high)
+			CROSS JOIN LATERAL (SELECT x.event_key FROM livestation.channel_event x
+			                    WHERE x.channel_id = r.channel_id AND x.occurred_at BETWEEN r.low AND r.high OFFSET 0) e
 			""";
 
 	private static final String COLUMNS = "(event_key, channel_id, event_code, log_level, description, occurred_at,"
@@ -80,6 +84,8 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 	// the paths of an event that a column holds
 	private static final Set<String> MAPPED = Set.of("channelId", "logLevel", "eventCode", "description", "timestamp");
 
+	private static final String FIELDS_RESOURCE = "event";
+
 	private final DataSource dataSource;
 
 	private final QuarantineWriter quarantine;
@@ -94,6 +100,12 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 	private final EventCoverage coverage;
 
 	private final ApiFields apiFields;
+
+	// the event fields reporting.api_fields lists, as this writer last knew them
+	private Set<String> listedFields = Set.of();
+
+	// the rows of the chunk being written that were stored (not archived before)
+	private final Set<EventRow> stored = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	EventWriter(DataSource dataSource, QuarantineWriter quarantine, EventListFingerprints fingerprints,
 			EventCoverage coverage) {
@@ -110,6 +122,7 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 	public void open(ExecutionContext context) {
 		super.open(context);
 		this.countDays = this.dailyCounts.keptByWriters();
+		this.listedFields = this.apiFields.paths(FIELDS_RESOURCE);
 	}
 
 	@Override
@@ -123,6 +136,7 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 		for (EventRow row : split.rows()) {
 			this.coverage.observe(row.requestedChannelId(), row.occurredAtMillis());
 		}
+		this.stored.clear();
 		DataErrorScan.Result<EventRow> result = DataErrorScan.write(this.dataSource, split.rows(), this::write);
 		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
 		for (DataErrorScan.Refused<EventRow> refused : result.refused()) {
@@ -137,17 +151,29 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 		countChunk(EventResource.EVENTS, events.size(), split.rows().size(), result, rejected.size());
 		count(EventResource.SCALED_TIMESTAMPS, split.rows().stream().filter(EventRow::timestampScaled).count()
 				- result.refused().stream().filter((r) -> r.row().timestampScaled()).count());
-		count(EventResource.NEW_FIELDS, this.apiFields.add("event", fields(split.rows(), result), MAPPED, run));
+		ApiFields.Seen seen = fields(split.rows(), result);
+		if (!seen.isEmpty()) {
+			count(EventResource.NEW_FIELDS, this.apiFields.add(FIELDS_RESOURCE, seen, MAPPED, run));
+			// another writer's paths are learnt at the next open: until then a chunk of them costs a statement
+			Set<String> listed = new HashSet<>(this.listedFields);
+			listed.addAll(seen.paths());
+			this.listedFields = listed;
+		}
 	}
 
-	// the fields of the events the database kept: an event of the usual shape adds its shared set's count only
-	private static ApiFields.Seen fields(List<EventRow> rows, DataErrorScan.Result<EventRow> result) {
+	// the fields of the events stored, and of those archived before that carry a field not listed yet (a list read
+	// again whose events are all archived adds nothing); an event of the usual shape adds its shared set's count only
+	private ApiFields.Seen fields(List<EventRow> rows, DataErrorScan.Result<EventRow> result) {
 		Set<EventRow> refused = Collections.newSetFromMap(new IdentityHashMap<>());
 		result.refused().forEach((r) -> refused.add(r.row()));
+		// events of the usual shape share one set of fields: checked once
+		Set<Set<String>> listed = Collections.newSetFromMap(new IdentityHashMap<>());
 		ApiFields.Seen seen = new ApiFields.Seen();
 		for (EventRow row : rows) {
-			if (refused.isEmpty() || !refused.contains(row)) {
-				seen.add(row.fields());
+			Set<String> fields = row.fields();
+			if (this.stored.contains(row) || (!refused.contains(row) && !listed.contains(fields)
+					&& !(this.listedFields.containsAll(fields) && listed.add(fields)))) {
+				seen.add(fields);
 			}
 		}
 		return seen;
@@ -169,6 +195,7 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 				}
 				markSessions(connection, fresh);
 				connection.releaseSavepoint(beforeCopy);
+				this.stored.addAll(fresh);
 				return fresh.size();
 			}
 			catch (SQLException ex) {
@@ -176,7 +203,10 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 					throw ex;
 				}
 				connection.rollback(beforeCopy);
-				return stageAndMerge(connection, fresh, this.countDays);
+				int merged = stageAndMerge(connection, fresh, this.countDays);
+				// those another writer stored meanwhile count here too
+				this.stored.addAll(fresh);
+				return merged;
 			}
 		}
 		finally {
@@ -198,15 +228,15 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 			range[1] = Math.max(range[1], row.occurredAtMillis());
 		}
 		Set<UUID> known = new HashSet<>();
-		try (PreparedStatement archived = connection.prepareStatement(ARCHIVED_IN_RANGE)) {
-			for (Map.Entry<String, long[]> entry : ranges.entrySet()) {
-				archived.setString(1, entry.getKey());
-				archived.setTimestamp(2, new Timestamp(entry.getValue()[0]));
-				archived.setTimestamp(3, new Timestamp(entry.getValue()[1]));
-				try (ResultSet keys = archived.executeQuery()) {
-					while (keys.next()) {
-						known.add(keys.getObject(1, UUID.class));
-					}
+		try (PreparedStatement archived = connection.prepareStatement(ARCHIVED_IN_RANGES)) {
+			SqlArrays.bind(archived, 1, "text", ranges.keySet().toArray());
+			SqlArrays.bind(archived, 2, "timestamptz",
+					ranges.values().stream().map((r) -> new Timestamp(r[0])).toArray());
+			SqlArrays.bind(archived, 3, "timestamptz",
+					ranges.values().stream().map((r) -> new Timestamp(r[1])).toArray());
+			try (ResultSet keys = archived.executeQuery()) {
+				while (keys.next()) {
+					known.add(keys.getObject(1, UUID.class));
 				}
 			}
 		}

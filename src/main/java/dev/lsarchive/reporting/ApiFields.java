@@ -2,6 +2,7 @@ package dev.lsarchive.reporting;
 
 import java.sql.Timestamp;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +91,12 @@ public final class ApiFields {
 		return (int) announced.stream().filter(Boolean::booleanValue).count();
 	}
 
+	/** The paths listed for {@code resource}. */
+	public Set<String> paths(String resource) {
+		return new HashSet<>(this.jdbc.queryForList("SELECT path FROM reporting.api_fields WHERE resource = ?",
+				String.class, resource));
+	}
+
 	/** The fields the job instance of {@code jobExecutionId} announced, as {@code resource.path}, sorted. */
 	public List<String> announcedBy(long jobExecutionId) {
 		return this.jdbc.queryForList(ANNOUNCED, String.class, jobExecutionId);
@@ -109,6 +116,16 @@ public final class ApiFields {
 			if (!paths.isEmpty()) {
 				this.sets.computeIfAbsent(paths, (p) -> new long[1])[0]++;
 			}
+		}
+
+		/** Whether no record carried a field. */
+		public boolean isEmpty() {
+			return this.sets.isEmpty();
+		}
+
+		/** Every path some record carried. */
+		public Set<String> paths() {
+			return byPath().keySet();
 		}
 
 		/** How many records carried each path, by path. */

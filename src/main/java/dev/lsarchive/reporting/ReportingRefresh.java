@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code archive.time-zone}, then the sessions of the channels whose start or end events changed or
  * that a listing saw not publishing during a session ({@link SessionTables}; every channel when the
  * time zone changed), batch by batch so that
- * dashboards reading them are never blocked. The day counts, which the event writer keeps current
+ * dashboards reading them are never blocked; when most channels are due from their first mark (a first load,
+ * a new time zone) in one pass instead, the tables' keys built after their rows (readers then wait for the
+ * commit). The day counts, which the event writer keeps current
  * on later nights, are counted whole after a first load and when the time zone changes.
  */
 public class ReportingRefresh {

@@ -7,6 +7,9 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,9 +25,13 @@ import dev.lsarchive.normalize.SessionEvents;
  * recomputes, for the marked channels only, the sessions from the last session row before the new
  * marks on (its pairing may change; older sessions cannot), a batch of channels per transaction
  * (readers see the old sessions until it commits). A night therefore costs what it brought, not what the archive
- * or a channel's history holds. A change of the business time zone recomputes everything.
+ * or a channel's history holds. A change of the business time zone recomputes everything. When most of the
+ * archive's channels are due from their first mark (a first load, a new time zone), their marks are read in one
+ * pass instead ({@code reporting.sessions_in_one_pass}: the same rows), one statement per table.
  */
 public final class SessionTables {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionTables.class);
 
 	private static final String MARK = """
 			INSERT INTO reporting.session_stale AS s (channel_id, since)
@@ -91,6 +98,7 @@ public final class SessionTables {
 			WHERE t.channel_id = ? AND coalesce(t.started_at, t.ended_at) >= coalesce(?::timestamptz, '-infinity')
 			""";
 
+	// %2$s: reporting.sessions (an index range per channel) or reporting.sessions_in_one_pass (the same rows)
 	private static final String RECOMPUTE = """
 			INSERT INTO %1$s (channel_id, started_at, ended_at, duration_minutes, is_open, is_unterminated,
 			    is_orphan_end, day, hour, session_key, ended_by)
@@ -98,12 +106,51 @@ public final class SessionTables {
 			       (coalesce(x.started_at, x.ended_at) AT TIME ZONE s.time_zone)::date,
 			       extract(hour FROM coalesce(x.started_at, x.ended_at) AT TIME ZONE s.time_zone)::integer,
 			       x.mark_key, x.ended_by
-			FROM reporting.sessions(?::text, ?::text, ?::text[], ?::timestamptz[]) x
+			FROM %2$s(?::text, ?::text, ?::text[], ?::timestamptz[]) x
 			CROSS JOIN reporting.setting s
 			""";
 
+	private static final String PER_CHANNEL = "reporting.sessions";
+
+	private static final String ONE_PASS = "reporting.sessions_in_one_pass";
+
 	// channels recomputed per transaction: bounded work and locks, whatever the archive's size
 	private static final int CHANNELS_PER_BATCH = 500;
+
+	// a first load, a new time zone: at least half of the archive's channels are due from their first mark on
+	// (no session row before their marks). Their marks are then most of the table, cheaper read in one pass
+	// than by an index range per channel; a night's few channels, or many from their last session on, are not
+	private static final String ONE_PASS_DUE = """
+			SELECT count(*) > 0 AND 2 * count(*) >= (SELECT count(*) FROM livestation.channel)
+			FROM reporting.session_stale s
+			WHERE NOT EXISTS (SELECT 1 FROM reporting.publish_session t
+			                  WHERE t.channel_id = s.channel_id AND coalesce(t.started_at, t.ended_at) < s.since)
+			  AND NOT EXISTS (SELECT 1 FROM reporting.recording_session t
+			                  WHERE t.channel_id = s.channel_id AND coalesce(t.started_at, t.ended_at) < s.since)
+			""";
+
+	private static final String EMPTY = "SELECT NOT EXISTS (SELECT 1 FROM %1$s)";
+
+	// a table's indexes: by their constraint (name, definition) when one owns them, else by name and definition
+	// (the key first: the others may rely on it)
+	private static final String KEYS = """
+			SELECT quote_ident(c.conname), pg_get_constraintdef(c.oid),
+			       format('%I.%I', n.nspname, i.relname), pg_get_indexdef(x.indexrelid)
+			FROM pg_index x
+			JOIN pg_class i ON i.oid = x.indexrelid
+			JOIN pg_namespace n ON n.oid = i.relnamespace
+			LEFT JOIN pg_constraint c ON c.conindid = x.indexrelid AND c.conrelid = x.indrelid
+			WHERE x.indrelid = ?::regclass
+			ORDER BY x.indisprimary DESC, i.relname
+			""";
+
+	private static final String ALL_STALE = "SELECT channel_id FROM reporting.session_stale ORDER BY channel_id FOR UPDATE";
+
+	// the rows of the channels recomputed in one pass, from each one's instant on, in one statement
+	private static final String CLEAR_ALL = """
+			DELETE FROM %1$s t USING unnest(?::text[], ?::timestamptz[]) AS f(channel_id, read_from)
+			WHERE t.channel_id = f.channel_id AND coalesce(t.started_at, t.ended_at) >= coalesce(f.read_from, '-infinity')
+			""";
 
 	private final JdbcTemplate jdbc;
 
@@ -164,8 +211,55 @@ public final class SessionTables {
 		this.jdbc.update(MARK_ALL);
 	}
 
-	/** Recomputes the sessions of every marked channel; returns how many channels. */
+	/**
+	 * Recomputes the sessions of every marked channel, in one pass over the marks when most of the
+	 * archive's channels are due from their first mark on, else a batch of channels at a time (both give
+	 * the same rows); returns how many channels.
+	 */
 	long recomputeStale() {
+		long channels = 0;
+		if (onePassDue()) {
+			channels += recomputeStaleInOnePass();
+			log.info("Sessions of {} channels recomputed in one pass", channels);
+		}
+		// what was marked meanwhile, or everything on an ordinary night
+		return channels + recomputeStaleChannelByChannel();
+	}
+
+	/** Whether most of the archive's channels are due from their first mark on (see {@code ONE_PASS_DUE}). */
+	boolean onePassDue() {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(ONE_PASS_DUE, Boolean.class));
+	}
+
+	/** Recomputes the sessions of every marked channel in one transaction, one statement per table; returns how many. */
+	long recomputeStaleInOnePass() {
+		Integer done = this.transaction.execute((status) -> {
+			this.jdbc.execute("SET LOCAL jit = off");
+			// the marks of every channel sorted at once, in memory
+			this.jdbc.execute("SET LOCAL work_mem = '64MB'");
+			Object[] ids = this.jdbc.queryForList(ALL_STALE, String.class).toArray();
+			if (ids.length > 0) {
+				for (Kept table : TABLES) {
+					List<Object[]> from = readFrom(table, ids);
+					Object[] stale = from.stream().map((row) -> row[0]).toArray();
+					Object[] instants = from.stream().map((row) -> row[1]).toArray();
+					this.jdbc.update(CLEAR_ALL.formatted(table.name()), (ps) -> {
+						SqlArrays.bind(ps, 1, "text", stale);
+						SqlArrays.bind(ps, 2, "timestamptz", instants);
+					});
+					List<String> keys = emptied(table) ? dropKeys(table) : List.of();
+					insert(table, ONE_PASS, stale, instants);
+					keys.forEach(this.jdbc::execute);
+				}
+				this.jdbc.update(FORGET, (ps) -> SqlArrays.bind(ps, 1, "text", ids));
+			}
+			return ids.length;
+		});
+		return (done != null) ? done : 0;
+	}
+
+	/** Recomputes the sessions of every marked channel a batch of channels at a time; returns how many. */
+	long recomputeStaleChannelByChannel() {
 		long channels = 0;
 		while (true) {
 			Integer done = this.transaction.execute((status) -> {
@@ -177,18 +271,11 @@ public final class SessionTables {
 					return 0;
 				}
 				for (Kept table : TABLES) {
-					List<Object[]> from = this.jdbc.query(RECOMPUTE_FROM.formatted(table.name()),
-							(ps) -> SqlArrays.bind(ps, 1, "text", ids),
-							(rs, n) -> new Object[] { rs.getString(1), rs.getTimestamp(2) });
+					List<Object[]> from = readFrom(table, ids);
 					Object[] stale = from.stream().map((row) -> row[0]).toArray();
 					Object[] instants = from.stream().map((row) -> row[1]).toArray();
 					this.jdbc.batchUpdate(CLEAR.formatted(table.name()), from);
-					this.jdbc.update(RECOMPUTE.formatted(table.name()), (ps) -> {
-						ps.setString(1, table.codes().start());
-						ps.setString(2, table.codes().end());
-						SqlArrays.bind(ps, 3, "text", stale);
-						SqlArrays.bind(ps, 4, "timestamptz", instants);
-					});
+					insert(table, PER_CHANNEL, stale, instants);
 				}
 				this.jdbc.update(FORGET, (ps) -> SqlArrays.bind(ps, 1, "text", ids));
 				return ids.length;
@@ -198,6 +285,49 @@ public final class SessionTables {
 			}
 			channels += done;
 		}
+	}
+
+	private boolean emptied(Kept table) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(EMPTY.formatted(table.name()), Boolean.class));
+	}
+
+	// a table filled whole (a first load, a new time zone) builds its keys once after the rows, several times
+	// faster than keeping them row by row: they are dropped here, and returned as the statements that build them
+	// again as they stand in the catalog (defined once, by the migrations). Readers wait for the commit rather
+	// than see the table half filled
+	private List<String> dropKeys(Kept table) {
+		this.jdbc.execute("LOCK TABLE " + table.name() + " IN ACCESS EXCLUSIVE MODE");
+		List<String> build = new ArrayList<>();
+		List<String> drop = new ArrayList<>();
+		this.jdbc.query(KEYS, (rs) -> {
+			String name = rs.getString(1);
+			String constraint = rs.getString(2);
+			if (constraint != null) {
+				drop.add("ALTER TABLE " + table.name() + " DROP CONSTRAINT " + name);
+				build.add("ALTER TABLE " + table.name() + " ADD CONSTRAINT " + name + " " + constraint);
+			}
+			else {
+				drop.add("DROP INDEX " + rs.getString(3));
+				build.add(rs.getString(4));
+			}
+		}, table.name());
+		drop.forEach(this.jdbc::execute);
+		return build;
+	}
+
+	// per channel of ids: the mark of its last session row in table before its new marks (null: none)
+	private List<Object[]> readFrom(Kept table, Object[] ids) {
+		return this.jdbc.query(RECOMPUTE_FROM.formatted(table.name()), (ps) -> SqlArrays.bind(ps, 1, "text", ids),
+				(rs, n) -> new Object[] { rs.getString(1), rs.getTimestamp(2) });
+	}
+
+	private void insert(Kept table, String function, Object[] channelIds, Object[] readFrom) {
+		this.jdbc.update(RECOMPUTE.formatted(table.name(), function), (ps) -> {
+			ps.setString(1, table.codes().start());
+			ps.setString(2, table.codes().end());
+			SqlArrays.bind(ps, 3, "text", channelIds);
+			SqlArrays.bind(ps, 4, "timestamptz", readFrom);
+		});
 	}
 
 	// a session table and the events whose sessions it keeps

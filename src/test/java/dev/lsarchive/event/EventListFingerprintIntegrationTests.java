@@ -65,11 +65,13 @@ class EventListFingerprintIntegrationTests {
 			ArchiveRun.completes(simulator, "2026-11-20");
 			String channel = simulator.dataset().channels().get(2).channelId();
 			simulator.script("/api/v2/events?channelId=" + channel, 200, "application/json",
-					archivedListPlusOneEvent(channel));
+					archivedList(channel, true));
 
 			// when
 			int secondNight = ArchiveRun.run(simulator, "2026-11-21");
 			Map<String, Object> second = lastRun();
+			List<Map<String, Object>> eventFields = rows("SELECT path, records, last_seen_run_date"
+					+ " FROM reporting.api_fields WHERE resource = 'event' ORDER BY path");
 			int thirdNight = ArchiveRun.run(simulator, "2026-11-22");
 
 			// then
@@ -79,9 +81,36 @@ class EventListFingerprintIntegrationTests {
 				.containsEntry("events_written", 1L)
 				.containsEntry("events_already_archived", 800L);
 			assertThat(count("SELECT count(*) FROM livestation.channel_event WHERE event_code = 'LATE_ARRIVAL'")).isOne();
+			assertThat(eventFields).as("the fields of the one event archived, not of the 100 read again")
+				.isNotEmpty()
+				.allSatisfy((field) -> assertThat(field).containsEntry("records", 1L)
+					.containsEntry("last_seen_run_date", java.sql.Date.valueOf("2026-11-21")));
 			assertThat(thirdNight).isZero();
 			assertThat(lastRun()).as("the grown list is known from then on").containsEntry("event_lists_unchanged", 8L)
 				.containsEntry("events_read", 801L);
+		}
+	}
+
+	@Test
+	void aListReadAgainWithoutANewEventOrFieldWritesNothing() throws Exception {
+		try (LiveStationSimulator simulator = Simulators.start(DATA)) {
+			// given: the archive of one night, then one channel's list arrives in another order
+			ArchiveRun.completes(simulator, "2026-11-20");
+			String channel = simulator.dataset().channels().get(2).channelId();
+			simulator.script("/api/v2/events?channelId=" + channel, 200, "application/json",
+					archivedList(channel, false));
+			String fields = "SELECT path, records, last_seen_run_date, xmin::text AS version"
+					+ " FROM reporting.api_fields WHERE resource = 'event' ORDER BY path";
+			List<Map<String, Object>> before = rows(fields);
+
+			// when
+			ArchiveRun.completes(simulator, "2026-11-21");
+
+			// then: read and parsed whole, and nothing of it written, not even the fields seen
+			assertThat(lastRun()).containsEntry("event_lists_unchanged", 7L)
+				.containsEntry("events_read", 800L)
+				.containsEntry("events_already_archived", 800L);
+			assertThat(rows(fields)).isNotEmpty().isEqualTo(before);
 		}
 	}
 
@@ -126,13 +155,14 @@ class EventListFingerprintIntegrationTests {
 		return rows("SELECT * FROM livestation.archive_run ORDER BY job_execution_id DESC").get(0);
 	}
 
-	// the channel's archived events as the API would send them, and one more
-	private static byte[] archivedListPlusOneEvent(String channel) {
+	// the channel's archived events as the API would send them, and one more; else newest first
+	private static byte[] archivedList(String channel, boolean plusOneEvent) {
 		JsonMapper json = JsonMapper.builder().build();
 		ObjectNode body = json.createObjectNode();
 		ArrayNode content = body.putArray("content");
 		List<Map<String, Object>> events = rows("SELECT event_code, log_level, description, occurred_at"
-				+ " FROM livestation.channel_event WHERE channel_id = '" + channel + "' ORDER BY occurred_at");
+				+ " FROM livestation.channel_event WHERE channel_id = '" + channel + "' ORDER BY occurred_at"
+				+ (plusOneEvent ? "" : " DESC"));
 		for (Map<String, Object> event : events) {
 			content.addObject()
 				.put("channelId", channel)
@@ -141,13 +171,15 @@ class EventListFingerprintIntegrationTests {
 				.put("description", (String) event.get("description"))
 				.put("timestamp", ((Timestamp) event.get("occurred_at")).getTime());
 		}
-		content.addObject()
-			.put("channelId", channel)
-			.put("logLevel", "INFO")
-			.put("eventCode", "LATE_ARRIVAL")
-			.put("description", "an event the API reported late")
-			.put("timestamp", Simulators.ANCHOR.toEpochMilli() - 1_000);
-		body.put("total", events.size() + 1);
+		if (plusOneEvent) {
+			content.addObject()
+				.put("channelId", channel)
+				.put("logLevel", "INFO")
+				.put("eventCode", "LATE_ARRIVAL")
+				.put("description", "an event the API reported late")
+				.put("timestamp", Simulators.ANCHOR.toEpochMilli() - 1_000);
+		}
+		body.put("total", content.size());
 		return body.toString().getBytes(StandardCharsets.UTF_8);
 	}
 

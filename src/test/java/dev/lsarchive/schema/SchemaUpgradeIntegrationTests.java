@@ -54,7 +54,10 @@ class SchemaUpgradeIntegrationTests {
 	private static final Map<String, String> CALLS = Map.of(
 			"reporting.sessions(text,text)", "SELECT count(*) FROM reporting.sessions('PUBLISH_START', 'PUBLISH_END')",
 			"reporting.sessions(text,text,text[],timestamp with time zone[])",
-			"SELECT count(*) FROM reporting.sessions('ONAIR_START', 'ONAIR_END', ARRAY['ls-live'], ARRAY[NULL]::timestamptz[])");
+			"SELECT count(*) FROM reporting.sessions('ONAIR_START', 'ONAIR_END', ARRAY['ls-live'], ARRAY[NULL]::timestamptz[])",
+			"reporting.sessions_in_one_pass(text,text,text[],timestamp with time zone[])",
+			"SELECT count(*) FROM reporting.sessions_in_one_pass('ONAIR_START', 'ONAIR_END', ARRAY['ls-live'],"
+					+ " ARRAY[NULL]::timestamptz[])");
 
 	private static final Set<String> SESSION_TABLES = Set.of("reporting.publish_session", "reporting.recording_session");
 
