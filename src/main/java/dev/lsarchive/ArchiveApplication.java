@@ -3,7 +3,19 @@ package dev.lsarchive;
 import java.util.Optional;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.jackson.JacksonEndpointAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.info.InfoContributorAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementContextAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.application.DiskSpaceHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.application.SslHealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration;
 
 import dev.lsarchive.callback.CallbackReceiverApplication;
 import dev.lsarchive.cli.StartProblem;
@@ -13,9 +25,19 @@ import dev.lsarchive.job.TransientFailure;
 
 /**
  * Entry point: runs one archive job (or the simulator, by profile) and exits with its exit code, or runs
- * the callback receiver until it is stopped.
+ * the callback receiver until it is stopped. The batch modes build no actuator endpoint and no health
+ * contributor: they serve nothing, and the receiver's probes are the receiver's own (its application keeps
+ * them); their metrics (the Pushgateway) need neither.
  */
-@SpringBootApplication
+@SpringBootApplication(exclude = { EndpointAutoConfiguration.class, JacksonEndpointAutoConfiguration.class,
+		InfoContributorAutoConfiguration.class,
+		ManagementContextAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
+		AvailabilityProbesAutoConfiguration.class, HealthContributorAutoConfiguration.class,
+		HealthContributorRegistryAutoConfiguration.class, AvailabilityHealthContributorAutoConfiguration.class,
+		DiskSpaceHealthContributorAutoConfiguration.class, SslHealthContributorAutoConfiguration.class,
+		DataSourceHealthContributorAutoConfiguration.class },
+		// deprecated in Boot 4: named, so that its removal does not break the build
+		excludeName = "org.springframework.boot.actuate.autoconfigure.endpoint.jackson.Jackson2EndpointAutoConfiguration")
 public class ArchiveApplication {
 
 	public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.lsarchive.bench;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -36,6 +37,8 @@ import org.springframework.validation.annotation.Validated;
  * @param callbacks callbacks the {@code callbacks} scenario sends to a callback receiver
  * @param callbackSenders senders of the {@code callbacks} scenario, each with one request in flight at a time
  * @param callbackDuplicateShare share of the {@code callbacks} scenario's callbacks that deliver an id sent before again
+ * @param receiverSettings settings the {@code callbacks} scenario gives its receiver, each {@code name=value}
+ * ({@code archive.callback.committers=2,archive.callback.batch-size=200}); none by default (the receiver's defaults)
  */
 @Validated
 @ConfigurationProperties("bench")
@@ -57,5 +60,7 @@ public record BenchProperties(
 		@Min(0) @Max(1_000_000_000) @DefaultValue("10000000") long prefillEvents,
 		@Min(1) @Max(100_000_000) @DefaultValue("200000") int callbacks,
 		@Min(1) @Max(1024) @DefaultValue("32") int callbackSenders,
-		@DecimalMin("0") @DecimalMax("0.5") @DefaultValue("0.02") double callbackDuplicateShare) {
+		@DecimalMin("0") @DecimalMax("0.5") @DefaultValue("0.02") double callbackDuplicateShare,
+		@NotNull @DefaultValue List<@Pattern(regexp = "(archive\\.callback|server|spring\\.datasource\\.hikari)\\.[a-z0-9.-]+=[^\\s]*",
+				message = "must be receiver settings as name=value, e.g. archive.callback.committers=2") String> receiverSettings) {
 }

@@ -1,6 +1,7 @@
 package dev.lsarchive.bench;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +29,9 @@ import org.springframework.core.env.Environment;
  * process of its own on a database of its own, flooded by concurrent senders (JDK HttpClient, one request
  * in flight each; a share of the callbacks repeats an id sent before; a 503 is delivered again after its
  * Retry-After), then every acknowledged id looked up in the table. Last line:
- * {@code BENCH_CALLBACKS rate=… p50_ms=… p99_ms=… acknowledged=… stored=… lost=… duplicates_stored=…}.
+ * {@code BENCH_CALLBACKS rate=… p50_ms=… p99_ms=… acknowledged=… stored=… lost=… duplicates_stored=… retried_503=…
+ * load1_before=… load1_after=… receiver=…} (the machine's one-minute load average when the flood started and
+ * ended; {@code bench.receiver-settings} given to the receiver, or {@code defaults}).
  */
 class CallbacksBench implements ApplicationRunner {
 
@@ -56,6 +59,11 @@ class CallbacksBench implements ApplicationRunner {
 				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + user,
 				"--spring.datasource.password=" + password, "--server.port=" + port,
 				"--management.server.port=" + managementPort));
+		// given after the bench's own, so that they win over them
+		this.bench.receiverSettings().forEach((setting) -> command.add("--" + setting));
+		String settings = this.bench.receiverSettings().isEmpty() ? "defaults"
+				: String.join(";", this.bench.receiverSettings());
+		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		System.out.printf("Benchmark of the callback receiver: %,d callbacks from %d senders (%.0f%% repeated ids),"
 				+ " receiver on port %d writing into database %s (its log: %s)%n", this.bench.callbacks(),
 				this.bench.callbackSenders(), this.bench.callbackDuplicateShare() * 100, port, database.name(), log);
@@ -78,11 +86,13 @@ class CallbacksBench implements ApplicationRunner {
 			long[] sorted = measured.latencies.clone();
 			Arrays.sort(sorted);
 			double rate = measured.acknowledged.get() / (measured.nanos / 1e9);
+			// the machine's load beside the figure: a shared machine's rate says little without it
 			System.out.printf(Locale.ROOT,
 					"BENCH_CALLBACKS rate=%.0f p50_ms=%.2f p99_ms=%.2f acknowledged=%d stored=%d lost=%d"
-							+ " duplicates_stored=%d retried_503=%d%n",
+							+ " duplicates_stored=%d retried_503=%d load1_before=%.2f load1_after=%.2f receiver=%s%n",
 					rate, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6, measured.acknowledged.get(),
-					counts[0], counts[1], counts[2], measured.retried.get());
+					counts[0], counts[1], counts[2], measured.retried.get(), loadBefore,
+					ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), settings);
 		}
 		finally {
 			if (receiver.isAlive()) {

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
@@ -23,12 +25,13 @@ import dev.lsarchive.config.ArchiveProperties;
 
 /**
  * The callback receiver's application: Boot's auto-configuration without Spring Batch, and the
- * receiver's beans alone (none of the batch jobs' configurations), on an embedded web server. Started by
- * the entry point when {@code archive.job=callback-receiver}.
+ * receiver's beans alone (none of the batch jobs' configurations), on an embedded web server; with the
+ * {@code demo} profile, the built-in simulator pushing to it. Started by the entry point when
+ * {@code archive.job=callback-receiver}.
  */
 @EnableAutoConfiguration(exclude = { BatchAutoConfiguration.class, BatchJdbcAutoConfiguration.class })
 @EnableConfigurationProperties({ CallbackProperties.class, ArchiveProperties.class })
-@Import(CallbackReceiverConfiguration.class)
+@Import({ CallbackReceiverConfiguration.class, ReceiverDemoConfiguration.class })
 public class CallbackReceiverApplication {
 
 	private static final Logger log = LoggerFactory.getLogger(CallbackReceiverApplication.class);
@@ -64,12 +67,22 @@ public class CallbackReceiverApplication {
 
 	/** Starts the receiver with {@code args}; the caller closes the context (or a signal does). */
 	public static ConfigurableApplicationContext start(String... args) {
-		ConfigurableApplicationContext context = new SpringApplication(CallbackReceiverApplication.class).run(args);
+		SpringApplication application = new SpringApplication(CallbackReceiverApplication.class);
+		// told once it serves, before anything runs on it (the demo's registration)
+		application.addListeners(new ApplicationListener<ApplicationStartedEvent>() {
+			@Override
+			public void onApplicationEvent(ApplicationStartedEvent event) {
+				serving(event.getApplicationContext());
+			}
+		});
+		return application.run(args);
+	}
+
+	private static void serving(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		log.info("Callback receiver: accepting POST /callbacks/{token} on port {}; health and metrics on port {}", port,
 				context.getEnvironment().getProperty("local.management.port",
 						context.getEnvironment().getProperty("management.server.port", "?")));
-		return context;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.lsarchive.callback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -16,11 +17,16 @@ import org.springframework.core.io.support.ResourcePropertySource;
  * Makes the callback receiver's start a web application, and only its start: the batch modes keep
  * {@code spring.main.web-application-type=none} and never see the receiver's defaults. Those defaults
  * ({@code receiver.properties}: ports, probes, Tomcat's limits, graceful stop) rank below every setting
- * an operator gives, so that each can be changed.
+ * an operator gives, so that each can be changed; with the {@code demo} profile, the demo's defaults
+ * ({@code receiver-demo.properties}) and a token made up for the run rank just above them.
  */
 public final class ReceiverMode implements EnvironmentPostProcessor, Ordered {
 
 	private static final String DEFAULTS = "dev/lsarchive/callback/receiver.properties";
+
+	private static final String DEMO_DEFAULTS = "dev/lsarchive/callback/receiver-demo.properties";
+
+	private static final String TOKEN = "archive.callback.token";
 
 	@Override
 	public int getOrder() {
@@ -38,12 +44,23 @@ public final class ReceiverMode implements EnvironmentPostProcessor, Ordered {
 			.addFirst(new MapPropertySource("callbackReceiverMode",
 					Map.of("spring.main.web-application-type", "servlet", "spring.main.register-shutdown-hook", "true",
 							"management.prometheus.metrics.export.pushgateway.enabled", "false")));
+		environment.getPropertySources().addLast(defaults("callbackReceiverDefaults", DEFAULTS));
+		if (environment.matchesProfiles("demo")) {
+			// the demo's receiver registers its own URL: its token is made up per run, unless one is set
+			environment.getPropertySources()
+				.addBefore("callbackReceiverDefaults", new MapPropertySource("callbackReceiverDemoToken",
+						Map.of(TOKEN, "demo-" + UUID.randomUUID().toString().replace("-", ""))));
+			environment.getPropertySources()
+				.addBefore("callbackReceiverDefaults", defaults("callbackReceiverDemoDefaults", DEMO_DEFAULTS));
+		}
+	}
+
+	private static ResourcePropertySource defaults(String name, String resource) {
 		try {
-			environment.getPropertySources().addLast(new ResourcePropertySource("callbackReceiverDefaults",
-					new ClassPathResource(DEFAULTS, ReceiverMode.class.getClassLoader())));
+			return new ResourcePropertySource(name, new ClassPathResource(resource, ReceiverMode.class.getClassLoader()));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("The receiver's defaults are missing from the jar: " + DEFAULTS, ex);
+			throw new UncheckedIOException("The receiver's defaults are missing from the jar: " + resource, ex);
 		}
 	}
 

@@ -63,6 +63,10 @@ final class ReceiverWindow {
 		}
 		long interruption = this.lastInterruption.get();
 		if (this.from == NONE || interruption > this.through) {
+			// a stopping receiver claims no new window: what it still commits was accepted in the old one
+			if (this.stopAt != Long.MAX_VALUE && this.from != NONE) {
+				return null;
+			}
 			long opens = Math.max(bound, (interruption == NONE) ? bound : interruption + 1);
 			return (opens > Math.min(now, this.stopAt)) ? null : new Extension(opens, opens);
 		}

@@ -217,14 +217,15 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		if (!profiles.contains("simulator")) {
 			records.put("archive", ArchiveProperties.class);
 		}
-		// the receiver never calls the API; it needs its token instead
+		// the receiver never calls the API (its demo calls the built-in simulator); it needs its token instead
 		boolean receiver = !malformed.contains(JOB) && binder.bind(JOB, ArchiveProperties.Job.class)
 			.map((job) -> job == ArchiveProperties.Job.CALLBACK_RECEIVER)
 			.orElse(false);
-		if (receiver && profiles.isEmpty()) {
+		if (receiver) {
 			records.put("archive.callback", CallbackProperties.class);
 		}
-		else if (!profiles.contains("simulator") && !profiles.contains("health") && !profiles.contains("bench")) {
+		if ((!receiver || profiles.contains("demo")) && !profiles.contains("simulator") && !profiles.contains("health")
+				&& !profiles.contains("bench")) {
 			records.put("livestation.api", LiveStationProperties.class);
 		}
 		if (profiles.contains("demo") || profiles.contains("simulator")) {

@@ -25,7 +25,7 @@ import dev.lsarchive.config.ArchiveProperties;
  * and query ({@code https://archive.example/callbacks/…}). Prints what it registered (exit 0); a
  * failure is one line: a setting or a refusal to fix (2), an outage to retry later (75).
  */
-final class CallbackRegistration {
+public final class CallbackRegistration {
 
 	private static final String PREFIX = "livestation-archive: ";
 
@@ -35,14 +35,15 @@ final class CallbackRegistration {
 
 	private final PrintStream err;
 
-	CallbackRegistration(LiveStationClient client, PrintStream out, PrintStream err) {
+	/** A registration through {@code client}, telling its outcome on {@code out} and its failure on {@code err}. */
+	public CallbackRegistration(LiveStationClient client, PrintStream out, PrintStream err) {
 		this.client = client;
 		this.out = out;
 		this.err = err;
 	}
 
 	/** Registers {@code callback}, printing the outcome; the exit code. */
-	int register(ArchiveProperties.Callback callback) {
+	public int register(ArchiveProperties.Callback callback) {
 		String text = callback.url();
 		if (text == null || text.isBlank()) {
 			return refused("archive.callback.url is not set: give the receiver's URL with its secret token as"

@@ -1,8 +1,5 @@
 package dev.lsarchive.simulator;
 
-import java.time.Duration;
-import java.util.UUID;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,13 +18,9 @@ class DemoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	LiveStationSimulator liveStationSimulator(SimulatorProperties properties) {
-		// keys are made up per run: the demo never needs, and never holds, a real credential
-		LiveStationSimulator simulator = new LiveStationSimulator(
-				properties.withKeys("demo-" + UUID.randomUUID(), "demo-secret-" + UUID.randomUUID()));
 		// the account stands still at 01:00 UTC after its history: a second demo run the same day sees
 		// exactly the same answers (no recording grows, no snapshot is taken) and writes nothing
-		simulator.setTime(simulator.dataset().anchor().plus(Duration.ofHours(1)));
-		return simulator;
+		return LiveStationSimulator.demo(properties);
 	}
 
 	@Bean

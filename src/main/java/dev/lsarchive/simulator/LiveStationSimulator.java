@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,19 @@ public final class LiveStationSimulator implements AutoCloseable {
 	/** Starts a simulator on the configured port with data anchored at the start of today (UTC). */
 	public LiveStationSimulator(SimulatorProperties properties) {
 		this(properties, new SimulatedDataset(properties), Clock.systemUTC());
+	}
+
+	/**
+	 * Starts the simulator of the demos, with keys made up per run (a demo never needs, and never holds, a
+	 * real credential) and the account's clock standing at {@link SimulatedDataset#liveFrom()}, an hour
+	 * after its history: every demo of the same day (the same anchor) sees the same account, the same
+	 * events with the same ids, and a second demo run the same answers.
+	 */
+	public static LiveStationSimulator demo(SimulatorProperties properties) {
+		LiveStationSimulator simulator = new LiveStationSimulator(
+				properties.withKeys("demo-" + UUID.randomUUID(), "demo-secret-" + UUID.randomUUID()));
+		simulator.setTime(simulator.dataset().liveFrom());
+		return simulator;
 	}
 
 	/** Starts a simulator serving {@code dataset}, checking request timestamps against {@code clock}. */
@@ -91,6 +105,16 @@ public final class LiveStationSimulator implements AutoCloseable {
 	/** Sets the account's time (tests and benchmarks run "at" an instant without waiting for it). */
 	public void setTime(Instant instant) {
 		this.clock.set(instant);
+		this.callbacks.wake();
+	}
+
+	/**
+	 * Runs the account's time from where it stands to {@code until} within {@code over} of real time, evenly,
+	 * then stops it there: a demo shows in seconds what the account brought in days, each event pushed as the
+	 * clock passes it, at the instant the event lists show it, with its id.
+	 */
+	public void runClockTo(Instant until, Duration over) {
+		this.clock.runTo(until, over);
 		this.callbacks.wake();
 	}
 
@@ -179,6 +203,17 @@ public final class LiveStationSimulator implements AutoCloseable {
 	 */
 	public boolean awaitCallbacks(Duration timeout) throws InterruptedException {
 		return this.callbacks.awaitIdle(timeout);
+	}
+
+	/**
+	 * Stops the account's clock where it is, waits up to {@code timeout} until every event through it has
+	 * been delivered (acknowledged, sent twice or given up), then stops pushing; what the sender did.
+	 */
+	public CallbackStats stopCallbacks(Duration timeout) throws InterruptedException {
+		setTime(now());
+		this.callbacks.awaitIdle(timeout);
+		this.callbacks.close();
+		return this.callbacks.stats();
 	}
 
 	@Override

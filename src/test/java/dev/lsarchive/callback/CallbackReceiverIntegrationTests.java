@@ -9,10 +9,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -229,10 +235,10 @@ class CallbackReceiverIntegrationTests {
 				.toList();
 			assertThat(stored).containsAll(acknowledged);
 			assertThat(acknowledged).isNotEmpty();
-			// the refusals ended the first window; the commit after them opened a second one
+			// the refusals ended the first window; a commit after them opened another one
 			assertThat(after.statusCode()).isEqualTo(204);
-			assertThat(rows("SELECT count(*) AS windows FROM livestation.callback_receiver_window"))
-				.containsExactly(Map.of("windows", 2L));
+			assertThat((Long) rows("SELECT count(*) AS windows FROM livestation.callback_receiver_window").get(0)
+				.get("windows")).isGreaterThanOrEqualTo(2L);
 		}
 	}
 
@@ -258,6 +264,89 @@ class CallbackReceiverIntegrationTests {
 		assertThat(later).isGreaterThan(through);
 		assertThat(rows("SELECT count(*) AS windows FROM livestation.callback_receiver_window"))
 			.containsExactly(Map.of("windows", 1L));
+	}
+
+	@Test
+	void aStopDuringTrafficAnswersWhatItAcceptedOnceStoredAndEndsItsWindowAtTheStop() throws Exception {
+		// given: senders posting new ids one after the other
+		String url = start() + "/callbacks/" + TOKEN;
+		ConfigurableApplicationContext receiver = this.receivers.get(this.receivers.size() - 1);
+		Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+		AtomicLong next = new AtomicLong(1);
+		AtomicBoolean sending = new AtomicBoolean(true);
+		List<Thread> senders = new ArrayList<>();
+		for (int s = 0; s < 8; s++) {
+			Thread sender = new Thread(() -> {
+				while (sending.get()) {
+					long id = next.getAndIncrement();
+					try {
+						if (post(url, event(id)).statusCode() / 100 == 2) {
+							acknowledged.add(id);
+						}
+					}
+					catch (Exception stopped) {
+						// refused once the receiver no longer listens: not acknowledged
+					}
+				}
+			});
+			senders.add(sender);
+			sender.start();
+		}
+		while (acknowledged.size() < 300) {
+			Thread.onSpinWait();
+		}
+
+		// when: it stops as SIGTERM stops it (Boot's shutdown hook closes the context), the senders still sending
+		receiver.close();
+		long stopped = nowMicros();
+		sending.set(false);
+		for (Thread sender : senders) {
+			sender.join();
+		}
+
+		// then: every callback acknowledged is stored, nothing else, and its one window ends by the stop
+		Set<Long> stored = new HashSet<>();
+		rows("SELECT event_id FROM livestation.event_callback").forEach((row) -> stored.add((Long) row.get("event_id")));
+		assertThat(stored).hasSizeGreaterThanOrEqualTo(300).isEqualTo(acknowledged);
+		List<Map<String, Object>> windows = rows("SELECT callbacks, (extract(epoch FROM up_through) * 1000000)::bigint"
+				+ " AS through FROM livestation.callback_receiver_window");
+		assertThat(windows).hasSize(1);
+		// a request refused while stopping ends the window at its arrival: what is committed after it is not claimed
+		assertThat((Long) windows.get(0).get("callbacks")).isBetween(300L, (long) acknowledged.size());
+		// it reaches no further than the stop (nor than a request still unanswered then)
+		assertThat((Long) windows.get(0).get("through")).isLessThanOrEqualTo(stopped);
+	}
+
+	private static long nowMicros() {
+		Instant now = Instant.now();
+		return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+	}
+
+	@Test
+	void servesItsProbesAndMetricsOnTheManagementPortAndNoneOfThemOnThePublicOne() throws Exception {
+		// given
+		String base = start();
+		String management = "http://127.0.0.1:"
+				+ this.receivers.get(this.receivers.size() - 1).getEnvironment().getProperty("local.management.port");
+		post(base + "/callbacks/" + TOKEN, event(9));
+
+		// when
+		HttpResponse<String> readiness = get(management + "/actuator/health/readiness");
+		HttpResponse<String> liveness = get(management + "/actuator/health/liveness");
+		HttpResponse<String> metrics = get(management + "/actuator/prometheus");
+		HttpResponse<String> publicHealth = get(base + "/actuator/health");
+
+		// then
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(liveness.statusCode()).isEqualTo(200);
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("livestation_callbacks_received");
+		assertThat(publicHealth.statusCode()).isEqualTo(404);
+	}
+
+	private static HttpResponse<String> get(String url) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test

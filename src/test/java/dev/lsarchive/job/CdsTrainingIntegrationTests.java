@@ -33,6 +33,10 @@ class CdsTrainingIntegrationTests {
 			assertThat(context.getBean("archiveJob", Job.class)).isNotNull();
 			assertThat(context.getBean(Flyway.class)).isNotNull();
 			assertThat(context.getBeansOfType(LauncherConfiguration.LaunchOnStartup.class)).isEmpty();
+			// and nothing of the actuator, which only the callback receiver serves: no endpoint, no health contributor
+			assertThat(context.getBeanDefinitionNames())
+				.filteredOn((name) -> name.matches(".*\\.(actuate|health)\\..*") || name.matches("(?i).*health.*"))
+				.isEmpty();
 			// and a connection names its database but does nothing else
 			try (Connection connection = context.getBean(DataSource.class).getConnection()) {
 				assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
