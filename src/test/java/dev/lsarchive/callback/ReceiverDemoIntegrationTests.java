@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The receiver's demo as the README runs it ({@code --spring.profiles.active=demo --archive.job=callback-receiver}),
  * bounded to a few seconds: the built-in simulator, registered with through the signed call, pushes the
- * account's events; then the nightly demo of the same account lists every one of them.
+ * account's events; then the nightly demo of the same account lists every one of them and reconciles them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ReceiverDemoIntegrationTests {
@@ -88,6 +88,11 @@ class ReceiverDemoIntegrationTests {
 				                  WHERE e.channel_id = c.channel_id AND e.event_code = c.event_code
 				                    AND e.log_level IS NOT DISTINCT FROM c.log_level AND e.occurred_at = c.occurred_at)"""))
 			.isEmpty();
+		// and reconciles them: each pulled event carries its callback's id
+		assertThat(ids("SELECT event_id FROM livestation.event_callback WHERE reconciliation IS DISTINCT FROM 'MATCHED'"))
+			.isEmpty();
+		assertThat(ids("SELECT event_id FROM livestation.channel_event WHERE event_id IS NOT NULL AND event_source = 'list'"))
+			.isEqualTo(storedIds);
 	}
 
 	private static String[] settings(String... settings) {
