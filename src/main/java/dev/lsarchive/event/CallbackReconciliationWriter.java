@@ -34,11 +34,11 @@ import dev.lsarchive.reporting.SessionTables;
  * event_coverage.covered_through}) is matched to a pulled event of the same channel, code, level and
  * instant, several alike at one instant by count (the n-th callback of the group to the n-th event);
  * the event gets its id;</li>
- * <li>a covered callback left without a match was never shown by a list: its event is archived from
- * it alone ({@code event_source = callback}), counted into the day counts and marked for the session
+ * <li>a covered callback left without a match, older than the list's read instant by the grace
+ * ({@code archive.callback-grace}), was never shown by a list: its event is archived from it alone ({@code event_source = callback}), counted into the day counts and marked for the session
  * tables and the recordings step as any archived event;</li>
- * <li>a window of possible loss that the receivers' windows cover completely, end to end, is marked
- * filled;</li>
+ * <li>a window of possible loss that the receivers' windows cover completely, from its start through
+ * the grace after its end (so that deliveries retried late had time to arrive), is marked filled;</li>
  * <li>the pulled events that have become judgeable (covered, and older than the grace) are judged
  * once: those inside a receiver's window that no callback matched are counted as missed by the
  * receiver.</li>
@@ -53,7 +53,8 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 	// archiving work on, whatever the receiver stores meanwhile (that waits for the next night)
 	private static final String COVERED = """
 			SELECT c.event_id, c.channel_id, c.event_code, c.log_level,
-			       (extract(epoch FROM c.occurred_at) * 1000)::bigint, c.timestamp_scaled
+			       (extract(epoch FROM c.occurred_at) * 1000)::bigint, c.timestamp_scaled,
+			       (extract(epoch FROM v.covered_through) * 1000)::bigint
 			FROM livestation.event_callback c
 			JOIN livestation.event_coverage v ON v.channel_id = c.channel_id
 			WHERE c.channel_id = ANY (?::text[]) AND c.reconciled_at IS NULL AND c.occurred_at <= v.covered_through
@@ -123,7 +124,7 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 			)
 			UPDATE livestation.event_gap g SET filled_at = now()
 			WHERE g.channel_id = ANY (?::text[]) AND g.filled_at IS NULL
-			  AND EXISTS (SELECT 1 FROM up WHERE up.up_from <= g.after_at AND up.up_through >= g.before_at)
+			  AND EXISTS (SELECT 1 FROM up WHERE up.up_from <= g.after_at AND up.up_through >= g.before_at + ?::interval)
 			  AND NOT EXISTS (SELECT 1 FROM livestation.event_callback c
 			                  WHERE c.channel_id = g.channel_id AND c.reconciled_at IS NULL
 			                    AND c.occurred_at BETWEEN g.after_at AND g.before_at)
@@ -195,13 +196,22 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 		Object[] channels = chunk.getItems().toArray();
 		List<Covered> covered = this.jdbc.query(COVERED, (ps) -> SqlArrays.bind(ps, 1, "text", channels),
 				(rs, n) -> new Covered(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-						rs.getBoolean(6)));
+						rs.getBoolean(6), rs.getLong(7)));
 		Set<Long> matched = covered.isEmpty() ? Set.of() : new HashSet<>(this.jdbc.query(MATCH,
 				(ps) -> SqlArrays.bind(ps, 1, "int8", covered.stream().map(Covered::eventId).toArray()),
 				(rs, n) -> rs.getLong(1)));
-		List<Covered> unshown = covered.stream().filter((callback) -> !matched.contains(callback.eventId())).toList();
+		// an event newer than its list by less than the grace may still show in a later list (a list that lags,
+		// a clock behind the job's): it waits rather than be archived once from its callback and again from that list
+		long graceMillis = this.grace.toMillis();
+		List<Covered> unshown = covered.stream()
+			.filter((callback) -> !matched.contains(callback.eventId()))
+			.filter((callback) -> callback.occurredAtMillis() <= callback.coveredThroughMillis() - graceMillis)
+			.toList();
 		archive(unshown);
-		long filled = this.jdbc.update(FILL_GAPS, (ps) -> SqlArrays.bind(ps, 1, "text", channels));
+		long filled = this.jdbc.update(FILL_GAPS, (ps) -> {
+			SqlArrays.bind(ps, 1, "text", channels);
+			ps.setString(2, this.grace.toMillis() + " milliseconds");
+		});
 		Timestamp horizon = Timestamp.from(this.horizon);
 		long missed = this.jdbc.query(JUDGE, (ps) -> {
 			ps.setTimestamp(1, horizon);
@@ -210,8 +220,10 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 		}, (rs, n) -> rs.getLong(1)).stream().mapToLong(Long::longValue).sum();
 		Long waiting = this.jdbc.query(WAITING, (ps) -> SqlArrays.bind(ps, 1, "text", channels),
 				(rs) -> rs.next() ? rs.getLong(1) : 0L);
-		count(CallbackReconciliationResource.CALLBACKS.counter(Tally.READ), covered.size());
-		count(CallbackReconciliationResource.CALLBACKS.counter(Tally.WRITTEN), covered.size());
+		// reconciled now: the ones still inside the grace wait with the uncovered ones
+		int reconciled = matched.size() + unshown.size();
+		count(CallbackReconciliationResource.CALLBACKS.counter(Tally.READ), reconciled);
+		count(CallbackReconciliationResource.CALLBACKS.counter(Tally.WRITTEN), reconciled);
 		count(CallbackReconciliationResource.MATCHED, matched.size());
 		count(CallbackReconciliationResource.ARCHIVED, unshown.size());
 		count(CallbackReconciliationResource.WAITING, (waiting != null) ? waiting : 0);
@@ -287,7 +299,7 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 
 	// a callback whose instant its channel's lists have covered
 	private record Covered(long eventId, String channelId, String eventCode, String logLevel, long occurredAtMillis,
-			boolean timestampScaled) {
+			boolean timestampScaled, long coveredThroughMillis) {
 	}
 
 }
