@@ -134,7 +134,8 @@ final class CallbackServlet extends HttpServlet {
 	// a body too large is refused at once; what was read of it is kept if the queue has room
 	private void quarantineOversized(String size, String prefix) {
 		this.committer.offer(Pending.quarantine(new QuarantineRecord("callback", ENDPOINT, null,
-				"the body is larger than archive.callback.max-body-size (" + size + "); its first bytes are kept",
+				"the body is larger than archive.callback.max-body-size (" + size + ")"
+						+ (prefix.isEmpty() ? "; refused by its Content-Length, unread" : "; its first bytes are kept"),
 				prefix), null));
 	}
 

@@ -104,6 +104,10 @@ public final class CallbackRegistration {
 			return "archive.callback.url must be https: its path carries the receiver's secret token (http is"
 					+ " accepted for localhost only, a simulator or a demo)";
 		}
+		if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null) {
+			return "archive.callback.url carries a user, a query or a fragment: the receiver takes its token as the"
+					+ " last path segment only (https://host/callbacks/<token>)";
+		}
 		String path = url.getPath();
 		if (path == null || path.replace("/", "").isEmpty()) {
 			return "archive.callback.url has no path: it must end with the receiver's secret token"

@@ -22,13 +22,14 @@ class CallbackRegistrationTests {
 	}
 
 	@Test
-	void acceptsHttpsAndHttpOnlyOnALoopbackHost() {
+	void acceptsHttpsAndHttpOnlyOnALoopbackHostWithTheTokenAsLastPathSegment() {
 		// given
 		String[] accepted = { "https://archive.example/callbacks/t", "http://localhost:8080/callbacks/t",
 				"http://127.0.0.1/callbacks/t", "http://[::1]:8080/callbacks/t" };
 		String[] refused = { "http://archive.example/callbacks/t", "http://10.0.0.1/callbacks/t",
 				"http://localhost.example/callbacks/t", "ftp://archive.example/t", "https://archive.example",
-				"https://archive.example/", "/callbacks/t" };
+				"https://archive.example/", "/callbacks/t", "https://archive.example/cb?token=t",
+				"https://user:pw@archive.example/callbacks/t", "https://archive.example/callbacks/t#t" };
 
 		// when / then
 		for (String url : accepted) {
