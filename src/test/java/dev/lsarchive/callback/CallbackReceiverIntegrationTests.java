@@ -1,6 +1,9 @@
 package dev.lsarchive.callback;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -320,6 +323,48 @@ class CallbackReceiverIntegrationTests {
 	private static long nowMicros() {
 		Instant now = Instant.now();
 		return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+	}
+
+	@Test
+	void sendersThatStallMidBodyOrGuessTokensNeitherHoldItsThreadsNorStoreAnything() throws Exception {
+		// given: more senders stalled in the middle of their body than the receiver has threads (64)
+		String base = start();
+		int port = URI.create(base).getPort();
+		List<Socket> stalled = new ArrayList<>();
+		try {
+			for (int i = 0; i < 200; i++) {
+				Socket socket = new Socket("127.0.0.1", port);
+				OutputStream out = socket.getOutputStream();
+				out.write(("POST /callbacks/" + TOKEN + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+						+ "Content-Length: 400\r\n\r\n" + event(5000 + i).substring(0, 20)).getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				stalled.add(socket);
+			}
+
+			// when: a flood of guessed tokens, then one callback as Live Station sends it
+			List<CompletableFuture<HttpResponse<String>>> guesses = new ArrayList<>();
+			for (long id = 1; id <= 500; id++) {
+				guesses.add(HTTP.sendAsync(request(base + "/callbacks/guess-" + id + "-xxxxxxxxxxxx", event(id)),
+						HttpResponse.BodyHandlers.ofString()));
+			}
+			List<Integer> guessed = guesses.stream().map((f) -> f.join().statusCode()).toList();
+			// a thread held per stalled body would keep it waiting for Tomcat's 5 s read timeout
+			HttpResponse<String> honest = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/callbacks/" + TOKEN))
+				.timeout(Duration.ofSeconds(4))
+				.POST(HttpRequest.BodyPublishers.ofString(event(42)))
+				.header("Content-Type", "application/json")
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+			// then: the honest one is answered and stored, nothing else is
+			assertThat(guessed).hasSize(500).containsOnly(404);
+			assertThat(honest.statusCode()).isEqualTo(204);
+			assertThat(rows("SELECT event_id FROM livestation.event_callback")).containsExactly(Map.of("event_id", 42L));
+		}
+		finally {
+			for (Socket socket : stalled) {
+				socket.close();
+			}
+		}
 	}
 
 	@Test
