@@ -39,10 +39,10 @@ final class CallbackMetrics {
 	CallbackMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.received = Counter.builder("livestation.callbacks.received")
-			.description("Callbacks stored and acknowledged (repeated deliveries included)")
+			.description("Deliveries committed (repeated ones included); one answered 503 after its request timed out may still be committed, and its retry then counts as a duplicate")
 			.register(registry);
 		this.duplicates = Counter.builder("livestation.callbacks.duplicates")
-			.description("Acknowledged deliveries of an event id stored already")
+			.description("Committed deliveries of an event id stored already")
 			.register(registry);
 		this.ack = Timer.builder("livestation.callbacks.ack")
 			.description("From a callback's arrival to its acknowledgement, after its commit")
