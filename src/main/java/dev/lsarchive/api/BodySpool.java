@@ -7,15 +7,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A whole response body and its SHA-256, kept in memory up to {@link #IN_MEMORY} bytes and in a
+ * A whole response body and its {@link BodyFingerprint}, kept in memory up to {@link #IN_MEMORY} bytes and in a
  * temporary file beyond, so that a million-event list costs no heap. Read first, parsed only when
- * its digest says it changed.
+ * its fingerprint says it changed.
  */
 final class BodySpool implements AutoCloseable {
 
@@ -36,13 +35,13 @@ final class BodySpool implements AutoCloseable {
 	/** Reads {@code body} to its end. */
 	static BodySpool read(InputStream body) throws IOException {
 		BodySpool spool = new BodySpool();
-		MessageDigest sha256 = sha256();
+		MessageDigest fingerprint = new BodyFingerprint();
 		byte[] buffer = new byte[64 * 1024];
 		OutputStream overflow = null;
 		try {
 			int n;
 			while ((n = body.read(buffer)) > 0) {
-				sha256.update(buffer, 0, n);
+				fingerprint.update(buffer, 0, n);
 				if (overflow == null && spool.length + n <= IN_MEMORY) {
 					spool.append(buffer, n);
 					continue;
@@ -65,21 +64,11 @@ final class BodySpool implements AutoCloseable {
 				overflow.close();
 			}
 		}
-		spool.digest = sha256.digest();
+		spool.digest = fingerprint.digest();
 		return spool;
 	}
 
-	/** A new SHA-256 digest, the one that fingerprints response bodies. */
-	static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available in this JVM", ex);
-		}
-	}
-
-	/** SHA-256 of the body. */
+	/** The body's {@link BodyFingerprint}. */
 	byte[] digest() {
 		return this.digest.clone();
 	}

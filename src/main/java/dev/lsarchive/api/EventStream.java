@@ -40,7 +40,7 @@ public final class EventStream implements AutoCloseable {
 
 	private boolean finished;
 
-	// SHA-256 of the body being streamed from the network, or null while reading a spooled body
+	// the fingerprint of the body being streamed from the network, or null while reading a spooled body
 	private @Nullable MessageDigest digest;
 
 	// a body read whole by unchangedSince() and found changed: parsed from here, once
@@ -100,8 +100,8 @@ public final class EventStream implements AutoCloseable {
 	}
 
 	/**
-	 * Reads the whole response before parsing any of it, and tells whether its SHA-256 is
-	 * {@code digest}: then the list is exactly one that was archived before and the stream ends here.
+	 * Reads the whole response before parsing any of it, and tells whether its {@link BodyFingerprint}
+	 * is {@code digest}: then the list is exactly one that was archived before and the stream ends here.
 	 * Otherwise the events are parsed from the body already read.
 	 */
 	public boolean unchangedSince(byte[] digest) {
@@ -127,7 +127,7 @@ public final class EventStream implements AutoCloseable {
 	}
 
 	/**
-	 * SHA-256 of the whole response once every event of it has been read (see
+	 * The {@link BodyFingerprint} of the whole response once every event of it has been read (see
 	 * {@link #unchangedSince}), or null before, or when the body did not end with its list.
 	 */
 	public @Nullable byte[] fingerprint() {
@@ -157,7 +157,7 @@ public final class EventStream implements AutoCloseable {
 			this.digest = null;
 		}
 		else {
-			this.digest = BodySpool.sha256();
+			this.digest = new BodyFingerprint();
 			this.spooledDigest = null;
 			this.body = new DigestInputStream(this.client.openEventStream(this.channelId), this.digest);
 		}

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import dev.lsarchive.batch.SqlArrays;
 
 /**
- * The SHA-256 of each channel's last event list whose every event is archived, kept in
+ * The fingerprint (api.BodyFingerprint: length and two CRCs) of each channel's last event list whose every event is archived, kept in
  * {@code event_list_fingerprint} for one events worker step. The reader loads its channels' digests,
  * asks for a channel's known digest and tells when it has read a list whole; the writer tells which
  * lists had a record quarantined; as a stream of the step, it records the digests of the completed
@@ -123,7 +123,7 @@ class EventListFingerprints implements ItemStream {
 	 * A list as archived.
 	 *
 	 * @param channelId the channel whose list it is
-	 * @param digest SHA-256 of the list's body
+	 * @param digest the fingerprint of the list's body
 	 * @param events events in it
 	 */
 	record Fingerprint(String channelId, byte[] digest, long events) {

@@ -30,7 +30,7 @@ import dev.lsarchive.batch.ProgressListener;
  * consumed of that channel) is saved on every commit; a restarted partition reopens its channel's
  * list and skips what was already committed.
  * <p>
- * A channel's list read whole is reported to {@link EventListFingerprints}, which keeps its SHA-256
+ * A channel's list read whole is reported to {@link EventListFingerprints}, which keeps its fingerprint
  * when none of its records was quarantined. A later run that receives the very same body counts its
  * events as read and already archived without parsing them: an unchanged night costs the transfer,
  * not the parse, the keys and the look-ups.

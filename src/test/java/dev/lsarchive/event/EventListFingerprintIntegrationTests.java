@@ -59,6 +59,29 @@ class EventListFingerprintIntegrationTests {
 	}
 
 	@Test
+	void aDigestRecordedByAnEarlierVersionMakesItsListBeReadOnceAndFingerprintedAnew() {
+		try (LiveStationSimulator simulator = Simulators.start(DATA)) {
+			// given an archive whose lists were recorded with a SHA-256 of their bodies (before V25)
+			ArchiveRun.completes(simulator, "2026-11-20");
+			assertThat(rows("UPDATE livestation.event_list_fingerprint SET digest = sha256(digest) RETURNING channel_id")).hasSize(8);
+			String archive = contentChecksum();
+
+			// when
+			ArchiveRun.completes(simulator, "2026-11-21");
+			Map<String, Object> upgraded = lastRun();
+			ArchiveRun.completes(simulator, "2026-11-22");
+
+			// then the night after the upgrade reads every list, writes nothing, and the next one skips them all again
+			assertThat(upgraded).containsEntry("event_lists_unchanged", 0L)
+				.containsEntry("events_written", 0L)
+				.containsEntry("events_already_archived", 800L);
+			assertThat(contentChecksum()).isEqualTo(archive);
+			assertThat(count("SELECT count(*) FROM livestation.event_list_fingerprint WHERE length(digest) = 16")).isEqualTo(8);
+			assertThat(lastRun()).containsEntry("event_lists_unchanged", 8L);
+		}
+	}
+
+	@Test
 	void aChangedListIsReadInFullAndOnlyItsNewEventIsWritten() throws Exception {
 		try (LiveStationSimulator simulator = Simulators.start(DATA)) {
 			// given: the archive of one night, then one channel's list grows by an event
