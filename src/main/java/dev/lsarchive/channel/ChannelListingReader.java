@@ -2,10 +2,19 @@ package dev.lsarchive.channel;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,13 +26,17 @@ import dev.lsarchive.api.ChannelDto;
 import dev.lsarchive.api.ChannelKind;
 import dev.lsarchive.api.ChannelListing;
 import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.api.RestreamTarget;
 import dev.lsarchive.batch.CommittedState;
 import dev.lsarchive.batch.ListingCounts;
 
 /**
  * Reads the channel list of every kind (live, re-stream, VOD2LIVE), each healed against its own
  * {@code total} ({@link ChannelListing}), and serves each sorted by channel id, with the re-stream
- * targets of every re-stream channel read from its channel info as it is served. A restarted step
+ * targets of every re-stream channel read from its channel info as it is served: those info requests
+ * are sent ahead of the reading, {@code threads} at a time (each waits for the API's rate budget like
+ * any other request), so that a hundred re-stream channels do not cost a hundred round trips one
+ * after another; the channels are still served in order, each with its own answer. A restarted step
  * reads the list again and skips by identity the channels its committed chunks already listed for the run date: the list
  * may have changed in between, so a count of items would skip the wrong ones.
  */
@@ -41,6 +54,8 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 
 	private final int maxRereads;
 
+	private final int threads;
+
 	private final JdbcTemplate jdbc;
 
 	private final LocalDate runDate;
@@ -53,10 +68,19 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 
 	private ListingCounts listingCounts = new ListingCounts();
 
-	ChannelListingReader(LiveStationClient client, int pageSize, int maxRereads, JdbcTemplate jdbc, LocalDate runDate) {
+	// the info requests sent ahead, by position in this.channels; the pool lives from open() to close()
+	private final Map<Integer, CompletableFuture<Optional<List<RestreamTarget>>>> targetsAhead = new HashMap<>();
+
+	private @Nullable ExecutorService infoRequests;
+
+	private int askedThrough;
+
+	ChannelListingReader(LiveStationClient client, int pageSize, int maxRereads, int threads, JdbcTemplate jdbc,
+			LocalDate runDate) {
 		this.client = client;
 		this.pageSize = pageSize;
 		this.maxRereads = maxRereads;
+		this.threads = threads;
 		this.jdbc = jdbc;
 		this.runDate = runDate;
 	}
@@ -81,6 +105,14 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 		}
 		this.channels = listing;
 		this.next = 0;
+		this.askedThrough = 0;
+		this.targetsAhead.clear();
+		AtomicInteger created = new AtomicInteger();
+		this.infoRequests = Executors.newFixedThreadPool(this.threads, (task) -> {
+			Thread thread = new Thread(task, "channels-info-" + created.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	@Override
@@ -89,12 +121,38 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 			return null;
 		}
 		this.position++;
-		ChannelDto channel = this.channels.get(this.next++);
-		if (channel.kind() == ChannelKind.RE_STREAM && channel.channelId() != null && !channel.channelId().isBlank()) {
-			// a channel deleted since it was listed has no info: its targets are left as archived
-			channel = this.client.restreamTargets(channel.channelId().trim()).map(channel::withTargets).orElse(channel);
+		int index = this.next++;
+		ChannelDto channel = this.channels.get(index);
+		if (!hasInfo(channel)) {
+			return channel;
 		}
-		return channel;
+		askAhead(index);
+		try {
+			// a channel deleted since it was listed has no info: its targets are left as archived
+			return this.targetsAhead.remove(index).join().map(channel::withTargets).orElse(channel);
+		}
+		catch (CompletionException ex) {
+			// the request's own failure, as if it had been sent here (the step tells transient from fatal by it)
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+	}
+
+	// keeps the info of the next re-stream channels requested: twice as many answers held as threads send them
+	private void askAhead(int from) {
+		for (int i = Math.max(from, this.askedThrough); i < this.channels.size()
+				&& this.targetsAhead.size() < this.threads * 2; i++) {
+			this.askedThrough = i + 1;
+			ChannelDto ahead = this.channels.get(i);
+			if (hasInfo(ahead)) {
+				String channelId = ahead.channelId().trim();
+				this.targetsAhead.put(i,
+						CompletableFuture.supplyAsync(() -> this.client.restreamTargets(channelId), this.infoRequests));
+			}
+		}
+	}
+
+	private static boolean hasInfo(ChannelDto channel) {
+		return channel.kind() == ChannelKind.RE_STREAM && channel.channelId() != null && !channel.channelId().isBlank();
 	}
 
 	@Override
@@ -107,6 +165,12 @@ class ChannelListingReader implements ItemStreamReader<ChannelDto> {
 	@Override
 	public void close() {
 		this.channels = List.of();
+		this.targetsAhead.values().forEach((request) -> request.cancel(false));
+		this.targetsAhead.clear();
+		if (this.infoRequests != null) {
+			this.infoRequests.shutdownNow();
+			this.infoRequests = null;
+		}
 	}
 
 }

@@ -56,7 +56,8 @@ class ChannelStepConfiguration {
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
 	ItemStreamReader<ChannelDto> channelListingReader(LiveStationClient client, ArchiveProperties properties,
 			JdbcTemplate jdbc, @Value(RunContext.RUN_DATE_VALUE) LocalDate runDate) {
-		return new ChannelListingReader(client, properties.pageSize(), properties.listingRereads(), jdbc, runDate);
+		return new ChannelListingReader(client, properties.pageSize(), properties.listingRereads(),
+				properties.eventThreads(), jdbc, runDate);
 	}
 
 	@Bean

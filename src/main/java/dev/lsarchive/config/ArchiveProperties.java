@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param channelChunkSize channels per transaction
  * @param eventChunkSize events per transaction
  * @param snapshotChunkSize snapshots per transaction
- * @param eventThreads requests in flight at once, for events, recordings and snapshots (bounded further by the API rate budget)
+ * @param eventThreads requests in flight at once, for events, recordings, snapshots and re-stream channels' info (bounded further by the API rate budget)
  * @param eventPartitions partitions the channels are split into for the events and recordings steps
  * @param progressInterval how often a running step logs its progress
  * @param catchUpFrom archive every date from this one through {@code runDate}, in order, stopping at the first failure
