@@ -101,6 +101,17 @@ public class LiveStationClient implements AutoCloseable {
 				(root) -> ResponseParsing.recordings(root, what)));
 	}
 
+	/**
+	 * One recording of a channel ({@link ApiPath#RECORDING}); empty when the API does not know it (the
+	 * recording or its channel is gone: the same "not found" answers both).
+	 */
+	public Optional<RecordingDto> recording(String channelId, String recordId) {
+		String what = ApiPath.RECORDING.label(channelId, recordId);
+		return notFoundAsEmpty(() -> call(what,
+				(uri) -> uri.path(ApiPath.RECORDING.template()).build(channelId, recordId),
+				(root) -> ResponseParsing.recording(root, recordId, what)));
+	}
+
 	/** A snapshot's info ({@link ApiPath#SNAPSHOT}); empty when it no longer exists. */
 	public Optional<SnapshotDto> snapshot(String channelId, String snapshotId) {
 		return notFoundAsEmpty(() -> call(ApiPath.SNAPSHOT.label(channelId, snapshotId),

@@ -78,6 +78,15 @@ final class ResponseParsing {
 		return recordings;
 	}
 
+	/** One recording: {@code content} is the record, which names its id or is the one asked for. */
+	static RecordingDto recording(JsonNode root, String recordId, String what) {
+		JsonNode content = root.path("content");
+		if (!content.isObject()) {
+			throw ErrorMapping.malformed(what, "no 'content' object in the response", null);
+		}
+		return RecordingDto.from(recordId, content);
+	}
+
 	/** A snapshot's info. */
 	static SnapshotDto snapshot(JsonNode root) {
 		return SnapshotDto.from(root.path("content"));

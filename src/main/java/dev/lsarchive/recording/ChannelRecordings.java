@@ -14,7 +14,8 @@ import dev.lsarchive.normalize.Outcome;
  * @param onairThrough the newest recording event archived for it when it was chosen
  * @param gone whether the API no longer knows the channel
  * @param outcomes one outcome per recording read
+ * @param unfinishedOnly whether only its unfinished recordings were asked, each alone
  */
 record ChannelRecordings(String channelId, @Nullable Instant onairThrough, boolean gone,
-		List<Outcome<RecordingRow>> outcomes) {
+		List<Outcome<RecordingRow>> outcomes, boolean unfinishedOnly) {
 }

@@ -43,16 +43,23 @@ class RecordingNormalizer implements ItemProcessor<RecordingList, ChannelRecordi
 	@Override
 	public ChannelRecordings process(RecordingList list) {
 		if (list.recordings() == null) {
-			return new ChannelRecordings(list.channelId(), list.onairThrough(), true, List.of());
+			return new ChannelRecordings(list.channelId(), list.onairThrough(), true, List.of(), false);
 		}
 		List<Outcome<RecordingRow>> outcomes = new ArrayList<>(list.recordings().size());
 		for (RecordingDto recording : list.recordings()) {
-			outcomes.add(normalize(list.channelId(), recording));
+			outcomes.add(normalize(list.channelId(), recording, list.unfinishedOnly()
+					? ApiPath.RECORDING.label(list.channelId(), String.valueOf(recording.recordId()))
+					: endpoint(list.channelId())));
 		}
-		return new ChannelRecordings(list.channelId(), list.onairThrough(), false, outcomes);
+		return new ChannelRecordings(list.channelId(), list.onairThrough(), false, outcomes, list.unfinishedOnly());
 	}
 
 	Outcome<RecordingRow> normalize(String channelId, RecordingDto r) {
+		return normalize(channelId, r, endpoint(channelId));
+	}
+
+	// endpoint: the request the recording came from, for its quarantine record
+	private Outcome<RecordingRow> normalize(String channelId, RecordingDto r, String endpoint) {
 		StorableText.Fields text = new StorableText.Fields();
 		String recordId = trimmed(text.identifier("recordId", r.recordId()));
 		String ownChannel = trimmed(text.identifier("channelId", r.channelId()));
@@ -64,16 +71,16 @@ class RecordingNormalizer implements ItemProcessor<RecordingList, ChannelRecordi
 		String objectStorageUrl = text.text("objectStorageUrl", r.objectStorageUrl());
 		String audioCodec = trimmed(text.identifier("audioCodec", r.audioCodec()));
 		if (text.problem() != null) {
-			return reject(channelId, r, text.problem());
+			return reject(endpoint, channelId, r, text.problem());
 		}
 		if (recordId == null || recordId.isEmpty()) {
-			return reject(channelId, r, "missing recordId");
+			return reject(endpoint, channelId, r, "missing recordId");
 		}
 		if (ownChannel != null && !ownChannel.isEmpty() && !ownChannel.equals(channelId)) {
-			return reject(channelId, r, "the recording names channel " + ownChannel + ", not the channel asked");
+			return reject(endpoint, channelId, r, "the recording names channel " + ownChannel + ", not the channel asked");
 		}
 		if (status == null || status.isEmpty()) {
-			return reject(channelId, r, "missing status");
+			return reject(endpoint, channelId, r, "missing status");
 		}
 		try {
 			return Outcome.archive(new RecordingRow(channelId, recordId, recordType, status,
@@ -87,7 +94,7 @@ class RecordingNormalizer implements ItemProcessor<RecordingList, ChannelRecordi
 					whole(r.audioBitrate(), "audioBitrate"), audioCodec, StorableText.json(r.payload()), r.fields()));
 		}
 		catch (IllegalArgumentException ex) {
-			return reject(channelId, r, ex.getMessage());
+			return reject(endpoint, channelId, r, ex.getMessage());
 		}
 	}
 
@@ -161,8 +168,9 @@ class RecordingNormalizer implements ItemProcessor<RecordingList, ChannelRecordi
 		return (value != null) ? value.trim().toUpperCase(Locale.ROOT) : null;
 	}
 
-	private static Outcome<RecordingRow> reject(String channelId, RecordingDto recording, String reason) {
-		return Outcome.quarantine(new QuarantineRecord("recording", endpoint(channelId), channelId, reason,
+	private static Outcome<RecordingRow> reject(String endpoint, String channelId, RecordingDto recording,
+			String reason) {
+		return Outcome.quarantine(new QuarantineRecord("recording", endpoint, channelId, reason,
 				recording.payload()));
 	}
 

@@ -1,5 +1,6 @@
 package dev.lsarchive.recording;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.api.RecordingDto;
 import dev.lsarchive.batch.CommittedState;
 import dev.lsarchive.batch.ProgressListener;
 import dev.lsarchive.batch.SqlArrays;
@@ -36,6 +39,14 @@ import dev.lsarchive.normalize.SessionEvents;
  * choice is made when the step opens, from the archive's events and recordings and the step's own
  * marks ({@code livestation.recording_check}).
  * <p>
+ * A channel due for its unfinished recordings alone (no new recording event) is asked for those
+ * recordings one by one ({@code GET …/records/{recordId}}) when it has at most
+ * {@link #ONE_BY_ONE_AT_MOST} of them: without a recording event no recording began or ended, and a
+ * recording in a final status changes no more, so only the unfinished ones can differ from what is
+ * archived, while its list would carry every recording the channel kept (a hundred, of which one is
+ * on air). A recording the API does not know (gone, or its channel gone) falls back to the list, which
+ * tells the two apart.
+ * <p>
  * Partition {@code p} of {@code n} takes the due channels whose id hashes to {@code p} modulo
  * {@code n}: the due set shrinks as channels are asked, so a channel's partition follows from its id
  * alone, never from its place among the due (a restarted partition would otherwise take channels of
@@ -50,20 +61,24 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 	// the last channel a committed chunk asked
 	private static final String ASKED_THROUGH = "recordings.asked.through";
 
+	// each recording asked alone takes a request of the rate budget, a list one whatever its length
+	static final int ONE_BY_ONE_AT_MOST = 3;
+
 	// every channel: its recording events after those it was last asked with (one probe of the index of
-	// recording events, channel_event_recording, per channel), and whether it has recordings not in a
-	// final status (the partial index recording_unfinished): a night costs what it brought
+	// recording events, channel_event_recording, per channel), and its recordings not in a final status
+	// (the partial index recording_unfinished): a night costs what it brought
 	static final String DUE = """
-			SELECT c.channel_id, ev.onair_through
+			SELECT c.channel_id, ev.onair_through, u.unfinished
 			FROM livestation.channel c
 			LEFT JOIN livestation.recording_check k ON k.channel_id = c.channel_id
 			CROSS JOIN LATERAL (SELECT max(e.occurred_at) AS onair_through FROM livestation.channel_event e
 			                    WHERE e.channel_id = c.channel_id AND e.event_code = ANY (?::text[])
 			                      AND e.occurred_at > coalesce(k.onair_seen_through, '-infinity')) ev
+			CROSS JOIN LATERAL (SELECT array_agg(r.record_id ORDER BY r.record_id) AS unfinished
+			                    FROM livestation.recording r
+			                    WHERE r.channel_id = c.channel_id AND r.status <> ALL (?::text[])) u
 			WHERE ev.onair_through IS NOT NULL
-			   OR (NOT coalesce(k.channel_gone, false) AND EXISTS (
-			        SELECT 1 FROM livestation.recording r WHERE r.channel_id = c.channel_id
-			        AND r.status <> ALL (?::text[])))
+			   OR (NOT coalesce(k.channel_gone, false) AND u.unfinished IS NOT NULL)
 			""";
 
 	private final LiveStationClient client;
@@ -94,7 +109,9 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 	static List<Due> due(JdbcTemplate jdbc) {
 		List<Due> due = new ArrayList<>(jdbc.query(DUE, RecordingReader::bindDue, (rs, n) -> {
 			Timestamp through = rs.getTimestamp(2);
-			return new Due(rs.getString(1), (through != null) ? through.toInstant() : null);
+			Array unfinished = rs.getArray(3);
+			return new Due(rs.getString(1), (through != null) ? through.toInstant() : null,
+					(unfinished != null) ? List.of((String[]) unfinished.getArray()) : List.of());
 		}));
 		// in Java's order, the one the saved position compares in (the database's collation may differ)
 		due.sort(Comparator.comparing(Due::channelId));
@@ -133,8 +150,23 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 		}
 		Due channel = this.due.get(this.next++);
 		this.askedThrough = channel.channelId();
+		if (channel.unfinishedOnly()) {
+			List<RecordingDto> unfinished = new ArrayList<>(channel.unfinished().size());
+			for (String recordId : channel.unfinished()) {
+				Optional<RecordingDto> recording = this.client.recording(channel.channelId(), recordId);
+				if (recording.isEmpty()) {
+					// the recording or its channel is gone: the list tells which, and shows what is left
+					unfinished = null;
+					break;
+				}
+				unfinished.add(recording.get());
+			}
+			if (unfinished != null) {
+				return new RecordingList(channel.channelId(), null, unfinished, true);
+			}
+		}
 		return new RecordingList(channel.channelId(), channel.onairThrough(),
-				this.client.recordings(channel.channelId()).orElse(null));
+				this.client.recordings(channel.channelId()).orElse(null), false);
 	}
 
 	// called inside the chunk's transaction, after its channels were written
@@ -153,8 +185,22 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 		this.due = List.of();
 	}
 
-	/** A channel due, with the newest recording event archived for it (null when due for an unfinished recording only). */
-	record Due(String channelId, @Nullable Instant onairThrough) {
+	/**
+	 * A channel due.
+	 *
+	 * @param channelId the channel
+	 * @param onairThrough the newest recording event archived for it after its mark (null when due for
+	 * unfinished recordings only)
+	 * @param unfinished the ids of its archived recordings not in a final status, in id order
+	 */
+	record Due(String channelId, @Nullable Instant onairThrough, List<String> unfinished) {
+
+		/** Whether only its few unfinished recordings can have changed, asked one by one. */
+		boolean unfinishedOnly() {
+			return this.onairThrough == null && !this.unfinished.isEmpty()
+					&& this.unfinished.size() <= ONE_BY_ONE_AT_MOST;
+		}
+
 	}
 
 }

@@ -118,6 +118,8 @@ class RecordingWriter extends UpsertWriter<ChannelRecordings, RecordingRow> {
 	protected void written(Chunk<? extends ChannelRecordings> chunk, List<RecordingRow> stored, RunContext run) {
 		checked(chunk.getItems(), run.observedAt());
 		count(RecordingResource.CHANNELS_ASKED, chunk.size());
+		count(RecordingResource.UNFINISHED_ONLY,
+				chunk.getItems().stream().filter(ChannelRecordings::unfinishedOnly).count());
 		ApiFields.Seen fields = new ApiFields.Seen();
 		stored.forEach((row) -> fields.add(row.fields()));
 		count(RecordingResource.NEW_FIELDS, this.apiFields.add("recording", fields, MAPPED, run));

@@ -61,7 +61,8 @@ final class SnapshotCaptureListing implements Supplier<SnapshotListing> {
 			for (ChannelDto channel : listing.channels()) {
 				Long snapshotId = WholeNumber.parse(channel.snapshotId());
 				if (channel.channelId() != null && !channel.channelId().isBlank() && snapshotId != null) {
-					listed.add(new ListedSnapshot(channel.channelId().trim(), snapshotId, channel.channelStatus()));
+					listed.add(new ListedSnapshot(channel.channelId().trim(), snapshotId, channel.channelStatus(),
+							false));
 				}
 			}
 		}

@@ -26,19 +26,27 @@ import dev.lsarchive.batch.ListingCounts;
  * recorded for the run date, and saves the index in that listing on commit, so that a restart skips
  * the committed ones; a snapshot capture lists afresh on every start and saves no position, only
  * what its listing counted (the channels listed, the snapshots found archived already).
+ * <p>
+ * A listed snapshot the archive holds already (a capture caught it within its hour, or an earlier run
+ * found it expired) is not asked again: captured info cannot change, and expired info never comes
+ * back. The nightly run passes over such snapshots in its listing and counts them read and unchanged
+ * ({@link SnapshotResource#READ_UNCHANGED}, saved with the position); a capture leaves them out of its
+ * listing.
  */
 class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFetch> {
 
+	// every snapshot listed, archived or not, so that the saved index means the same on a restart
 	private static final String LISTED = """
-			SELECT l.channel_id, l.snapshot_id, c.channel_status_raw
+			SELECT l.channel_id, l.snapshot_id, c.channel_status_raw, s.channel_id IS NOT NULL AS archived
 			FROM livestation.listed_channel l LEFT JOIN livestation.channel c ON c.channel_id = l.channel_id
+			LEFT JOIN livestation.snapshot s ON s.channel_id = l.channel_id AND s.snapshot_id = l.snapshot_id
 			WHERE l.run_date = ? AND l.snapshot_id IS NOT NULL ORDER BY l.channel_id
 			""";
 
-	/** The snapshots the channels step listed for {@code runDate}. */
+	/** The snapshots the channels step listed for {@code runDate}, each marked when archived already. */
 	static Supplier<SnapshotListing> listedOn(JdbcTemplate jdbc, LocalDate runDate) {
-		return () -> SnapshotListing.of(jdbc.query(LISTED,
-				(rs, n) -> new ListedSnapshot(rs.getString(1), rs.getLong(2), rs.getString(3)), runDate));
+		return () -> SnapshotListing.of(jdbc.query(LISTED, (rs, n) -> new ListedSnapshot(rs.getString(1),
+				rs.getLong(2), rs.getString(3), rs.getBoolean(4)), runDate));
 	}
 
 	private final LiveStationClient client;
@@ -58,6 +66,11 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 
 	private int nextToFetch;
 
+	// listed snapshots archived already, passed over: in the executions resumed, and in this one
+	private long passedOverBefore;
+
+	private long passedOver;
+
 	private ExecutorService fetchers;
 
 	SnapshotReader(LiveStationClient client, Supplier<SnapshotListing> listing, int concurrency,
@@ -73,6 +86,8 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 	public void open(ExecutionContext context) {
 		this.archivedAlready = (context.get(SnapshotResource.READ_UNCHANGED.contextKey()) instanceof Number number)
 				? number.longValue() : null;
+		this.passedOverBefore = (this.archivedAlready != null) ? this.archivedAlready : 0;
+		this.passedOver = 0;
 		super.open(context);
 	}
 
@@ -94,15 +109,24 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 	@Override
 	protected SnapshotFetch doRead() throws InterruptedException {
 		int index = getCurrentItemCount() - 1;
+		while (index < this.listed.size() && this.listed.get(index).archived()) {
+			index++;
+			this.passedOver++;
+		}
+		// the position counts the snapshots passed over: a restart resumes after them
+		setCurrentItemCount(index + 1);
 		if (index >= this.listed.size()) {
 			return null;
 		}
 		if (this.nextToFetch <= index) {
 			this.nextToFetch = index;
 		}
-		// keep a window of requests in flight ahead of the item being read
+		// keep a window of requests in flight ahead of the item being read, in the listing's order
 		while (this.nextToFetch < this.listed.size() && this.ahead.size() < this.concurrency * 2) {
 			ListedSnapshot next = this.listed.get(this.nextToFetch++);
+			if (next.archived()) {
+				continue;
+			}
 			this.ahead.add(CompletableFuture.supplyAsync(() -> new SnapshotFetch(next.channelId(), next.snapshotId(),
 					next.listedStatus(), this.client.snapshot(next.channelId(), Long.toString(next.snapshotId())).orElse(null)),
 					this.fetchers));
@@ -118,11 +142,14 @@ class SnapshotReader extends AbstractItemCountingItemStreamItemReader<SnapshotFe
 
 	@Override
 	public void update(ExecutionContext context) {
-		CommittedState.guard(context, getExecutionContextKey("read.count"));
+		CommittedState.guard(context, getExecutionContextKey("read.count"), SnapshotResource.READ_UNCHANGED.contextKey());
 		super.update(context);
 		if (this.channelsListed != null) {
 			this.channelsListed.putInto(context);
 			context.putLong(SnapshotResource.READ_UNCHANGED.contextKey(), this.archivedAlready);
+		}
+		else if (this.passedOverBefore + this.passedOver > 0) {
+			context.putLong(SnapshotResource.READ_UNCHANGED.contextKey(), this.passedOverBefore + this.passedOver);
 		}
 	}
 

@@ -17,11 +17,11 @@ public final class SnapshotResource {
 			"Snapshots whose channel status was not recognised");
 
 	/**
-	 * Snapshots a capture found listed and archived already, whose info it did not ask for again (their
-	 * info cannot change): read from the listing and unchanged.
+	 * Snapshots a run found listed and archived already, whose info it did not ask for again (captured
+	 * info cannot change, expired info never comes back): read from the listing and unchanged.
 	 */
 	static final Counter READ_UNCHANGED = new Counter("snapshots.read_unchanged",
-			"Snapshots a capture found listed and archived already, whose info it did not ask for again");
+			"Snapshots a run found listed and archived already, whose info it did not ask for again");
 
 	/** Fields of snapshot info the API sent for the first time (reporting.api_fields). */
 	static final Counter NEW_FIELDS = new Counter("snapshots.new_fields",

@@ -26,9 +26,10 @@ import dev.lsarchive.normalize.Outcome;
 import dev.lsarchive.quarantine.QuarantineWriter;
 
 /**
- * Step 3 of the nightly job, {@code snapshots}: snapshot info of every listed channel that carries a
- * snapshot id; and the one step of the snapshot capture job, {@code snapshotCapture}: the info of
- * every snapshot listed now and not archived yet, read within its hour.
+ * Step 3 of the nightly job, {@code snapshots}: snapshot info of every snapshot the run date's listing
+ * carries that is not archived yet (the others are counted read and unchanged); and the one step of
+ * the snapshot capture job, {@code snapshotCapture}: the info of every snapshot listed now and not
+ * archived yet, read within its hour.
  */
 @Configuration(proxyBeanMethods = false)
 @ArchiveMode

@@ -44,7 +44,7 @@ class CounterTests {
 					"snapshots.unknown_status", "listing.pages", "listing.rereads", "listing.drift",
 					"events.scaled_timestamps", "events.gaps", "recordings.channels_asked", "events.read_unchanged",
 					"events.unchanged_lists", "snapshots.read_unchanged", "channels.new_fields", "events.new_fields",
-					"snapshots.new_fields", "recordings.new_fields");
+					"snapshots.new_fields", "recordings.new_fields", "recordings.channels_asked_unfinished_only");
 		assertThat(EventResource.EVENTS.counter(Tally.UNCHANGED).contextKey())
 			.isEqualTo("archive.count.events.already_archived");
 		assertThat(ChannelResource.CHANNELS.counter(Tally.UNCHANGED).contextKey())

@@ -24,7 +24,7 @@ class RecordingNormalizerTests {
 		RecordingDto recording = record("r-1", "ls-1", "recording", "1800", "-", "29.97");
 
 		// when
-		ChannelRecordings result = this.normalizer.process(new RecordingList("ls-1", null, List.of(recording)));
+		ChannelRecordings result = this.normalizer.process(new RecordingList("ls-1", null, List.of(recording), false));
 
 		// then
 		assertThat(result.gone()).isFalse();
@@ -51,7 +51,7 @@ class RecordingNormalizerTests {
 
 	@Test
 	void aChannelTheApiNoLongerKnowsIsMarkedGone() {
-		assertThat(this.normalizer.process(new RecordingList("ls-1", null, null)).gone()).isTrue();
+		assertThat(this.normalizer.process(new RecordingList("ls-1", null, null, false)).gone()).isTrue();
 	}
 
 	private String reason(RecordingDto recording) {

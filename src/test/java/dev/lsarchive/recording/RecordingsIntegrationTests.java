@@ -7,13 +7,18 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.lsarchive.job.ExitCodes;
 import dev.lsarchive.normalize.SessionEvents;
@@ -183,6 +188,62 @@ class RecordingsIntegrationTests {
 	}
 
 	@Test
+	void aChannelWithoutNewRecordingEventsIsAskedForItsUnfinishedRecordingsAloneAndAGoneOneFallsBackToTheList() {
+		// given: a night archived while recordings are on air, then a few minutes of the account's clock
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(60, 200))) {
+			SimulatedDataset dataset = simulator.dataset();
+			Instant firstNight = simulator.now();
+			ArchiveRun.completes(simulator, "2026-11-20");
+			simulator.advance(Duration.ofMinutes(7));
+			Instant secondNight = simulator.now();
+			JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.get().jdbcUrl(),
+					TestDatabase.get().username(), TestDatabase.get().password()));
+			// what the night will find due: the channels due now, and those its events step will find a
+			// recording event for (which are asked for their lists)
+			Set<String> newEvents = dataset.channels().stream()
+				.filter((c) -> onairEventBetween(dataset, c, firstNight, secondNight))
+				.map(SimulatedChannel::channelId)
+				.collect(Collectors.toSet());
+			List<RecordingReader.Due> dueNow = RecordingReader.due(jdbc);
+			Set<String> due = new HashSet<>(newEvents);
+			dueNow.forEach((c) -> due.add(c.channelId()));
+			List<RecordingReader.Due> oneByOne = dueNow.stream()
+				.filter((c) -> c.unfinishedOnly() && !newEvents.contains(c.channelId()))
+				.toList();
+			assertThat(oneByOne).as("channels recording through both nights").hasSizeGreaterThan(1);
+			// the API no longer knows one of the recordings asked alone: its channel's list is asked instead
+			RecordingReader.Due listedInstead = oneByOne.get(0);
+			simulator.script("/api/v2/channels/" + listedInstead.channelId() + "/records/"
+					+ listedInstead.unfinished().get(0), 404, "application/json",
+					"{\"error\":{\"errorCode\":250004,\"message\":\"record not found\",\"errorName\":\"NOT_FOUND\"}}"
+						.getBytes(StandardCharsets.UTF_8));
+			long expectedRead = due.stream()
+				.mapToLong((id) -> oneByOne.stream()
+					.filter((c) -> c.channelId().equals(id) && c != listedInstead)
+					.mapToLong((c) -> c.unfinished().size())
+					.findFirst()
+					.orElse(recordingsOf(dataset, id, secondNight)))
+				.sum();
+
+			// when
+			ArchiveRun.completes(simulator, "2026-11-21");
+
+			// then: the on-air recordings grew longer and nothing else changed; the channels without new
+			// recording events read their unfinished recordings only, but the one whose recording was gone
+			assertThat(archived()).containsAllEntriesOf(expected(dataset, secondNight));
+			assertThat(expected(dataset, secondNight)).isNotEqualTo(expected(dataset, firstNight));
+			Map<String, Object> night = rows("SELECT recordings_read, recording_channels_asked,"
+					+ " (counts->>'recordings.channels_asked_unfinished_only')::bigint AS alone"
+					+ " FROM livestation.archive_run ORDER BY job_execution_id DESC LIMIT 1").get(0);
+			assertThat(night).containsEntry("recording_channels_asked", (long) due.size())
+				.containsEntry("alone", oneByOne.size() - 1L)
+				.containsEntry("recordings_read", expectedRead);
+			assertThat(expectedRead).isLessThan(count("SELECT count(*) FROM livestation.recording WHERE channel_id = ANY (?)",
+					(Object) due.toArray(String[]::new)));
+		}
+	}
+
+	@Test
 	void theChannelsDueAreFoundByIndexProbesPerChannelNotByScanningTheEvents() throws Exception {
 		// given: an archive with recording events and unfinished recordings
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(12, 60))) {
@@ -240,6 +301,28 @@ class RecordingsIntegrationTests {
 		return dataset.channels().stream()
 			.flatMap((SimulatedChannel c) -> dataset.recordingsAt(c, at.toEpochMilli()).stream())
 			.collect(Collectors.toMap((r) -> r.channelId() + "/" + r.recordId(), (r) -> r.statusAt(at.toEpochMilli())));
+	}
+
+	private static long recordingsOf(SimulatedDataset dataset, String channelId, Instant at) {
+		return dataset.channels().stream()
+			.filter((c) -> c.channelId().equals(channelId))
+			.mapToLong((c) -> dataset.recordingsAt(c, at.toEpochMilli()).size())
+			.sum();
+	}
+
+	// every recording's status, length and upload as the API shows them at {@code at}
+	private static Map<String, String> expected(SimulatedDataset dataset, Instant at) {
+		long now = at.toEpochMilli();
+		return dataset.channels().stream()
+			.flatMap((SimulatedChannel c) -> dataset.recordingsAt(c, now).stream())
+			.collect(Collectors.toMap((r) -> r.channelId() + "/" + r.recordId(), (r) -> r.statusAt(now) + " "
+					+ r.durationSeconds(now) + " " + ("-".equals(r.objectStorageUrlAt(now)) ? "null" : r.objectStorageUrlAt(now))));
+	}
+
+	private static Map<String, String> archived() {
+		return rows("SELECT channel_id || '/' || record_id AS k, status || ' ' || duration_seconds || ' '"
+				+ " || coalesce(object_storage_url, 'null') AS v FROM livestation.recording").stream()
+			.collect(Collectors.toMap((r) -> (String) r.get("k"), (r) -> (String) r.get("v")));
 	}
 
 	private static Map<String, String> archivedStatuses() {
