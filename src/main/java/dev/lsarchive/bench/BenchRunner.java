@@ -56,16 +56,13 @@ class BenchRunner implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
 		this.benchStartMillis = System.currentTimeMillis();
-		String configured = this.environment.getRequiredProperty("spring.datasource.url");
-		String user = this.environment.getProperty("spring.datasource.username", "postgres");
-		String password = this.environment.getProperty("spring.datasource.password", "");
-		BenchDatabase database = BenchDatabase.create(configured, user, password);
+		BenchDatabase database = BenchDatabase.create(this.environment);
 		SimulatorProperties data = data(this.bench.channels(), 0);
 		say("Benchmark: %d channels x %d events, API latency %d ms, %d event threads, %d partitions, budget %d req/s;"
 				+ " database %s", this.bench.channels(), this.bench.eventsPerChannel(), this.bench.latency().toMillis(),
 				this.bench.eventThreads(), this.bench.eventPartitions(), this.bench.requestsPerSecond(), database.name());
 		if (this.bench.warmUpEvents() > 0) {
-			warmUp(configured, user, password);
+			warmUp();
 		}
 		try (CpuSampler cpu = new CpuSampler();
 				LiveStationSimulator simulator = new LiveStationSimulator(data, new SimulatedDataset(data),
@@ -107,7 +104,7 @@ class BenchRunner implements ApplicationRunner {
 		}
 		finally {
 			if (!this.bench.keepDatabase()) {
-				database.drop(configured);
+				database.drop();
 			}
 		}
 	}
@@ -126,10 +123,10 @@ class BenchRunner implements ApplicationRunner {
 	}
 
 	// the same job over fewer channels, in a scratch database: the JIT compiles the paths the measured runs take
-	private void warmUp(String configured, String user, String password) throws Exception {
+	private void warmUp() throws Exception {
 		int channels = Math.max(1, this.bench.warmUpEvents() / this.bench.eventsPerChannel());
 		SimulatorProperties small = data(channels, 1);
-		BenchDatabase scratch = BenchDatabase.create(configured, user, password);
+		BenchDatabase scratch = BenchDatabase.create(this.environment);
 		long start = System.nanoTime();
 		try (LiveStationSimulator simulator = new LiveStationSimulator(small, new SimulatedDataset(small),
 				Clock.systemUTC())) {
@@ -137,7 +134,7 @@ class BenchRunner implements ApplicationRunner {
 			archive(simulator, scratch, true);
 		}
 		finally {
-			scratch.drop(configured);
+			scratch.drop();
 		}
 		say("warm-up: %d channels x %d events archived twice in a scratch database in %.1f s (not measured)", channels,
 				small.eventsPerChannel(), (System.nanoTime() - start) / 1e9);
@@ -172,15 +169,14 @@ class BenchRunner implements ApplicationRunner {
 
 	/** The settings every measured run of the job gets: the benchmark's database, simulator and concurrency. */
 	static List<String> jobArguments(BenchProperties bench, LiveStationSimulator simulator, BenchDatabase database) {
-		return new ArrayList<>(List.of("--spring.datasource.url=" + database.url(),
-				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(),
-				"--livestation.api.base-url=" + simulator.baseUrl(), "--livestation.api.allow-insecure-http=true",
-				"--livestation.api.access-key=" + simulator.accessKey(),
+		List<String> arguments = new ArrayList<>(database.settings());
+		arguments.addAll(List.of("--livestation.api.base-url=" + simulator.baseUrl(),
+				"--livestation.api.allow-insecure-http=true", "--livestation.api.access-key=" + simulator.accessKey(),
 				"--livestation.api.secret-key=" + simulator.secretKey(),
 				"--livestation.api.requests-per-second=" + bench.requestsPerSecond(),
 				"--archive.event-threads=" + bench.eventThreads(), "--archive.event-partitions=" + bench.eventPartitions(),
 				"--archive.progress-interval=1h"));
+		return arguments;
 	}
 
 	// COPY's own speed moves by a third from one load to the next (checkpoints, disk cache): the

@@ -46,19 +46,15 @@ class CallbacksBench implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
-		String configured = this.environment.getRequiredProperty("spring.datasource.url");
-		String user = this.environment.getProperty("spring.datasource.username", "postgres");
-		String password = this.environment.getProperty("spring.datasource.password", "");
-		BenchDatabase database = BenchDatabase.create(configured, user, password);
+		BenchDatabase database = BenchDatabase.create(this.environment);
 		String token = UUID.randomUUID().toString();
 		int port = freePort();
 		int managementPort = freePort();
 		File log = File.createTempFile("callback-receiver-bench", ".log");
 		List<String> command = new ArrayList<>(javaCommand());
 		command.addAll(List.of("--archive.job=callback-receiver", "--archive.callback.token=" + token,
-				"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + user,
-				"--spring.datasource.password=" + password, "--server.port=" + port,
-				"--management.server.port=" + managementPort));
+				"--server.port=" + port, "--management.server.port=" + managementPort));
+		command.addAll(database.settings());
 		// given after the bench's own, so that they win over them
 		this.bench.receiverSettings().forEach((setting) -> command.add("--" + setting));
 		String settings = this.bench.receiverSettings().isEmpty() ? "defaults"
@@ -99,7 +95,7 @@ class CallbacksBench implements ApplicationRunner {
 				receiver.destroyForcibly();
 			}
 			if (!this.bench.keepDatabase()) {
-				database.drop(configured);
+				database.drop();
 			}
 		}
 	}

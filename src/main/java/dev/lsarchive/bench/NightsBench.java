@@ -99,9 +99,6 @@ class NightsBench implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
-		String configured = this.environment.getRequiredProperty("spring.datasource.url");
-		String user = this.environment.getProperty("spring.datasource.username", "postgres");
-		String password = this.environment.getProperty("spring.datasource.password", "");
 		SimulatorProperties account = SimulatorProperties.of(this.bench.nightsChannels(), 50).toBuilder()
 			.snapshotShare(0.3)
 			.noOddities()
@@ -114,8 +111,8 @@ class NightsBench implements ApplicationRunner {
 		say("Benchmark of nights: %d nights, %d channels, %.0f events per channel per day, retention %s,"
 				+ " big archive pre-filled with %d events", this.bench.nights(), account.channels(),
 				account.eventsPerDay(), this.bench.nightsRetention(), this.bench.prefillEvents());
-		BenchDatabase small = BenchDatabase.create(configured, user, password);
-		BenchDatabase big = BenchDatabase.create(configured, user, password);
+		BenchDatabase small = BenchDatabase.create(this.environment);
+		BenchDatabase big = BenchDatabase.create(this.environment);
 		try {
 			say("-- the big archive (database %s) pre-filled with older history; the empty one: %s", big.name(),
 					small.name());
@@ -137,8 +134,8 @@ class NightsBench implements ApplicationRunner {
 		}
 		finally {
 			if (!this.bench.keepDatabase()) {
-				small.drop(configured);
-				big.drop(configured);
+				small.drop();
+				big.drop();
 			}
 		}
 	}
@@ -188,11 +185,10 @@ class NightsBench implements ApplicationRunner {
 	}
 
 	private static void migrate(BenchDatabase database) {
-		SpringApplication.exit(new SpringApplicationBuilder(ArchiveApplication.class).run(
-				"--archive.run-on-startup=false", "--spring.datasource.url=" + database.url(),
-				"--spring.datasource.username=" + database.username(),
-				"--spring.datasource.password=" + database.password(), "--livestation.api.access-key=unused",
+		List<String> arguments = new ArrayList<>(database.settings());
+		arguments.addAll(List.of("--archive.run-on-startup=false", "--livestation.api.access-key=unused",
 				"--livestation.api.secret-key=unused", "--logging.level.dev.lsarchive=WARN"));
+		SpringApplication.exit(new SpringApplicationBuilder(ArchiveApplication.class).run(arguments.toArray(String[]::new)));
 	}
 
 	/**
