@@ -11,9 +11,10 @@
 #   ARCHIVE_HOME  where livestation-archive.jar is (default /opt/livestation-archive)
 #   ARCHIVE_LOGS  where run logs and the locks go (default /var/log/livestation-archive)
 #   ARCHIVE_RELAUNCH_PAUSE  seconds to wait before that one relaunch (default 60)
-#   ARCHIVE_CDS  where the class-data-sharing archive is (default $ARCHIVE_HOME/cds): the jar extracted
-#     there and its livestation-archive.jsa start faster (jobs/README.md); used only when the extracted
-#     jar is not older than the installed one, and a missing, stale or foreign archive is ignored silently
+#   ARCHIVE_CDS  where the start-up cache is (default $ARCHIVE_HOME/cds): the jar extracted there and
+#     its livestation-archive.aot (Java 24 or newer: the AOT cache) or livestation-archive.jsa (class data
+#     sharing) start faster (jobs/README.md); used only when the extracted jar is not older than the
+#     installed one, and a missing, stale or foreign cache is ignored silently
 #   ARCHIVE_JAVA_OPTIONS  the JVM's options beside the heap's (default -XX:TieredStopAtLevel=1: C1 only, which
 #     halves a start's CPU; set it empty for C2 on a night of very large event lists, docs/performance.md)
 #   JAVA  the java command (default java on the PATH)
@@ -57,12 +58,18 @@ if ! flock -n 9; then
   exit 3
 fi
 
+# the java's feature release (17, 25), read from its installation's release file: no JVM is started to ask
+java_release="$(dirname "$(readlink -f "$(command -v "$java")" 2>/dev/null)")/../release"
+java_feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_release" 2>/dev/null)
 launch=(-jar "$home/livestation-archive.jar")
-if [ -f "$cds/livestation-archive.jar" ] && [ -f "$cds/livestation-archive.jsa" ] \
-    && ! [ "$home/livestation-archive.jar" -nt "$cds/livestation-archive.jar" ]; then
-  # -Xshare:auto: an archive Java cannot use (another JDK, a changed jar) is skipped, and said nowhere
-  launch=(-XX:SharedArchiveFile="$cds/livestation-archive.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
-    -jar "$cds/livestation-archive.jar")
+if [ -f "$cds/livestation-archive.jar" ] && ! [ "$home/livestation-archive.jar" -nt "$cds/livestation-archive.jar" ]; then
+  # a cache Java cannot use (another JDK, a changed jar) is skipped, and said nowhere (the logs are off)
+  if [ "${java_feature:-0}" -ge 24 ] && [ -f "$cds/livestation-archive.aot" ]; then
+    launch=(-XX:AOTCache="$cds/livestation-archive.aot" -Xlog:aot=off -Xlog:cds=off -jar "$cds/livestation-archive.jar")
+  elif [ -f "$cds/livestation-archive.jsa" ]; then
+    launch=(-XX:SharedArchiveFile="$cds/livestation-archive.jsa" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
+      -jar "$cds/livestation-archive.jar")
+  fi
 fi
 
 transient_failure=75

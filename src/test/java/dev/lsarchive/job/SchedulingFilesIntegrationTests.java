@@ -194,6 +194,57 @@ class SchedulingFilesIntegrationTests {
 	}
 
 	@Test
+	void theWrapperStartsFromTheAotCacheWhenItsJavaIsTwentyFourOrNewerAndFromTheArchiveOtherwise() throws Exception {
+		// given: two stand-ins for java, each in an installation whose release file names its version, and both caches
+		Path home = Files.createTempDirectory("archive-home");
+		Path logs = Files.createTempDirectory("archive-logs");
+		Path java25 = fakeJavaOf(home.resolve("jdk-25"), "25.0.3");
+		Path java17 = fakeJavaOf(home.resolve("jdk-17"), "17.0.15");
+		Path installed = Files.writeString(home.resolve("livestation-archive.jar"), "jar");
+		installed.toFile().setLastModified(System.currentTimeMillis() - 60_000);
+		Path cds = Files.createDirectories(home.resolve("cds"));
+		Path extracted = Files.writeString(cds.resolve("livestation-archive.jar"), "extracted jar");
+		Path aot = Files.writeString(cds.resolve("livestation-archive.aot"), "aot cache");
+		Path archive = cds.resolve("livestation-archive.jsa");
+		String options = "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 ";
+		String fromAot = options + "-XX:AOTCache=" + aot + " -Xlog:aot=off -Xlog:cds=off -jar " + extracted;
+		String fromArchive = options + "-XX:SharedArchiveFile=" + archive
+				+ " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar " + extracted;
+		String plain = options + "-jar " + installed;
+
+		// when: the AOT cache alone, with Java 25 and with Java 17; then both caches; then a jar installed after them
+		Result aotWith25 = runWithEnv(wrapperEnvironment(home, logs, java25), "bash", WRAPPER);
+		Result aotWith17 = runWithEnv(wrapperEnvironment(home, logs, java17), "bash", WRAPPER);
+		Files.writeString(archive, "archive");
+		Result bothWith25 = runWithEnv(wrapperEnvironment(home, logs, java25), "bash", WRAPPER);
+		Result bothWith17 = runWithEnv(wrapperEnvironment(home, logs, java17), "bash", WRAPPER);
+		installed.toFile().setLastModified(System.currentTimeMillis() + 60_000);
+		Result newJarWith25 = runWithEnv(wrapperEnvironment(home, logs, java25), "bash", WRAPPER);
+
+		// then: Java 24+ starts from the AOT cache, an older one from the archive (never from a cache it cannot read)
+		String started = "Archive run 2026-11-20: COMPLETED started with ";
+		assertThat(aotWith25.output()).isEqualTo(started + fromAot + "\n");
+		assertThat(aotWith17.output()).isEqualTo(started + plain + "\n");
+		assertThat(bothWith25.output()).isEqualTo(started + fromAot + "\n");
+		assertThat(bothWith17.output()).isEqualTo(started + fromArchive + "\n");
+		assertThat(newJarWith25.output()).isEqualTo(started + plain + "\n");
+		// and the image's entrypoint starts from the cache its build made
+		String dockerfile = Files.readString(Path.of("Dockerfile"));
+		assertThat(dockerfile).contains("FROM eclipse-temurin:25-jre")
+			.contains("-XX:TieredStopAtLevel=1 -XX:AOTCacheOutput=/app/livestation-archive.aot")
+			.contains("\"-XX:AOTCache=/app/livestation-archive.aot\"");
+	}
+
+	// a stand-in java in bin/ of an installation whose release file says JAVA_VERSION, as a JDK's does
+	private static Path fakeJavaOf(Path installation, String version) throws Exception {
+		Path java = Files.createDirectories(installation.resolve("bin")).resolve("java");
+		Files.writeString(java, "#!/usr/bin/env bash\necho \"Archive run 2026-11-20: COMPLETED started with $*\"\n");
+		java.toFile().setExecutable(true);
+		Files.writeString(installation.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+		return java;
+	}
+
+	@Test
 	void theJvmOptionsOfTheWrapperAndTheImageStartWithC1OnlyUnlessTheSettingsFileSaysOtherwise() throws Exception {
 		// given: a stand-in for java that prints how it was started, and a settings file with and without JVM options
 		Path home = Files.createTempDirectory("archive-home");
