@@ -1,8 +1,6 @@
 package dev.lsarchive.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +26,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -245,10 +246,11 @@ class NightsBench implements ApplicationRunner {
 	private static long queries(BenchDatabase database) throws Exception {
 		Map<String, String> queries = new LinkedHashMap<>();
 		VIEW_QUERIES.forEach((view, sql) -> queries.put("reporting." + view, sql));
-		try (Stream<Path> files = Files.list(Path.of("db/reports"))) {
-			for (Path file : files.sorted().toList()) {
-				queries.put("db/reports/" + file.getFileName(), read(file));
-			}
+		// the reports as the jar ships them, wherever the benchmark is started from
+		Resource[] reports = new PathMatchingResourcePatternResolver().getResources("classpath:db/reports/*.sql");
+		Arrays.sort(reports, Comparator.comparing(Resource::getFilename));
+		for (Resource report : reports) {
+			queries.put("db/reports/" + report.getFilename(), report.getContentAsString(StandardCharsets.UTF_8));
 		}
 		long slowest = 0;
 		String slowestName = null;
@@ -289,14 +291,6 @@ class NightsBench implements ApplicationRunner {
 		return rows;
 	}
 
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read " + file + ": " + ex.getMessage(), ex);
-		}
-	}
 
 	private static Night lastRun(BenchDatabase database, long requests) throws SQLException {
 		try (Connection connection = database.connect();
