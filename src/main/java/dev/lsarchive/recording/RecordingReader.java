@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -85,6 +86,9 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 
 	private final JdbcTemplate jdbc;
 
+	// the channels due now, of every partition (DueChannels: found once for all partitions)
+	private final Supplier<List<Due>> dueNow;
+
 	private final int partition;
 
 	private final int partitions;
@@ -98,9 +102,11 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 
 	private @Nullable String askedThrough;
 
-	RecordingReader(LiveStationClient client, JdbcTemplate jdbc, int partition, int partitions) {
+	RecordingReader(LiveStationClient client, JdbcTemplate jdbc, Supplier<List<Due>> dueNow, int partition,
+			int partitions) {
 		this.client = client;
 		this.jdbc = jdbc;
+		this.dueNow = dueNow;
 		this.partition = partition;
 		this.partitions = partitions;
 	}
@@ -128,7 +134,7 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 		this.askedThrough = context.getString(ASKED_THROUGH, null);
 		this.askedBefore = context.getLong(ProgressListener.CHANNELS_DONE, 0);
 		String after = this.askedThrough;
-		this.due = due(this.jdbc).stream()
+		this.due = this.dueNow.get().stream()
 			.filter((channel) -> inPartition(channel.channelId(), this.partition, this.partitions))
 			.filter((channel) -> after == null || channel.channelId().compareTo(after) > 0)
 			.toList();

@@ -2,13 +2,9 @@ package dev.lsarchive.recording;
 
 import java.time.Clock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -38,8 +34,6 @@ import dev.lsarchive.quarantine.QuarantineWriter;
 @ArchiveMode
 class RecordingStepConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(RecordingStepConfiguration.class);
-
 	static final String STEP_NAME = "recordings";
 
 	// the step each partition runs, as recordingsWorker:channels-3-of-8
@@ -56,21 +50,20 @@ class RecordingStepConfiguration {
 	}
 
 	@Bean
+	DueChannels dueChannels(JdbcTemplate jdbc) {
+		return new DueChannels(jdbc);
+	}
+
+	@Bean
 	Step recordingsStep(JobRepository jobRepository, ArchiveProperties properties, Step recordingsWorkerStep,
-			JdbcTemplate jdbc) {
+			DueChannels dueChannels) {
 		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("recordings-");
 		threads.setConcurrencyLimit(properties.eventThreads());
 		return new StepBuilder(STEP_NAME, jobRepository).partitioner(WORKER_STEP_NAME, new ChannelPartitioner())
 			.step(recordingsWorkerStep)
 			.gridSize(properties.eventPartitions())
 			.taskExecutor(threads)
-			.listener(new StepExecutionListener() {
-				@Override
-				public void beforeStep(StepExecution step) {
-					log.info("Recordings: {} channels can have new or changed recordings",
-							RecordingReader.due(jdbc).size());
-				}
-			})
+			.listener(dueChannels)
 			.build();
 	}
 
@@ -92,9 +85,10 @@ class RecordingStepConfiguration {
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
 	ItemStreamReader<RecordingList> recordingReader(LiveStationClient client, JdbcTemplate jdbc,
-			@Value("#{stepExecution.stepName}") String stepName) {
+			DueChannels dueChannels, @Value("#{stepExecution.stepName}") String stepName,
+			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
 		int[] partition = ChannelPartitioner.ofStep(stepName);
-		return new RecordingReader(client, jdbc, partition[0], partition[1]);
+		return new RecordingReader(client, jdbc, () -> dueChannels.of(jobExecutionId), partition[0], partition[1]);
 	}
 
 	@Bean
