@@ -8,7 +8,9 @@ import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -49,6 +51,16 @@ class CallbackReceiverConfiguration {
 		CallbackWriter writer = new CallbackWriter(jdbc, new QuarantineWriter(named), receiverId(clock));
 		return new GroupCommitter(writer, new TransactionTemplate(transactionManager), window, metrics, properties,
 				clock, archive.timeZone());
+	}
+
+	// the public server (not the management one, which has a namespace of its own) listens
+	@Bean
+	ApplicationListener<WebServerInitializedEvent> openWindowWhenServing(GroupCommitter committer) {
+		return (event) -> {
+			if (event.getApplicationContext().getServerNamespace() == null) {
+				committer.serving();
+			}
+		};
 	}
 
 	@Bean

@@ -31,7 +31,8 @@ import dev.lsarchive.normalize.QuarantineRecord;
  * answers each (2xx for a stored callback, 400 for a quarantined body). A failed commit answers 503 and
  * interrupts the window; the next commit that succeeds opens a new one. While idle, a heartbeat extends
  * the window. It starts before the web server and stops after it, so that every request accepted is
- * committed and answered before the database pool closes.
+ * committed and answered before the database pool closes; its window opens only once the public port
+ * listens ({@link #serving}), so that a start that cannot bind its port never claims one.
  */
 final class GroupCommitter implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
@@ -61,6 +62,9 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private volatile boolean accepting;
+
+	// the public port listens: from then on a window may open and requests are taken
+	private volatile boolean serving;
 
 	private volatile boolean running;
 
@@ -98,15 +102,21 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 	@Override
 	public void start() {
 		this.running = true;
-		// the window opens before the first request can arrive
-		heartbeat();
 		for (int i = 0; i < this.properties.committers(); i++) {
 			boolean beats = (i == 0);
 			Thread thread = new Thread(() -> commitLoop(beats), "callback-committer-" + i);
 			this.threads.add(thread);
 			thread.start();
 		}
-		this.accepting = true;
+	}
+
+	/** The public port listens: the window opens, and requests are taken from here on. */
+	void serving() {
+		if (this.running && !this.serving) {
+			heartbeat();
+			this.serving = true;
+			this.accepting = true;
+		}
 	}
 
 	// the context closes: no new request is taken from here on, and no window reaches past this instant
@@ -129,9 +139,11 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 				Thread.currentThread().interrupt();
 			}
 		}
-		heartbeat();
-		System.out.println(this.metrics.summary());
-		System.out.flush();
+		if (this.serving) {
+			heartbeat();
+			System.out.println(this.metrics.summary());
+			System.out.flush();
+		}
 		this.stopped.countDown();
 	}
 
@@ -166,7 +178,7 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 				if (!this.running) {
 					return;
 				}
-				if (beats && System.nanoTime() - this.lastWindowWrite >= heartbeatNanos) {
+				if (beats && this.serving && System.nanoTime() - this.lastWindowWrite >= heartbeatNanos) {
 					heartbeat();
 				}
 				continue;

@@ -3,6 +3,8 @@ package dev.lsarchive.cli;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.boot.web.server.PortInUseException;
+
 import dev.lsarchive.job.ExitCodes;
 
 /**
@@ -21,7 +23,21 @@ public record StartProblem(int exitCode, List<String> lines, boolean settings) {
 		if (!settings.isEmpty()) {
 			return Optional.of(new StartProblem(ExitCodes.INVALID_CONFIGURATION, settings, true));
 		}
-		return DatabaseProblem.of(failure);
+		Optional<StartProblem> database = DatabaseProblem.of(failure);
+		return database.isPresent() ? database : portInUse(failure);
+	}
+
+	// the receiver's port (or its management port) taken: often by the instance before it, still stopping
+	private static Optional<StartProblem> portInUse(Throwable failure) {
+		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof PortInUseException taken) {
+				return Optional.of(new StartProblem(ExitCodes.TRANSIENT_FAILURE,
+						List.of("port " + taken.getPort() + " is in use: stop what listens there (a receiver still"
+								+ " stopping frees it by itself), or set server.port or management.server.port to a"
+								+ " free one; nothing was started"), false));
+			}
+		}
+		return Optional.empty();
 	}
 
 }

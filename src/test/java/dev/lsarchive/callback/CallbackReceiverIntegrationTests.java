@@ -395,6 +395,26 @@ class CallbackReceiverIntegrationTests {
 	}
 
 	@Test
+	void refusesToStartOnAPortInUseInOneLineWithTheTransientExitCode() throws Exception {
+		// given: the port taken by another listener
+		try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+
+			// when
+			PackagedJar.Result result = PackagedJar.run("--archive.job=callback-receiver",
+					"--archive.callback.token=" + "t".repeat(32), "--server.address=127.0.0.1",
+					"--server.port=" + taken.getLocalPort(), "--management.server.port=0");
+
+			// then
+			assertThat(result.exitCode()).isEqualTo(75);
+			assertThat(result.output()).contains("livestation-archive: port " + taken.getLocalPort()
+					+ " is in use: stop what listens there");
+			assertThat(result.output()).doesNotContain("Exception").doesNotContain("APPLICATION FAILED TO START");
+			assertThat(dev.lsarchive.support.ArchiveTables.count("SELECT count(*) FROM livestation.callback_receiver_window"))
+				.as("a receiver that never listened claims no window").isZero();
+		}
+	}
+
+	@Test
 	void refusesToStartWithoutATokenInOneLine() throws Exception {
 		// when
 		PackagedJar.Result result = PackagedJar.run("--archive.job=callback-receiver");
