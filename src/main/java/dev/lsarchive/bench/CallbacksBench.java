@@ -130,8 +130,9 @@ class CallbacksBench implements ApplicationRunner {
 			Thread sender = new Thread(() -> {
 				int i;
 				while ((i = next.getAndIncrement()) < callbacks) {
-					// every repeatEvery-th callback delivers an id sent earlier again, as an at-least-once sender does
-					int id = (i > 0 && i % repeatEvery == 0) ? i / 2 : i;
+					// every repeatEvery-th callback delivers again the id of one sent a little earlier (itself never a
+					// repeat), as an at-least-once sender does
+					int id = (i >= repeatEvery && i % repeatEvery == 0) ? i - repeatEvery / 2 - 1 : i;
 					String body = "{\"id\": " + (idBase + id) + ", \"logLevel\": \"INFO\", \"channelId\": \"ls-bench-"
 							+ (id % 200) + "\", \"event\": \"STREAM_UPDATE\", \"timestamp\": "
 							+ (1_700_000_000_000L + id) + "}";

@@ -8,10 +8,11 @@ import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,14 +54,34 @@ class CallbackReceiverConfiguration {
 				clock, archive.timeZone());
 	}
 
-	// the public server (not the management one, which has a namespace of its own) listens
 	@Bean
-	ApplicationListener<WebServerInitializedEvent> openWindowWhenServing(GroupCommitter committer) {
-		return (event) -> {
-			if (event.getApplicationContext().getServerNamespace() == null) {
-				committer.serving();
-			}
-		};
+	OpenWindowWhenStarted openWindowWhenStarted(GroupCommitter committer) {
+		return new OpenWindowWhenStarted(committer);
+	}
+
+	/**
+	 * Opens the receiver's window once the application has started: both its ports listen (a start that
+	 * cannot bind either never claims a window), and before anything else runs on it (the demo's
+	 * registration).
+	 */
+	static final class OpenWindowWhenStarted implements ApplicationListener<ApplicationStartedEvent>, Ordered {
+
+		private final GroupCommitter committer;
+
+		OpenWindowWhenStarted(GroupCommitter committer) {
+			this.committer = committer;
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationStartedEvent event) {
+			this.committer.serving();
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	@Bean

@@ -31,8 +31,8 @@ import dev.lsarchive.normalize.QuarantineRecord;
  * answers each (2xx for a stored callback, 400 for a quarantined body). A failed commit answers 503 and
  * interrupts the window; the next commit that succeeds opens a new one. While idle, a heartbeat extends
  * the window. It starts before the web server and stops after it, so that every request accepted is
- * committed and answered before the database pool closes; its window opens only once the public port
- * listens ({@link #serving}), so that a start that cannot bind its port never claims one.
+ * committed and answered before the database pool closes; its window opens only once the application
+ * has started ({@link #serving}), so that a start that cannot bind a port never claims one.
  */
 final class GroupCommitter implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
@@ -63,7 +63,7 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 
 	private volatile boolean accepting;
 
-	// the public port listens: from then on a window may open and requests are taken
+	// the application has started, its ports listening: from then on a window may open and requests are taken
 	private volatile boolean serving;
 
 	private volatile boolean running;
@@ -110,7 +110,7 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 		}
 	}
 
-	/** The public port listens: the window opens, and requests are taken from here on. */
+	/** The application has started, its ports listening: the window opens, and requests are taken from here on. */
 	void serving() {
 		if (this.running && !this.serving) {
 			heartbeat();

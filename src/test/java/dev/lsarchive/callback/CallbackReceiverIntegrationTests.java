@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -394,21 +396,26 @@ class CallbackReceiverIntegrationTests {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	@Test
-	void refusesToStartOnAPortInUseInOneLineWithTheTransientExitCode() throws Exception {
-		// given: the port taken by another listener
+	@ParameterizedTest
+	@ValueSource(strings = { "server.port", "management.server.port" })
+	void refusesToStartOnAPortInUseInOneLineWithTheTransientExitCode(String portSetting) throws Exception {
+		// given: the public or the management port taken by another listener
 		try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			String other = portSetting.equals("server.port") ? "management.server.port" : "server.port";
 
 			// when
 			PackagedJar.Result result = PackagedJar.run("--archive.job=callback-receiver",
 					"--archive.callback.token=" + "t".repeat(32), "--server.address=127.0.0.1",
-					"--server.port=" + taken.getLocalPort(), "--management.server.port=0");
+					"--management.server.address=127.0.0.1", "--" + portSetting + "=" + taken.getLocalPort(),
+					"--" + other + "=0");
 
 			// then
 			assertThat(result.exitCode()).isEqualTo(75);
 			assertThat(result.output()).contains("livestation-archive: port " + taken.getLocalPort()
 					+ " is in use: stop what listens there");
-			assertThat(result.output()).doesNotContain("Exception").doesNotContain("APPLICATION FAILED TO START");
+			assertThat(result.output()).doesNotContain("Exception")
+				.doesNotContain("APPLICATION FAILED TO START")
+				.doesNotContain("Callback receiver: 0 received");
 			assertThat(dev.lsarchive.support.ArchiveTables.count("SELECT count(*) FROM livestation.callback_receiver_window"))
 				.as("a receiver that never listened claims no window").isZero();
 		}
