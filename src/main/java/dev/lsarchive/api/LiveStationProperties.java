@@ -68,8 +68,11 @@ public record LiveStationProperties(
 	// Boot would name a missing value by its field (accessKey); an operator sets the property or the variable
 	private static void requireSet(String value, String property, String variable, List<String> problems) {
 		if (value == null || value.isBlank()) {
-			problems.add(property + " is not set: give it as --" + property + "=... or in the environment variable "
-					+ variable);
+			// a secret on the command line is seen by every user of the host (ps): the environment only
+			problems.add(property + " is not set: "
+					+ (property.endsWith("secret-key") ? "set the environment variable " + variable
+							+ " (a secret: not on the command line, where every user of the host sees it)"
+							: "give it as --" + property + "=... or in the environment variable " + variable));
 		}
 	}
 

@@ -120,6 +120,11 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 	/** How to set {@code property}: its flag and the environment variable Spring binds to it. */
 	static String howToSet(String property) {
 		String variable = property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
+		if (isSecret(property)) {
+			// a secret on the command line is seen by every user of the host (ps): the environment only
+			return "set the environment variable " + variable
+					+ " (a secret: not on the command line, where every user of the host sees it)";
+		}
 		return "set it with --" + property + "=... or the environment variable " + variable;
 	}
 

@@ -429,7 +429,8 @@ class CallbackReceiverIntegrationTests {
 		// then
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.output()).contains(
-				"archive.callback.token is not set: set it with --archive.callback.token=... or the environment variable ARCHIVE_CALLBACK_TOKEN");
+				"archive.callback.token is not set: set the environment variable ARCHIVE_CALLBACK_TOKEN (a secret: not on the"
+						+ " command line, where every user of the host sees it)");
 		assertThat(result.output()).doesNotContain("Exception").doesNotContain("livestation.api.access-key");
 	}
 
