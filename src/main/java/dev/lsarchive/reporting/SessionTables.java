@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -237,6 +238,10 @@ public final class SessionTables {
 			this.jdbc.execute("SET LOCAL jit = off");
 			// the marks of every channel sorted at once, in memory
 			this.jdbc.execute("SET LOCAL work_mem = '64MB'");
+			// the session tables first, before any mark is locked: a pass that took the marks and then waited for
+			// a table another run's refresh or writer held (wanting a mark in turn) was a deadlock
+			this.jdbc.execute("LOCK TABLE " + TABLES.stream().map(Kept::name).collect(Collectors.joining(", "))
+					+ " IN ACCESS EXCLUSIVE MODE");
 			Object[] ids = this.jdbc.queryForList(ALL_STALE, String.class).toArray();
 			if (ids.length > 0) {
 				for (Kept table : TABLES) {
