@@ -5,10 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -25,11 +23,13 @@ import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatedEvent;
 import dev.lsarchive.simulator.SimulatorProperties;
-import dev.lsarchive.support.ArchiveRun;
 import dev.lsarchive.support.ArchiveTables;
-import dev.lsarchive.support.Simulators;
 import dev.lsarchive.support.TestDatabase;
 
+import static dev.lsarchive.support.AccountNights.at;
+import static dev.lsarchive.support.AccountNights.night;
+import static dev.lsarchive.support.AccountNights.nightAs;
+import static dev.lsarchive.support.AccountNights.start;
 import static dev.lsarchive.support.ArchiveTables.count;
 import static dev.lsarchive.support.ArchiveTables.rows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -252,28 +252,6 @@ class CallbackReconciliationIntegrationTests {
 			assertThat(rows("SELECT events_missed_by_receiver FROM reporting.archive_health ORDER BY run_date"))
 				.extracting((row) -> row.get("events_missed_by_receiver")).containsExactly(0L, 0L);
 		}
-	}
-
-	private static LiveStationSimulator start(SimulatorProperties properties) {
-		LiveStationSimulator simulator = Simulators.start(properties);
-		simulator.acceptAccountClockSignatures();
-		return simulator;
-	}
-
-	// the nights of the account: two hours into each day after its history
-	private static Instant at(LiveStationSimulator simulator, int night) {
-		return simulator.dataset().liveFrom().plus(Duration.ofDays(night)).plus(Duration.ofHours(2));
-	}
-
-	private static int night(LiveStationSimulator simulator, int night, String... args) {
-		return nightAs(simulator, night, "2026-12-0" + night, args);
-	}
-
-	private static int nightAs(LiveStationSimulator simulator, int night, String runDate, String... args) {
-		Instant at = at(simulator, night);
-		simulator.setTime(at);
-		return ArchiveRun.runWithClock(Clock.fixed(at, ZoneOffset.UTC), simulator, simulator.accessKey(),
-				simulator.secretKey(), runDate, args);
 	}
 
 	// a counter of every execution of the ledger, oldest first

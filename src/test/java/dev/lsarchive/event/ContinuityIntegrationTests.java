@@ -2,10 +2,8 @@ package dev.lsarchive.event;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -21,12 +19,14 @@ import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatedChannel;
 import dev.lsarchive.simulator.SimulatedEvent;
 import dev.lsarchive.simulator.SimulatorProperties;
-import dev.lsarchive.support.ArchiveRun;
 import dev.lsarchive.support.ArchiveTables;
 import dev.lsarchive.support.PackagedJar;
-import dev.lsarchive.support.Simulators;
 import dev.lsarchive.support.TestDatabase;
 
+import static dev.lsarchive.support.AccountNights.at;
+import static dev.lsarchive.support.AccountNights.night;
+import static dev.lsarchive.support.AccountNights.nightAs;
+import static dev.lsarchive.support.AccountNights.start;
 import static dev.lsarchive.support.ArchiveTables.count;
 import static dev.lsarchive.support.ArchiveTables.rows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,28 +151,6 @@ class ContinuityIntegrationTests {
 			assertThat(count("SELECT count(*) FROM livestation.event_gap")).isZero();
 			assertThat(missing(simulator, at(simulator, 1).minus(Duration.ofDays(3)), at(simulator, 6))).isEmpty();
 		}
-	}
-
-	private static LiveStationSimulator start(SimulatorProperties properties) {
-		LiveStationSimulator simulator = Simulators.start(properties);
-		simulator.acceptAccountClockSignatures();
-		return simulator;
-	}
-
-	// the nights of the account: two hours into each day after its history
-	private static Instant at(LiveStationSimulator simulator, int night) {
-		return simulator.dataset().liveFrom().plus(Duration.ofDays(night)).plus(Duration.ofHours(2));
-	}
-
-	private static int night(LiveStationSimulator simulator, int night, String... args) {
-		return nightAs(simulator, night, "2026-12-0" + night, args);
-	}
-
-	private static int nightAs(LiveStationSimulator simulator, int night, String runDate, String... args) {
-		Instant at = at(simulator, night);
-		simulator.setTime(at);
-		return ArchiveRun.runWithClock(Clock.fixed(at, ZoneOffset.UTC), simulator, simulator.accessKey(),
-				simulator.secretKey(), runDate, args);
 	}
 
 	// events of the account's channels that happened in (from, to] and are not archived
