@@ -238,10 +238,7 @@ public final class SessionTables {
 			this.jdbc.execute("SET LOCAL jit = off");
 			// the marks of every channel sorted at once, in memory
 			this.jdbc.execute("SET LOCAL work_mem = '64MB'");
-			// the session tables first, before any mark is locked: a pass that took the marks and then waited for
-			// a table another run's refresh or writer held (wanting a mark in turn) was a deadlock
-			this.jdbc.execute("LOCK TABLE " + TABLES.stream().map(Kept::name).collect(Collectors.joining(", "))
-					+ " IN ACCESS EXCLUSIVE MODE");
+			lockTables("ACCESS EXCLUSIVE");
 			Object[] ids = this.jdbc.queryForList(ALL_STALE, String.class).toArray();
 			if (ids.length > 0) {
 				for (Kept table : TABLES) {
@@ -271,6 +268,7 @@ public final class SessionTables {
 				// the plans read a few index entries per channel; compiling them (JIT, which a big
 				// table's estimates switch on) would cost more than running them
 				this.jdbc.execute("SET LOCAL jit = off");
+				lockTables("ROW EXCLUSIVE");
 				Object[] ids = this.jdbc.queryForList(BATCH, String.class, CHANNELS_PER_BATCH).toArray();
 				if (ids.length == 0) {
 					return 0;
@@ -290,6 +288,14 @@ public final class SessionTables {
 			}
 			channels += done;
 		}
+	}
+
+	// Both recomputations lock the session tables first, before any mark: one that took marks and then waited
+	// for a table another run's recomputation held (wanting a mark in turn) was a deadlock. The one pass
+	// excludes everyone; batches of channels exclude only it, and wait for each other on their marks
+	private void lockTables(String mode) {
+		this.jdbc.execute("LOCK TABLE " + TABLES.stream().map(Kept::name).collect(Collectors.joining(", ")) + " IN "
+				+ mode + " MODE");
 	}
 
 	private boolean emptied(Kept table) {

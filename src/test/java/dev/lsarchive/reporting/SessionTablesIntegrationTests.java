@@ -2,12 +2,17 @@ package dev.lsarchive.reporting;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -144,6 +149,47 @@ class SessionTablesIntegrationTests {
 		execute("DELETE FROM reporting.session_stale", markAll.formatted("now()", 6));
 		assertThat(count("SELECT count(*) FROM reporting.publish_session")).isPositive();
 		assertThat(sessions.onePassDue()).isFalse();
+	}
+
+	@Test
+	void aBatchOfChannelsWaitingForTheSessionTablesHoldsNoMark() throws Exception {
+		// given: marks to recompute, and the session tables held as another run's one pass holds them
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(6, 80))) {
+			ArchiveRun.completes(simulator, "2026-11-20");
+		}
+		execute("INSERT INTO reporting.session_stale (channel_id, since) SELECT channel_id, now() FROM livestation.channel");
+		TestDatabase database = TestDatabase.get();
+		ExecutorService refresh = Executors.newSingleThreadExecutor();
+		try (Connection onePass = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+				database.password()); Statement statement = onePass.createStatement()) {
+			onePass.setAutoCommit(false);
+			statement.execute("LOCK TABLE reporting.publish_session, reporting.recording_session IN ACCESS EXCLUSIVE MODE");
+
+			// when: a batch of channels is recomputed meanwhile, and waits
+			Future<Long> batches = refresh.submit(() -> sessionTables().recomputeStaleChannelByChannel());
+			long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+			while (count("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = 'reporting.publish_session'::regclass"
+					+ " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 0) {
+				assertThat(System.nanoTime()).as("the batch waits for the tables").isLessThan(deadline);
+				assertThat(batches).isNotDone();
+				Thread.sleep(20);
+			}
+
+			// then: the one pass can still take every mark (before, the batch held them: a deadlock), and the batch
+			// goes on once it is done
+			try (ResultSet marks = statement.executeQuery("SELECT channel_id FROM reporting.session_stale FOR UPDATE NOWAIT")) {
+				int taken = 0;
+				while (marks.next()) {
+					taken++;
+				}
+				assertThat(taken).isEqualTo(6);
+			}
+			onePass.rollback();
+			assertThat(batches.get(1, TimeUnit.MINUTES)).isEqualTo(6);
+		}
+		finally {
+			refresh.shutdownNow();
+		}
 	}
 
 	private static SessionTables sessionTables() {
