@@ -28,7 +28,7 @@ public final class ArchivedResource {
 
 	private final List<Counter> readUnchanged;
 
-	private final Map<Counter, String> sources;
+	private final Map<Counter, Source> sources;
 
 	private final List<SummaryNote> notes;
 
@@ -85,7 +85,7 @@ public final class ArchivedResource {
 	}
 
 	/** Counters that say where a step's records came from, with the words for it (e.g. {@code listing pages}). */
-	Map<Counter, String> sources() {
+	Map<Counter, Source> sources() {
 		return this.sources;
 	}
 
@@ -107,7 +107,7 @@ public final class ArchivedResource {
 
 		private final List<Counter> readUnchanged = new ArrayList<>();
 
-		private final Map<Counter, String> sources = new LinkedHashMap<>();
+		private final Map<Counter, Source> sources = new LinkedHashMap<>();
 
 		private final List<SummaryNote> notes = new ArrayList<>();
 
@@ -146,10 +146,10 @@ public final class ArchivedResource {
 
 		/**
 		 * A fact that says where a step's records came from, shown in its log line as
-		 * {@code from <count> <words>} when it is not zero.
+		 * {@code from <count> <words>} when it is not zero ({@code one} for a count of one, else {@code many}).
 		 */
-		public Builder source(Counter counter, String words) {
-			this.sources.put(counter, words);
+		public Builder source(Counter counter, String one, String many) {
+			this.sources.put(counter, new Source(one, many));
 			return fact(counter);
 		}
 
@@ -162,6 +162,16 @@ public final class ArchivedResource {
 		/** The declared resource. */
 		public ArchivedResource build() {
 			return new ArchivedResource(this);
+		}
+
+	}
+
+	/** The words of a {@link Builder#source source}, for a count of one and for any other count. */
+	public record Source(String one, String many) {
+
+		/** {@code count} with the words that fit it. */
+		public String of(long count) {
+			return SummaryNote.count(count, this.one, this.many);
 		}
 
 	}

@@ -64,8 +64,8 @@ public final class ArchivedResources implements Iterable<ArchivedResource> {
 	}
 
 	/** The counters that say where a step's records came from, resource by resource, with their words. */
-	public Map<Counter, String> sources() {
-		Map<Counter, String> sources = new LinkedHashMap<>();
+	public Map<Counter, ArchivedResource.Source> sources() {
+		Map<Counter, ArchivedResource.Source> sources = new LinkedHashMap<>();
 		this.resources.forEach((resource) -> sources.putAll(resource.sources()));
 		return sources;
 	}

@@ -192,9 +192,9 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 
 	// where the records came from, when the step reads them from something it counts
 	private String source(StepCounts counts) {
-		for (Map.Entry<Counter, String> source : this.resources.sources().entrySet()) {
+		for (Map.Entry<Counter, ArchivedResource.Source> source : this.resources.sources().entrySet()) {
 			if (counts.get(source.getKey()) > 0) {
-				return " from " + counts.get(source.getKey()) + " " + source.getValue();
+				return " from " + source.getValue().of(counts.get(source.getKey()));
 			}
 		}
 		return "";

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record SummaryNote(int position, Line line) {
 
+	/** {@code count} and the noun that fits it: "1 channel", "3 channels", "0 channels". */
+	public static String count(long count, String one, String many) {
+		return count + " " + ((count == 1) ? one : many);
+	}
+
 	/** The text of a note for a run's counts, without indentation or line end. */
 	@FunctionalInterface
 	public interface Line {

@@ -3,6 +3,7 @@ package dev.lsarchive.channel;
 import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.ListingCounts;
+import dev.lsarchive.batch.SummaryNote;
 import dev.lsarchive.batch.Tally;
 
 /** The channels resource: its counters, its listing's, and the summary's listing line. */
@@ -25,13 +26,14 @@ public final class ChannelResource {
 		.fact(ListingCounts.LISTED_RE_STREAM)
 		.fact(ListingCounts.LISTED_VOD2LIVE)
 		.fact(UNKNOWN_STATUS)
-		.source(ListingCounts.PAGES, "listing pages")
+		.source(ListingCounts.PAGES, "listing page", "listing pages")
 		.fact(ListingCounts.REREADS)
 		.fact(ListingCounts.DRIFT)
 		.fact(NEW_FIELDS)
 		// the run's unknown statuses and scaled timestamps, snapshots' and events' included, have always been on this line
-		.note(10, (counts) -> String.format("listing: %d channels (%d live, %d re-stream, %d VOD2LIVE), %d re-reads,"
-				+ " drift %d; unknown statuses %d, scaled timestamps %d", counts.get(ListingCounts.LISTED),
+		.note(10, (counts) -> String.format("listing: %s (%d live, %d re-stream, %d VOD2LIVE), %d re-reads,"
+				+ " drift %d; unknown statuses %d, scaled timestamps %d",
+				SummaryNote.count(counts.get(ListingCounts.LISTED), "channel", "channels"),
 				counts.get(ListingCounts.LISTED_LIVE), counts.get(ListingCounts.LISTED_RE_STREAM),
 				counts.get(ListingCounts.LISTED_VOD2LIVE), counts.get(ListingCounts.REREADS),
 				counts.get(ListingCounts.DRIFT), counts.get(UNKNOWN_STATUS) + counts.get("snapshots.unknown_status"),

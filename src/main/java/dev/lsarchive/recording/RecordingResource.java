@@ -2,6 +2,7 @@ package dev.lsarchive.recording;
 
 import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.SummaryNote;
 import dev.lsarchive.batch.Tally;
 
 /** The recordings resource: its counters and the summary line on the channels asked. */
@@ -26,12 +27,12 @@ public final class RecordingResource {
 	/** Recordings. */
 	public static final ArchivedResource RECORDINGS = ArchivedResource.named("recordings", 4)
 		.tally(Tally.WRITTEN, "recordings.written", "Recordings added or changed (a new status, an upload finished)")
-		.source(CHANNELS_ASKED, "channels asked")
+		.source(CHANNELS_ASKED, "channel asked", "channels asked")
 		.fact(UNFINISHED_ONLY)
 		.fact(NEW_FIELDS)
 		.note(30, (counts) -> (counts.get(CHANNELS_ASKED) > 0)
-				? String.format("recordings: asked for %d channels with new recording events or unfinished recordings",
-						counts.get(CHANNELS_ASKED))
+				? "recordings: asked for " + SummaryNote.count(counts.get(CHANNELS_ASKED), "channel", "channels")
+						+ " with new recording events or unfinished recordings"
 						+ ((counts.get(UNFINISHED_ONLY) > 0) ? String.format(
 								", %d of them for their unfinished recordings alone (finished ones change no more)",
 								counts.get(UNFINISHED_ONLY)) : "")

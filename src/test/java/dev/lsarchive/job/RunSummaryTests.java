@@ -95,6 +95,23 @@ class RunSummaryTests {
 	}
 
 	@Test
+	void aCountOfOneNamesOneThing() {
+		// given: an account of one channel, asked for its recordings
+		RunTotals totals = new RunTotals(Map.of("channels.read", 1L, "channels.unchanged", 1L, "channels.listed", 1L,
+				"channels.listed.live", 1L, "recordings.channels_asked", 1L), ARCHIVE);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		// when
+		new RunSummary(new PrintStream(out, true, StandardCharsets.UTF_8), true).print(completed(), totals,
+				new ApiCallStats.Snapshot(3, 0, 0, 0, 0), "");
+
+		// then
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("  listing: 1 channel (1 live,")
+			.contains("  recordings: asked for 1 channel with new recording events")
+			.doesNotContain("1 channels");
+	}
+
+	@Test
 	void eachFieldTheRunSawFirstIsAnnouncedInALineOfItsOwnUnderTheResourcesLines() {
 		// given: a night that saw two new fields of channels and one of events
 		RunTotals totals = new RunTotals(Map.of("channels.read", 2L, "channels.written", 2L, "channels.listed", 2L,
