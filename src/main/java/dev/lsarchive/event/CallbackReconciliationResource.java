@@ -2,6 +2,7 @@ package dev.lsarchive.event;
 
 import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.SummaryNote;
 import dev.lsarchive.batch.Tally;
 
 /**
@@ -15,6 +16,14 @@ public final class CallbackReconciliationResource {
 	/** Callbacks matched to a pulled event, which now carries their event id. */
 	static final Counter MATCHED = new Counter("callbacks.matched",
 			"Callbacks matched to a pulled event of the same channel, code, level and instant, which now carries their event id");
+
+	/**
+	 * Events archived from their callbacks alone on an earlier night that an event list showed since (it lagged
+	 * beyond the grace): the pulled event now carries the id, and the callback's copy is gone.
+	 */
+	static final Counter MATCHED_LATE = new Counter("callbacks.matched_late",
+			"Events archived from their callbacks alone that an event list showed later after all: the pulled event now"
+					+ " carries the callback's id and the copy from the callback is gone, so the archive holds the event once");
 
 	/** Callbacks no event list showed, archived from the callback alone. */
 	static final Counter ARCHIVED = new Counter("callbacks.archived",
@@ -38,6 +47,7 @@ public final class CallbackReconciliationResource {
 		.tally(Tally.WRITTEN, "callbacks.written",
 				"Callbacks reconciled: their id set on the pulled event they matched, or their event archived from them alone")
 		.fact(MATCHED)
+		.fact(MATCHED_LATE)
 		.fact(ARCHIVED)
 		.fact(WAITING)
 		.fact(GAPS_FILLED)
@@ -50,6 +60,11 @@ public final class CallbackReconciliationResource {
 				? String.format("callbacks: %d matched to pulled events, %d archived that no event list showed,"
 						+ " %d waiting for an event list that covers them", counts.get(MATCHED), counts.get(ARCHIVED),
 						counts.get(WAITING))
+				: null)
+		.note(25, (counts) -> (counts.get(MATCHED_LATE) > 0)
+				? "callbacks: " + SummaryNote.count(counts.get(MATCHED_LATE), "event", "events")
+						+ " archived from callbacks on an earlier night shown by an event list since: held once, with"
+						+ " the list's description"
 				: null)
 		.note(26, (counts) -> (counts.get(MISSED_BY_RECEIVER) > 0)
 				? String.format("WARNING callbacks: %d pulled events never reached the callback receiver while it was up"

@@ -30,6 +30,8 @@ import dev.lsarchive.reporting.SessionTables;
  * Reconciles the callbacks of a chunk of channels with their pulled events, in the chunk's
  * transaction, one set-based statement per rule:
  * <ol>
+ * <li>an event archived from its callback alone on an earlier night that a list has shown since (it lagged
+ * beyond the grace) is held once: the pulled event takes the callback's id and the copy goes;</li>
  * <li>each callback whose instant the channel's event list has covered ({@code occurred_at <=
  * event_coverage.covered_through}) is matched to a pulled event of the same channel, code, level and
  * instant, several alike at one instant by count (the n-th callback of the group to the n-th event);
@@ -87,6 +89,55 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 			UPDATE livestation.event_callback c SET reconciliation = 'MATCHED', reconciled_at = now()
 			FROM tagged t WHERE c.event_id = t.event_id
 			RETURNING c.event_id
+			""";
+
+	// events archived from their callbacks alone that a later list showed after all (a list that lagged beyond the
+	// grace): each callback's copy paired with a pulled event of the same channel, code, level and instant that no
+	// callback matched, by count as MATCH pairs them. Sought from the oldest event of the channel's last list on:
+	// a list shows nothing older, and the copies before it were sought when their lists were read
+	private static final String SHOWN_LATE = """
+			WITH cb AS (
+			    SELECT e.channel_id, e.occurred_at, e.event_key, e.event_id, e.event_code, e.log_level,
+			           row_number() OVER (PARTITION BY e.channel_id, e.event_code, coalesce(e.log_level, ''), e.occurred_at
+			                              ORDER BY e.event_id) AS n
+			    FROM livestation.channel_event e
+			    JOIN livestation.event_coverage v ON v.channel_id = e.channel_id
+			    WHERE e.channel_id = ANY (?::text[]) AND e.event_source = 'callback' AND e.occurred_at >= v.last_list_oldest
+			), ev AS (
+			    SELECT e.channel_id, e.occurred_at, e.event_key, e.event_code, coalesce(e.log_level, '') AS level,
+			           row_number() OVER (PARTITION BY e.channel_id, e.event_code, coalesce(e.log_level, ''), e.occurred_at
+			                              ORDER BY e.event_key) AS n
+			    FROM livestation.channel_event e
+			    WHERE e.event_source = 'list' AND e.event_id IS NULL
+			      AND (e.channel_id, e.occurred_at) IN (SELECT channel_id, occurred_at FROM cb)
+			)
+			SELECT cb.event_id, cb.event_key, ev.event_key, cb.channel_id, cb.event_code, cb.log_level,
+			       (extract(epoch FROM cb.occurred_at) * 1000)::bigint
+			FROM cb JOIN ev ON ev.channel_id = cb.channel_id AND ev.occurred_at = cb.occurred_at
+			    AND ev.event_code = cb.event_code AND ev.level = coalesce(cb.log_level, '') AND ev.n = cb.n
+			ORDER BY cb.channel_id, cb.occurred_at, cb.event_id
+			""";
+
+	// the callbacks' copies go first (the id is unique among events), then the pulled events take the ids; a copy
+	// another run took meanwhile is not returned, and its pair is left to that run
+	private static final String DROP_COPIES = """
+			DELETE FROM livestation.channel_event e
+			USING unnest(?::text[], ?::bigint[], ?::uuid[]) AS c(channel_id, occurred_ms, event_key)
+			WHERE e.channel_id = c.channel_id AND e.occurred_at = timestamptz 'epoch' + c.occurred_ms * interval '1 millisecond'
+			  AND e.event_key = c.event_key AND e.event_source = 'callback'
+			RETURNING e.event_id
+			""";
+
+	private static final String TAG_SHOWN = """
+			UPDATE livestation.channel_event e SET event_id = p.event_id
+			FROM unnest(?::text[], ?::bigint[], ?::uuid[], ?::bigint[]) AS p(channel_id, occurred_ms, event_key, event_id)
+			WHERE e.channel_id = p.channel_id AND e.occurred_at = timestamptz 'epoch' + p.occurred_ms * interval '1 millisecond'
+			  AND e.event_key = p.event_key AND e.event_id IS NULL
+			""";
+
+	private static final String MATCHED_LATE = """
+			UPDATE livestation.event_callback SET reconciliation = 'MATCHED', reconciled_at = now()
+			WHERE event_id = ANY (?::bigint[])
 			""";
 
 	// a key or an id archived already (none is, unless a callback was reset) is not archived twice
@@ -194,6 +245,7 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 	@Override
 	protected void writeChunk(Chunk<? extends String> chunk) throws SQLException {
 		Object[] channels = chunk.getItems().toArray();
+		int shownLate = pairShownLate(channels);
 		List<Covered> covered = this.jdbc.query(COVERED, (ps) -> SqlArrays.bind(ps, 1, "text", channels),
 				(rs, n) -> new Covered(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
 						rs.getBoolean(6), rs.getLong(7)));
@@ -225,10 +277,54 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 		count(CallbackReconciliationResource.CALLBACKS.counter(Tally.READ), reconciled);
 		count(CallbackReconciliationResource.CALLBACKS.counter(Tally.WRITTEN), reconciled);
 		count(CallbackReconciliationResource.MATCHED, matched.size());
+		count(CallbackReconciliationResource.MATCHED_LATE, shownLate);
 		count(CallbackReconciliationResource.ARCHIVED, unshown.size());
 		count(CallbackReconciliationResource.WAITING, (waiting != null) ? waiting : 0);
 		count(CallbackReconciliationResource.GAPS_FILLED, filled);
 		count(CallbackReconciliationResource.MISSED_BY_RECEIVER, missed);
+	}
+
+	// the events archived from callbacks that a list has shown since: held once, as the pulled event with the
+	// callback's id, the copy taken out of the day counts and the sessions marked where it was; returns how many
+	private int pairShownLate(Object[] channels) throws SQLException {
+		List<ShownLate> pairs = this.jdbc.query(SHOWN_LATE, (ps) -> SqlArrays.bind(ps, 1, "text", channels),
+				(rs, n) -> new ShownLate(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+						rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7)));
+		if (pairs.isEmpty()) {
+			return 0;
+		}
+		Set<Long> dropped = new HashSet<>(this.jdbc.query(DROP_COPIES, (ps) -> {
+			SqlArrays.bind(ps, 1, "text", pairs.stream().map(ShownLate::channelId).toArray());
+			SqlArrays.bind(ps, 2, "int8", pairs.stream().map(ShownLate::occurredAtMillis).toArray());
+			SqlArrays.bind(ps, 3, "uuid", pairs.stream().map(ShownLate::copyKey).toArray());
+		}, (rs, n) -> rs.getLong(1)));
+		List<ShownLate> paired = pairs.stream().filter((pair) -> dropped.contains(pair.eventId())).toList();
+		if (paired.isEmpty()) {
+			return 0;
+		}
+		this.jdbc.update(TAG_SHOWN, (ps) -> {
+			SqlArrays.bind(ps, 1, "text", paired.stream().map(ShownLate::channelId).toArray());
+			SqlArrays.bind(ps, 2, "int8", paired.stream().map(ShownLate::occurredAtMillis).toArray());
+			SqlArrays.bind(ps, 3, "uuid", paired.stream().map(ShownLate::listKey).toArray());
+			SqlArrays.bind(ps, 4, "int8", paired.stream().map(ShownLate::eventId).toArray());
+		});
+		this.jdbc.update(MATCHED_LATE, (ps) -> SqlArrays.bind(ps, 1, "int8", paired.stream().map(ShownLate::eventId).toArray()));
+		String[] channelIds = paired.stream().map(ShownLate::channelId).toArray(String[]::new);
+		String[] codes = paired.stream().map(ShownLate::eventCode).toArray(String[]::new);
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			if (this.countDays) {
+				DailyCounts.remove(connection, channelIds, codes,
+						paired.stream().map(ShownLate::logLevel).toArray(String[]::new),
+						paired.stream().map(ShownLate::occurredAtMillis).toArray(Long[]::new));
+			}
+			SessionTables.mark(connection, channelIds, codes,
+					paired.stream().mapToLong(ShownLate::occurredAtMillis).toArray());
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+		return paired.size();
 	}
 
 	// the events of the covered callbacks no list showed, archived as the event writer archives a pulled one
@@ -295,6 +391,11 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
+	}
+
+	// an event archived from its callback (its copy's key) and the same event a later list showed (its key)
+	private record ShownLate(long eventId, UUID copyKey, UUID listKey, String channelId, String eventCode,
+			String logLevel, long occurredAtMillis) {
 	}
 
 	// a callback whose instant its channel's lists have covered

@@ -36,6 +36,32 @@ public final class DailyCounts {
 					DO UPDATE SET events = d.events + excluded.events
 					""";
 
+	// the days of events taken out of the archive, locked in the order ADD locks them, then lowered, and deleted where
+	// nothing is left (a day row counts at least one event)
+	private static final String REMOVE = """
+			WITH c AS (
+			    SELECT ((timestamptz 'epoch' + c.occurred_ms * interval '1 millisecond') AT TIME ZONE s.time_zone)::date AS day,
+			           c.channel_id, c.event_code, coalesce(c.log_level, '') AS level, count(*) AS events
+			    FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) AS c(channel_id, event_code, log_level, occurred_ms)
+			    CROSS JOIN reporting.setting s
+			    GROUP BY 1, 2, 3, 4
+			), locked AS (
+			    SELECT d.channel_id, d.day, d.event_code, c.level, d.events, c.events AS removed
+			    FROM reporting.daily_channel_events d
+			    JOIN c ON d.channel_id = c.channel_id AND d.day = c.day AND d.event_code = c.event_code
+			          AND coalesce(d.log_level, '') = c.level
+			    ORDER BY d.channel_id, d.day, d.event_code, c.level
+			    FOR UPDATE OF d
+			), emptied AS (
+			    DELETE FROM reporting.daily_channel_events d USING locked l
+			    WHERE d.channel_id = l.channel_id AND d.day = l.day AND d.event_code = l.event_code
+			      AND coalesce(d.log_level, '') = l.level AND l.events <= l.removed
+			)
+			UPDATE reporting.daily_channel_events d SET events = l.events - l.removed FROM locked l
+			WHERE d.channel_id = l.channel_id AND d.day = l.day AND d.event_code = l.event_code
+			  AND coalesce(d.log_level, '') = l.level AND l.events > l.removed
+			""";
+
 	private static final String RECOUNT = COUNT.formatted("SELECT * FROM livestation.channel_event");
 
 	private static final String KEY = "reporting.daily_channel_events_key";
@@ -83,6 +109,21 @@ public final class DailyCounts {
 			SqlArrays.bind(add, 3, "text", levels);
 			SqlArrays.bind(add, 4, "int8", occurredAtMillis);
 			add.executeUpdate();
+		}
+	}
+
+	/**
+	 * Takes events just deleted on {@code connection} (the writer's transaction) out of their days, the
+	 * arrays as for {@link #add}.
+	 */
+	public static void remove(Connection connection, String[] channelIds, String[] codes, String[] levels,
+			Long[] occurredAtMillis) throws SQLException {
+		try (PreparedStatement remove = connection.prepareStatement(REMOVE)) {
+			SqlArrays.bind(remove, 1, "text", channelIds);
+			SqlArrays.bind(remove, 2, "text", codes);
+			SqlArrays.bind(remove, 3, "text", levels);
+			SqlArrays.bind(remove, 4, "int8", occurredAtMillis);
+			remove.executeUpdate();
 		}
 	}
 

@@ -254,6 +254,57 @@ class CallbackReconciliationIntegrationTests {
 		}
 	}
 
+	@Test
+	void anEventAListShowedOnlyAfterItsCallbackWasArchivedIsHeldOnce() throws SQLException {
+		// given: night 1 archived; then one of its publish events taken out as if night 1's list had not shown it
+		// (its day counted again, its sessions marked), and its callback stored by the receiver
+		try (LiveStationSimulator simulator = start(ACCOUNT)) {
+			assertThat(night(simulator, 1)).isZero();
+			Map<String, Object> lagged = rows("SELECT channel_id, event_code, log_level, occurred_at, event_key, description"
+					+ " FROM livestation.channel_event WHERE event_code IN ('PUBLISH_START', 'PUBLISH_END')"
+					+ " AND occurred_at < ? ORDER BY occurred_at DESC, channel_id LIMIT 1",
+					Timestamp.from(at(simulator, 1).minus(Duration.ofHours(1)))).get(0);
+			Object channel = lagged.get("channel_id");
+			Object instant = lagged.get("occurred_at");
+			rows("DELETE FROM livestation.channel_event WHERE channel_id = ? AND occurred_at = ? AND event_key = ?"
+					+ " RETURNING event_key", channel, instant, lagged.get("event_key"));
+			execute("DELETE FROM reporting.daily_channel_events");
+			execute("INSERT INTO reporting.daily_channel_events (day, channel_id, event_code, log_level, events) "
+					+ DAY_RECOUNT);
+			rows("INSERT INTO reporting.session_stale (channel_id, since) VALUES (?, ?) ON CONFLICT (channel_id)"
+					+ " DO UPDATE SET since = least(reporting.session_stale.since, excluded.since) RETURNING channel_id",
+					channel, instant);
+			long id = nextEventId++;
+			seedCallback(id, (String) channel, (String) lagged.get("event_code"), (String) lagged.get("log_level"),
+					((Timestamp) instant).toInstant());
+
+			// when: night 1 again, whose unchanged lists still do not show the event (it is archived from its
+			// callback), then night 2, whose list shows it, and night 2 again
+			assertThat(night(simulator, 1, "--archive.rerun=true")).isZero();
+			long copies = count("SELECT count(*) FROM livestation.channel_event WHERE event_source = 'callback'");
+			assertThat(night(simulator, 2)).isZero();
+			String afterNight = ArchiveTables.contentChecksum() + callbacksState();
+			assertThat(night(simulator, 2, "--archive.rerun=true")).isZero();
+
+			// then: held once, as the list shows it, with the callback's id; counted once by day and in the sessions
+			assertThat(copies).isOne();
+			assertThat(rows("SELECT event_source, event_id, event_key, description IS NOT DISTINCT FROM ?::text AS as_listed"
+					+ " FROM livestation.channel_event WHERE channel_id = ? AND occurred_at = ? AND event_code = ?",
+					lagged.get("description"), channel, instant, lagged.get("event_code")))
+				.containsExactly(Map.of("event_source", "list", "event_id", id, "event_key", lagged.get("event_key"),
+						"as_listed", true));
+			assertThat(count("SELECT count(*) FROM livestation.channel_event WHERE event_source = 'callback'")).isZero();
+			assertThat(rows("SELECT reconciliation FROM livestation.event_callback WHERE event_id = ?", id))
+				.containsExactly(Map.of("reconciliation", "MATCHED"));
+			assertThat(ledger("callbacks.archived")).containsExactly(0L, 1L, 0L, 0L);
+			assertThat(ledger("callbacks.matched_late")).containsExactly(0L, 0L, 1L, 0L);
+			assertThat(dayCountsDifferingFromARecount()).isZero();
+			assertThat(ArchiveTables.sessionsDifferingFromARecount()).isZero();
+			assertThat(ArchiveTables.contentChecksum() + callbacksState()).as("the re-run changed nothing")
+				.isEqualTo(afterNight);
+		}
+	}
+
 	// a counter of every execution of the ledger, oldest first
 	private static List<Long> ledger(String key) {
 		return rows("SELECT coalesce((counts ->> ?)::bigint, 0) AS n FROM livestation.archive_run"
@@ -326,12 +377,14 @@ class CallbackReconciliationIntegrationTests {
 				+ " RETURNING receiver_id", receiver, Timestamp.from(from), Timestamp.from(through));
 	}
 
+	private static final String DAY_RECOUNT = "SELECT (e.occurred_at AT TIME ZONE s.time_zone)::date, e.channel_id,"
+			+ " e.event_code, e.log_level, count(*) FROM livestation.channel_event e CROSS JOIN reporting.setting s"
+			+ " GROUP BY 1, 2, 3, 4";
+
 	private static long dayCountsDifferingFromARecount() {
 		String kept = "SELECT day, channel_id, event_code, log_level, events FROM reporting.daily_channel_events";
-		String recount = "SELECT (e.occurred_at AT TIME ZONE s.time_zone)::date, e.channel_id, e.event_code, e.log_level,"
-				+ " count(*) FROM livestation.channel_event e CROSS JOIN reporting.setting s GROUP BY 1, 2, 3, 4";
-		return count("SELECT count(*) FROM ((" + kept + ") EXCEPT ALL (" + recount + ")) d")
-				+ count("SELECT count(*) FROM ((" + recount + ") EXCEPT ALL (" + kept + ")) d");
+		return count("SELECT count(*) FROM ((" + kept + ") EXCEPT ALL (" + DAY_RECOUNT + ")) d")
+				+ count("SELECT count(*) FROM ((" + DAY_RECOUNT + ") EXCEPT ALL (" + kept + ")) d");
 	}
 
 	// events of the account's channels that happened in (from, to] and are not archived
