@@ -19,6 +19,8 @@ import java.util.Set;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
@@ -235,7 +237,11 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 			records.put("bench", BenchProperties.class);
 		}
 		List<String> problems = new ArrayList<>();
-		try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+		// messages with parameters only ("must be between {min} and {max}"): no expression language on the class path
+		try (ValidatorFactory factory = Validation.byDefaultProvider()
+			.configure()
+			.messageInterpolator(new ParameterMessageInterpolator())
+			.buildValidatorFactory()) {
 			// a value of the wrong form is told already: bound as if absent, so that the rest is still checked
 			BindHandler skipMalformed = new AbstractBindHandler() {
 				@Override
