@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,25 @@ class CallbackReceiverIntegrationTests {
 		assertThat(strings.statusCode()).isEqualTo(204);
 		assertThat(afterSecond).containsExactly(Map.of("event_id", 1235L, "event_code", "PUBLISH_START", "log_level",
 				"ERROR", "timestamp_scaled", true, "deliveries", 1));
+	}
+
+	@Test
+	void holdsTheConnectionsItUsesRatherThanAWholePool() throws Exception {
+		// given: a receiver with one committer
+		String base = start("--spring.datasource.hikari.data-source-properties.ApplicationName=receiver-pool-test");
+		HikariDataSource pool = this.receivers.get(this.receivers.size() - 1).getBean(HikariDataSource.class);
+
+		// when
+		for (int i = 0; i < 20; i++) {
+			assertThat(post(base + "/callbacks/" + TOKEN, event(500 + i)).statusCode()).isEqualTo(204);
+		}
+
+		// then: two connections kept open (the committer, the window), more only under load
+		assertThat(pool.getMinimumIdle()).isEqualTo(2);
+		assertThat(pool.getMaximumPoolSize()).isGreaterThan(2);
+		assertThat(rows("SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'receiver-pool-test'"))
+			.extracting((row) -> (Long) row.get("n"))
+			.allSatisfy((connections) -> assertThat(connections).isBetween(1L, 3L));
 	}
 
 	@Test
