@@ -37,6 +37,10 @@ public final class CallbackReconciliationResource {
 	static final Counter GAPS_FILLED = new Counter("gaps.filled",
 			"Windows of possible event loss (livestation.event_gap) the callback receiver was up throughout, their events archived from callbacks");
 
+	/** Of the windows this run found ({@code events.gaps}), those it filled. */
+	static final Counter GAPS_FOUND_AND_FILLED = new Counter("gaps.found_and_filled",
+			"Of the windows of possible event loss this run found (events.gaps), those its callbacks step filled (among gaps.filled)");
+
 	/** Pulled events that occurred while a receiver was up and never reached it. */
 	static final Counter MISSED_BY_RECEIVER = new Counter("events.missed_by_receiver",
 			"Pulled events that occurred while a callback receiver was up and acknowledging, and whose callback never came (counted once, when judged)");
@@ -51,10 +55,14 @@ public final class CallbackReconciliationResource {
 		.fact(ARCHIVED)
 		.fact(WAITING)
 		.fact(GAPS_FILLED)
+		.fact(GAPS_FOUND_AND_FILLED)
 		.fact(MISSED_BY_RECEIVER)
-		.note(22, (counts) -> (counts.get(GAPS_FILLED) > 0)
-				? String.format("continuity: %d windows of possible event loss filled: the callback receiver was up"
-						+ " throughout them, their events archived from callbacks", counts.get(GAPS_FILLED))
+		// the windows this run found are told, filled or not, on the events' continuity line
+		.note(22, (counts) -> (counts.get(GAPS_FILLED) > counts.get(GAPS_FOUND_AND_FILLED))
+				? "continuity: " + SummaryNote.count(counts.get(GAPS_FILLED) - counts.get(GAPS_FOUND_AND_FILLED),
+						"window", "windows")
+						+ " of possible event loss found by earlier runs filled: the callback receiver was up"
+						+ " throughout them, their events archived from callbacks"
 				: null)
 		.note(24, (counts) -> (counts.get(MATCHED) + counts.get(ARCHIVED) + counts.get(WAITING) > 0)
 				? String.format("callbacks: %d matched to pulled events, %d archived that no event list showed,"

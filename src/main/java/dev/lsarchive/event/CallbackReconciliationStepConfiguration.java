@@ -1,12 +1,14 @@
 package dev.lsarchive.event;
 
 import java.time.Clock;
+import java.time.LocalDate;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
@@ -16,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.ProgressListener;
+import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
 
@@ -55,8 +58,8 @@ class CallbackReconciliationStepConfiguration {
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
 	ItemStreamWriter<String> callbackReconciliationWriter(JdbcTemplate jdbc, Clock clock,
-			ArchiveProperties properties) {
-		return new CallbackReconciliationWriter(jdbc, clock, properties.callbackGrace());
+			ArchiveProperties properties, @Value(RunContext.RUN_DATE_VALUE) LocalDate runDate) {
+		return new CallbackReconciliationWriter(jdbc, clock, properties.callbackGrace(), runDate);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -179,6 +180,7 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 			  AND NOT EXISTS (SELECT 1 FROM livestation.event_callback c
 			                  WHERE c.channel_id = g.channel_id AND c.reconciled_at IS NULL
 			                    AND c.occurred_at BETWEEN g.after_at AND g.before_at)
+			RETURNING g.detected_run_date = ?::date
 			""";
 
 	// each channel's pulled events from its judged mark through its horizon (covered, and older than the
@@ -221,13 +223,17 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 
 	private final Duration grace;
 
+	// the windows found by this run date's runs are told apart from older ones in the summary
+	private final LocalDate runDate;
+
 	// false during a first load: the reporting refresh step counts the days once instead
 	private boolean countDays = true;
 
 	// one horizon for the step: the pulled events older than the grace by its start are judged
 	private Instant horizon = Instant.EPOCH;
 
-	CallbackReconciliationWriter(JdbcTemplate jdbc, Clock clock, Duration grace) {
+	CallbackReconciliationWriter(JdbcTemplate jdbc, Clock clock, Duration grace, LocalDate runDate) {
+		this.runDate = runDate;
 		this.dataSource = jdbc.getDataSource();
 		this.jdbc = jdbc;
 		this.dailyCounts = new DailyCounts(jdbc);
@@ -260,10 +266,11 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 			.filter((callback) -> callback.occurredAtMillis() <= callback.coveredThroughMillis() - graceMillis)
 			.toList();
 		archive(unshown);
-		long filled = this.jdbc.update(FILL_GAPS, (ps) -> {
+		List<Boolean> filled = this.jdbc.query(FILL_GAPS, (ps) -> {
 			SqlArrays.bind(ps, 1, "text", channels);
 			ps.setString(2, this.grace.toMillis() + " milliseconds");
-		});
+			ps.setObject(3, this.runDate);
+		}, (rs, n) -> rs.getBoolean(1));
 		Timestamp horizon = Timestamp.from(this.horizon);
 		long missed = this.jdbc.query(JUDGE, (ps) -> {
 			ps.setTimestamp(1, horizon);
@@ -280,7 +287,8 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 		count(CallbackReconciliationResource.MATCHED_LATE, shownLate);
 		count(CallbackReconciliationResource.ARCHIVED, unshown.size());
 		count(CallbackReconciliationResource.WAITING, (waiting != null) ? waiting : 0);
-		count(CallbackReconciliationResource.GAPS_FILLED, filled);
+		count(CallbackReconciliationResource.GAPS_FILLED, filled.size());
+		count(CallbackReconciliationResource.GAPS_FOUND_AND_FILLED, filled.stream().filter(Boolean::booleanValue).count());
 		count(CallbackReconciliationResource.MISSED_BY_RECEIVER, missed);
 	}
 

@@ -2,6 +2,7 @@ package dev.lsarchive.event;
 
 import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.Counter;
+import dev.lsarchive.batch.SummaryNote;
 import dev.lsarchive.batch.Tally;
 
 /** The events resource: its counters and the summary lines on continuity and unchanged event lists. */
@@ -38,11 +39,23 @@ public final class EventResource {
 		.readUnchanged(READ_UNCHANGED)
 		.fact(UNCHANGED_LISTS)
 		.fact(NEW_FIELDS)
-		.note(20, (counts) -> (counts.get(GAPS) > 0)
-				? String.format("WARNING continuity: %d windows in which events may have been lost"
-						+ " (lists no longer reached back to what was archived): see reporting.channel_coverage",
-						counts.get(GAPS))
-				: null)
+		// after the callbacks step: a window the callback receiver covered is told as filled, not as a warning
+		.note(20, (counts) -> {
+			long found = counts.get(GAPS);
+			long filled = counts.get(CallbackReconciliationResource.GAPS_FOUND_AND_FILLED);
+			if (found == 0) {
+				return null;
+			}
+			String windows = SummaryNote.count(found, "window", "windows")
+					+ " in which events may have been lost (lists no longer reached back to what was archived)";
+			if (filled >= found) {
+				return "continuity: " + windows + ", " + ((found == 1) ? "filled" : "every one filled")
+						+ ": the callback receiver was up throughout, their events archived from callbacks";
+			}
+			return "WARNING continuity: " + windows
+					+ ((filled > 0) ? ", " + filled + " of them filled from callbacks" : "")
+					+ ": see reporting.channel_coverage";
+		})
 		.note(40, (counts) -> (counts.get(UNCHANGED_LISTS) > 0)
 				? String.format("events: %d event lists unchanged since archived, %d events not parsed again",
 						counts.get(UNCHANGED_LISTS), counts.get(READ_UNCHANGED))

@@ -132,6 +132,7 @@ class CallbackReconciliationIntegrationTests {
 			assertThat(missing(simulator, at(simulator, 1).minus(retention), at(simulator, 3))).isEmpty();
 			assertThat(count("SELECT count(*) FROM livestation.event_callback WHERE reconciled_at IS NULL")).isZero();
 			assertThat(ledger("gaps.filled")).containsExactly(0L, gaps);
+			assertThat(ledger("gaps.found_and_filled")).as("found by the run that filled them").containsExactly(0L, gaps);
 			assertThat(ledger("callbacks.archived")).containsExactly(0L, fromCallbacks);
 			assertThat(ledger("events.missed_by_receiver")).containsExactly(0L, 0L);
 			assertThat(rows("SELECT sum(gaps_filled) AS filled, sum(events_from_callbacks) AS archived,"

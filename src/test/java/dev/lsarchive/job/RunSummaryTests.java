@@ -20,6 +20,7 @@ import dev.lsarchive.api.ApiCallStats;
 import dev.lsarchive.batch.ArchivedResources;
 import dev.lsarchive.batch.RunContext;
 import dev.lsarchive.channel.ChannelResource;
+import dev.lsarchive.event.CallbackReconciliationResource;
 import dev.lsarchive.event.EventResource;
 import dev.lsarchive.recording.RecordingResource;
 import dev.lsarchive.snapshot.SnapshotResource;
@@ -30,6 +31,10 @@ class RunSummaryTests {
 
 	private static final ArchivedResources ARCHIVE = new ArchivedResources(List.of(ChannelResource.CHANNELS,
 			EventResource.EVENTS, SnapshotResource.SNAPSHOTS, RecordingResource.RECORDINGS));
+
+	private static final ArchivedResources WITH_CALLBACKS = new ArchivedResources(List.of(ChannelResource.CHANNELS,
+			EventResource.EVENTS, SnapshotResource.SNAPSHOTS, RecordingResource.RECORDINGS,
+			CallbackReconciliationResource.CALLBACKS));
 
 	@Test
 	void theTableAndTheResourcesLinesSayWhatTheyAlwaysSaid() {
@@ -92,6 +97,35 @@ class RunSummaryTests {
 				"  listing: 2 channels (2 live, 0 re-stream, 0 VOD2LIVE), 0 re-reads, drift 0; unknown statuses 0,"
 						+ " scaled timestamps 0",
 				"  API: 3 requests, 0 retries, 0 throttled (429)");
+	}
+
+	@Test
+	void windowsOfPossibleLossTheCallbacksFilledAreNoWarning() {
+		// given: a night that found three windows and filled two of them from callbacks, and one found earlier
+		RunTotals some = new RunTotals(Map.of("channels.read", 2L, "channels.unchanged", 2L, "channels.listed", 2L, "events.gaps", 3L,
+				"gaps.filled", 3L, "gaps.found_and_filled", 2L), WITH_CALLBACKS);
+		RunTotals all = new RunTotals(Map.of("channels.read", 2L, "channels.unchanged", 2L, "channels.listed", 2L, "events.gaps", 3L,
+				"gaps.filled", 3L, "gaps.found_and_filled", 3L), WITH_CALLBACKS);
+
+		// when
+		String partly = printed(some);
+		String wholly = printed(all);
+
+		// then
+		assertThat(partly).contains("  WARNING continuity: 3 windows in which events may have been lost (lists no longer"
+				+ " reached back to what was archived), 2 of them filled from callbacks: see reporting.channel_coverage")
+			.contains("  continuity: 1 window of possible event loss found by earlier runs filled");
+		assertThat(wholly).doesNotContain("WARNING")
+			.contains("  continuity: 3 windows in which events may have been lost (lists no longer reached back to what"
+					+ " was archived), every one filled: the callback receiver was up throughout")
+			.doesNotContain("found by earlier runs");
+	}
+
+	private static String printed(RunTotals totals) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		new RunSummary(new PrintStream(out, true, StandardCharsets.UTF_8), true).print(completed(), totals,
+				new ApiCallStats.Snapshot(3, 0, 0, 0, 0), "");
+		return out.toString(StandardCharsets.UTF_8);
 	}
 
 	@Test
