@@ -33,6 +33,9 @@ final class ChannelLifecycle {
 
 	private final List<SimulatedChannel> channels = new CopyOnWriteArrayList<>();
 
+	// the first channel of the list with each id: every request names its channel, a thousand of them
+	private final ConcurrentMap<String, SimulatedChannel> byId = new ConcurrentHashMap<>();
+
 	private final AtomicInteger generated = new AtomicInteger();
 
 	private final ConcurrentMap<Integer, SimulatedChannel> created = new ConcurrentHashMap<>();
@@ -43,7 +46,9 @@ final class ChannelLifecycle {
 		this.historyStart = anchor.minus(90, ChronoUnit.DAYS).toEpochMilli();
 		this.liveFrom = liveFrom.toEpochMilli();
 		for (int i = 0; i < properties.channels(); i++) {
-			this.channels.add(newChannel(null));
+			SimulatedChannel channel = newChannel(null);
+			this.channels.add(channel);
+			this.byId.putIfAbsent(channel.channelId(), channel);
 		}
 	}
 
@@ -52,21 +57,17 @@ final class ChannelLifecycle {
 	}
 
 	Optional<SimulatedChannel> channel(String channelId) {
-		for (SimulatedChannel channel : this.channels) {
-			if (channel.channelId().equals(channelId)) {
-				return Optional.of(channel);
-			}
-		}
-		return Optional.empty();
+		return Optional.ofNullable(this.byId.get(channelId));
 	}
 
 	List<SimulatedChannel> channels(String kind) {
 		return this.channels.stream().filter((c) -> c.kind().equals(kind)).toList();
 	}
 
-	SimulatedChannel createChannelAtHead(String kind) {
+	synchronized SimulatedChannel createChannelAtHead(String kind) {
 		SimulatedChannel channel = newChannel(kind);
 		this.channels.add(0, channel);
+		this.byId.put(channel.channelId(), channel);
 		return channel;
 	}
 

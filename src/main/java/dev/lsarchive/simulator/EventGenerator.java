@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
@@ -41,6 +43,10 @@ final class EventGenerator implements Iterator<SimulatedEvent> {
 	private final SplittableRandom rhythm;
 
 	private final ArrayDeque<Planned> pending = new ArrayDeque<>();
+
+	// how each code reads for this channel, worded once: its events repeat a dozen codes, and the event
+	// list renders the same instances from a cache of their bytes
+	private final Map<String, Wording> wordings = new HashMap<>();
 
 	private final boolean rhythmic;
 
@@ -98,13 +104,22 @@ final class EventGenerator implements Iterator<SimulatedEvent> {
 
 	@Override
 	public boolean hasNext() {
+		return hasNextThrough(this.until);
+	}
+
+	/**
+	 * Whether an event follows through {@code untilMillis} rather than the bound the generator was made
+	 * with: every event of the history, then those of the clock that happened by then. A generator made
+	 * with the bound {@link Long#MAX_VALUE} follows the clock as far as each caller asks, the same events.
+	 */
+	boolean hasNextThrough(long untilMillis) {
 		if (this.emitted < this.history) {
 			return true;
 		}
 		if (this.lookahead == null) {
 			this.lookahead = generate();
 		}
-		return this.lookahead.timestamp() <= this.until;
+		return this.lookahead.timestamp() <= untilMillis;
 	}
 
 	@Override
@@ -112,6 +127,11 @@ final class EventGenerator implements Iterator<SimulatedEvent> {
 		if (!hasNext()) {
 			throw new NoSuchElementException();
 		}
+		return nextEvent();
+	}
+
+	/** The next event, once {@link #hasNextThrough} said there is one. */
+	SimulatedEvent nextEvent() {
 		if (this.lookahead != null) {
 			SimulatedEvent event = this.lookahead;
 			this.lookahead = null;
@@ -148,10 +168,20 @@ final class EventGenerator implements Iterator<SimulatedEvent> {
 		SimulatedEvent.TimestampForm form = (bad < this.properties.badEventShare())
 				? SimulatedEvent.TimestampForm.BAD : (seconds < this.properties.secondsTimestampShare())
 						? SimulatedEvent.TimestampForm.SECONDS : SimulatedEvent.TimestampForm.MILLIS;
+		Wording wording = wording(code);
 		return new SimulatedEvent(this.channel.channelId(), code,
-				(mixed < this.properties.mixedCaseShare()) ? EventWording.mixedCase(code) : code,
-				EventWording.level(code), EventWording.description(code, this.channel.channelId()), this.time,
-				missing >= this.properties.missingChannelIdShare(), form);
+				(mixed < this.properties.mixedCaseShare()) ? wording.mixedCase() : code, wording.level(),
+				wording.description(), this.time, missing >= this.properties.missingChannelIdShare(), form);
+	}
+
+	private Wording wording(String code) {
+		Wording wording = this.wordings.get(code);
+		if (wording == null) {
+			wording = new Wording(EventWording.mixedCase(code), EventWording.level(code),
+					EventWording.description(code, this.channel.channelId()));
+			this.wordings.put(code, wording);
+		}
+		return wording;
 	}
 
 	private void planSession() {
@@ -177,7 +207,8 @@ final class EventGenerator implements Iterator<SimulatedEvent> {
 	}
 
 	private List<String> sessionCodes() {
-		List<String> codes = new ArrayList<>();
+		// room for the longest session from the start: a default list grows once or twice in every session
+		List<String> codes = new ArrayList<>(16);
 		boolean recording = this.random.nextDouble() < 0.6;
 		codes.add("PUBLISH_START");
 		maybe(codes, 0.3, "RTMP_MAIN_STREAM_ENABLED");
@@ -282,6 +313,10 @@ final class EventGenerator implements Iterator<SimulatedEvent> {
 			day = last.toLocalDate().plusDays(days).atStartOfDay(SimulatedDataset.ACCOUNT_ZONE);
 		}
 		return day.toInstant().toEpochMilli();
+	}
+
+	/** How a code reads in the events of this channel. */
+	private record Wording(String mixedCase, String level, String description) {
 	}
 
 	/** An event code to come, at its planned instant (null: at the rate of the history or of the clock). */

@@ -56,7 +56,7 @@ public final class SimulatedDataset {
 		this.anchor = anchor;
 		this.channels = new ChannelLifecycle(properties, anchor, liveFrom());
 		this.snapshots = new SnapshotGenerator(anchor);
-		this.recordings = new RecordingGenerator(properties);
+		this.recordings = new RecordingGenerator(properties, anchor);
 	}
 
 	/** The instant the generated history ends at. */
@@ -173,7 +173,7 @@ public final class SimulatedDataset {
 	 * is not among them), until Live Station drops its copy.
 	 */
 	public List<SimulatedRecording> recordingsAt(SimulatedChannel channel, long nowMillis) {
-		return this.recordings.recordingsAt(channel, events(channel, nowMillis), nowMillis);
+		return this.recordings.recordingsAt(channel, nowMillis);
 	}
 
 }
