@@ -65,6 +65,18 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 			FOR UPDATE OF c
 			""";
 
+	// the pulled events that no callback matched yet at the instants of the callbacks "cb", numbered per channel, code,
+	// level and instant: the n-th callback of such a group goes to the n-th of them (MATCH, SHOWN_LATE)
+	private static final String UNMATCHED_AT_CALLBACKS = """
+			), ev AS (
+			    SELECT e.channel_id, e.occurred_at, e.event_key, e.event_code, coalesce(e.log_level, '') AS level,
+			           row_number() OVER (PARTITION BY e.channel_id, e.event_code, coalesce(e.log_level, ''), e.occurred_at
+			                              ORDER BY e.event_key) AS n
+			    FROM livestation.channel_event e
+			    WHERE e.event_source = 'list' AND e.event_id IS NULL
+			      AND (e.channel_id, e.occurred_at) IN (SELECT channel_id, occurred_at FROM cb)
+			""";
+
 	// the n-th callback of a (channel, code, level, instant) to the n-th pulled event of it not matched yet
 	private static final String MATCH = """
 			WITH cb AS (
@@ -73,13 +85,7 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 			                              ORDER BY c.event_id) AS n
 			    FROM livestation.event_callback c
 			    WHERE c.event_id = ANY (?::bigint[])
-			), ev AS (
-			    SELECT e.channel_id, e.occurred_at, e.event_key, e.event_code, coalesce(e.log_level, '') AS level,
-			           row_number() OVER (PARTITION BY e.channel_id, e.event_code, coalesce(e.log_level, ''), e.occurred_at
-			                              ORDER BY e.event_key) AS n
-			    FROM livestation.channel_event e
-			    WHERE e.event_source = 'list' AND e.event_id IS NULL
-			      AND (e.channel_id, e.occurred_at) IN (SELECT channel_id, occurred_at FROM cb)
+			""" + UNMATCHED_AT_CALLBACKS + """
 			), tagged AS (
 			    UPDATE livestation.channel_event e SET event_id = cb.event_id
 			    FROM cb JOIN ev ON ev.channel_id = cb.channel_id AND ev.occurred_at = cb.occurred_at
@@ -104,13 +110,7 @@ class CallbackReconciliationWriter extends CountingWriter<String> {
 			    FROM livestation.channel_event e
 			    JOIN livestation.event_coverage v ON v.channel_id = e.channel_id
 			    WHERE e.channel_id = ANY (?::text[]) AND e.event_source = 'callback' AND e.occurred_at >= v.last_list_oldest
-			), ev AS (
-			    SELECT e.channel_id, e.occurred_at, e.event_key, e.event_code, coalesce(e.log_level, '') AS level,
-			           row_number() OVER (PARTITION BY e.channel_id, e.event_code, coalesce(e.log_level, ''), e.occurred_at
-			                              ORDER BY e.event_key) AS n
-			    FROM livestation.channel_event e
-			    WHERE e.event_source = 'list' AND e.event_id IS NULL
-			      AND (e.channel_id, e.occurred_at) IN (SELECT channel_id, occurred_at FROM cb)
+			""" + UNMATCHED_AT_CALLBACKS + """
 			)
 			SELECT cb.event_id, cb.event_key, ev.event_key, cb.channel_id, cb.event_code, cb.log_level,
 			       (extract(epoch FROM cb.occurred_at) * 1000)::bigint

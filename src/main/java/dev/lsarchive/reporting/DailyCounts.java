@@ -103,13 +103,7 @@ public final class DailyCounts {
 	 */
 	public static void add(Connection connection, String[] channelIds, String[] codes, String[] levels,
 			Long[] occurredAtMillis) throws SQLException {
-		try (PreparedStatement add = connection.prepareStatement(ADD)) {
-			SqlArrays.bind(add, 1, "text", channelIds);
-			SqlArrays.bind(add, 2, "text", codes);
-			SqlArrays.bind(add, 3, "text", levels);
-			SqlArrays.bind(add, 4, "int8", occurredAtMillis);
-			add.executeUpdate();
-		}
+		execute(connection, ADD, channelIds, codes, levels, occurredAtMillis);
 	}
 
 	/**
@@ -118,12 +112,17 @@ public final class DailyCounts {
 	 */
 	public static void remove(Connection connection, String[] channelIds, String[] codes, String[] levels,
 			Long[] occurredAtMillis) throws SQLException {
-		try (PreparedStatement remove = connection.prepareStatement(REMOVE)) {
-			SqlArrays.bind(remove, 1, "text", channelIds);
-			SqlArrays.bind(remove, 2, "text", codes);
-			SqlArrays.bind(remove, 3, "text", levels);
-			SqlArrays.bind(remove, 4, "int8", occurredAtMillis);
-			remove.executeUpdate();
+		execute(connection, REMOVE, channelIds, codes, levels, occurredAtMillis);
+	}
+
+	private static void execute(Connection connection, String sql, String[] channelIds, String[] codes,
+			String[] levels, Long[] occurredAtMillis) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			SqlArrays.bind(statement, 1, "text", channelIds);
+			SqlArrays.bind(statement, 2, "text", codes);
+			SqlArrays.bind(statement, 3, "text", levels);
+			SqlArrays.bind(statement, 4, "int8", occurredAtMillis);
+			statement.executeUpdate();
 		}
 	}
 
