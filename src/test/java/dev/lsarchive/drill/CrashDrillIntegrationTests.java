@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Crash consistency: the job process killed (SIGKILL) at many points of a run, its database
  * connections cut, or asked to stop (SIGTERM), then launched again until it completes. The
- * archive must end identical, row for row, to that of one uninterrupted run.
+ * archive must end identical, row for row, to that of one uninterrupted run of the same data.
  */
 class CrashDrillIntegrationTests {
 
@@ -50,6 +51,15 @@ class CrashDrillIntegrationTests {
 	private static final SimulatorProperties DATA = SimulatorProperties.of(40, 1500)
 		.withFaults(SimulatorProperties.Faults.NONE, Duration.ofMillis(20));
 
+	// one uninterrupted run serves every drill: the simulators of a test JVM serve identical data
+	private static String reference;
+
+	@BeforeAll
+	static void uninterruptedRun() {
+		TestDatabase.get().reset();
+		reference = uninterruptedArchive();
+	}
+
 	@BeforeEach
 	void emptyArchive() {
 		TestDatabase.get().reset();
@@ -63,8 +73,7 @@ class CrashDrillIntegrationTests {
 
 	@Test
 	void killedAtFifteenPointsOfEveryStepTheArchiveEndsIdenticalToAnUninterruptedRun() throws Exception {
-		// given: the archive of an uninterrupted run
-		String reference = uninterruptedArchive();
+		// given: an empty archive, and the uninterrupted run's as the reference
 
 		// when: SIGKILL at fifteen moments spread over every step, a launch each time
 		List<String> killedAt = new ArrayList<>();
@@ -89,7 +98,8 @@ class CrashDrillIntegrationTests {
 					() -> runs.heldStatement(RECORDINGS_TABLE, "INSERT", RECORDINGS_UPSERT, 2));
 			moments.put("reporting refresh step, setting the time zone",
 					() -> runs.heldStatement("reporting.setting", "UPDATE", "%time_zone = %", 1));
-			// the suite kills at a moment of every step; all fifteen with -Ddrill.kill-points=all (README, "Drills")
+			// by default a kill at a moment of every step; all fifteen with -Ddrill.kill-points=all (README, "Benchmark,
+			// performance and reliability")
 			if (!"all".equals(System.getProperty("drill.kill-points"))) {
 				moments.keySet().retainAll(EVERY_STEP);
 			}
@@ -131,8 +141,7 @@ class CrashDrillIntegrationTests {
 
 	@Test
 	void cutDatabaseConnectionsFailTheRunAndTheNextLaunchCompletesIt() throws Exception {
-		// given
-		String reference = uninterruptedArchive();
+		// given: an empty archive, and the uninterrupted run's as the reference
 		int firstExit;
 		int secondExit;
 		int thirdExit;
@@ -183,8 +192,7 @@ class CrashDrillIntegrationTests {
 
 	@Test
 	void sigtermStopsAtAChunkBoundaryAndTheNextLaunchResumes() throws Exception {
-		// given
-		String reference = uninterruptedArchive();
+		// given: an empty archive, and the uninterrupted run's as the reference
 		JarRuns.Launch stopped;
 		int secondExit;
 		try (LiveStationSimulator simulator = Simulators.start(DATA); JarRuns runs = new JarRuns()) {

@@ -11,12 +11,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.lsarchive.support.TestDatabase;
 
@@ -29,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the job of that release wrote them), and migrated to the latest version; then every table holds at
  * least its rows, the session tables the same sessions, and every reporting view and function answers.
  * Analysts' own views over the reporting views survive the upgrade; one over a table the upgrade
- * creates anew stops it, saying which and what to do.
+ * creates anew stops it, saying which and what to do. The archive of each version is a copy of one
+ * database migrated a version at a time, the schema a database migrated from nothing to that version has.
  */
 class SchemaUpgradeIntegrationTests {
 
@@ -61,6 +64,30 @@ class SchemaUpgradeIntegrationTests {
 
 	private static final Set<String> SESSION_TABLES = Set.of("reporting.publish_session", "reporting.recording_session");
 
+	// the empty archive at each earlier version, never changed: each test upgrades a copy of one
+	private static final Map<Integer, TestDatabase> ARCHIVES = new TreeMap<>();
+
+	private static TestDatabase migratedStepByStep;
+
+	@BeforeAll
+	static void emptyArchiveAtEachEarlierVersion() throws IOException {
+		migratedStepByStep = TestDatabase.get().createEmpty();
+		for (int version : earlierVersions().toList()) {
+			migratedStepByStep.migrateTo(String.valueOf(version));
+			ARCHIVES.put(version, migratedStepByStep.createCopy());
+		}
+	}
+
+	// the copies before the database they share their reader role with
+	@AfterAll
+	static void dropArchives() {
+		ARCHIVES.values().forEach(TestDatabase.get()::drop);
+		ARCHIVES.clear();
+		if (migratedStepByStep != null) {
+			TestDatabase.get().drop(migratedStepByStep);
+		}
+	}
+
 	/** Every version from {@link #FIRST} to the one before the newest, read from the files (a number may be unused). */
 	static Stream<Integer> earlierVersions() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("db/migration"))) {
@@ -77,11 +104,10 @@ class SchemaUpgradeIntegrationTests {
 	@ParameterizedTest(name = "from version {0}")
 	@MethodSource("earlierVersions")
 	void anArchiveOfAnEarlierVersionUpgradesWithoutLosingARowAndEveryReportingObjectAnswers(int version) {
-		TestDatabase database = TestDatabase.get().createEmpty();
-		try {
+		TestDatabase database = archiveAt(version);
+		try (SingleConnectionDataSource connection = connection(database)) {
 			// given: an archive at that version, with rows in every table
-			database.migrateTo(String.valueOf(version));
-			JdbcTemplate jdbc = jdbc(database);
+			JdbcTemplate jdbc = new JdbcTemplate(connection);
 			UpgradeSeed.into(jdbc);
 			assertThat(tables(jdbc)).allSatisfy((table) -> assertThat(rows(jdbc, table))
 				.as("%s exists at version %d: give it rows in UpgradeSeed, so that its upgrade is seen to keep them",
@@ -127,12 +153,11 @@ class SchemaUpgradeIntegrationTests {
 
 	@Test
 	void analystsOwnViewsOverReportingViewsSurviveTheUpgrade() {
-		TestDatabase database = TestDatabase.get().createEmpty();
-		try {
+		TestDatabase database = archiveAt(LAST_BEFORE_REPEATABLE_MIGRATIONS);
+		try (SingleConnectionDataSource connection = connection(database)) {
 			// given: an archive of the last version before repeatable migrations, with a view of an
 			// analyst's own over each reporting view the upgrade does not drop
-			database.migrateTo(String.valueOf(LAST_BEFORE_REPEATABLE_MIGRATIONS));
-			JdbcTemplate jdbc = jdbc(database);
+			JdbcTemplate jdbc = new JdbcTemplate(connection);
 			UpgradeSeed.into(jdbc);
 			List<String> views = relations(jdbc, "'v'").stream()
 				.filter((view) -> view.startsWith("reporting.") && !view.equals("reporting.recording_file"))
@@ -157,11 +182,10 @@ class SchemaUpgradeIntegrationTests {
 
 	@Test
 	void anAnalystsViewOverATableTheUpgradeRewritesStopsItWithAMessageNamingTheView() {
-		TestDatabase database = TestDatabase.get().createEmpty();
-		try {
+		TestDatabase database = archiveAt(LAST_BEFORE_REPEATABLE_MIGRATIONS);
+		try (SingleConnectionDataSource connection = connection(database)) {
 			// given: a view of an analyst's own over a session table, which V18 creates anew
-			database.migrateTo(String.valueOf(LAST_BEFORE_REPEATABLE_MIGRATIONS));
-			JdbcTemplate jdbc = jdbc(database);
+			JdbcTemplate jdbc = new JdbcTemplate(connection);
 			UpgradeSeed.into(jdbc);
 			jdbc.execute("CREATE VIEW public.analyst_live AS SELECT channel_id FROM reporting.publish_session WHERE is_open");
 
@@ -178,8 +202,15 @@ class SchemaUpgradeIntegrationTests {
 		}
 	}
 
-	private static JdbcTemplate jdbc(TestDatabase database) {
-		return new JdbcTemplate(new DriverManagerDataSource(database.jdbcUrl(), database.username(), database.password()));
+	// an empty archive at that version, of the test's own
+	private static TestDatabase archiveAt(int version) {
+		return ARCHIVES.get(version).createCopy();
+	}
+
+	// one connection for the whole test (a new one per statement costs more than the statements), idle
+	// outside its statements: it holds no lock the migrations wait for
+	private static SingleConnectionDataSource connection(TestDatabase database) {
+		return new SingleConnectionDataSource(database.jdbcUrl(), database.username(), database.password(), true);
 	}
 
 	private static List<String> tables(JdbcTemplate jdbc) {

@@ -34,12 +34,20 @@ public final class TestDatabase {
 
 	private final String jdbcUrl;
 
+	// false for a copy: its grants name the role of the database it was copied from, whose drop drops it
+	private final boolean ownsReaderRole;
+
 	private TestDatabase(Server server, String database) {
-		this.server = server;
-		this.database = database;
 		// the migrations create the reader role server-wide (spring.flyway.placeholders.reader_role): one of
 		// this database's own, so that dropping both leaves the server as it was
-		this.readerRole = database + "_reader";
+		this(server, database, database + "_reader", true);
+	}
+
+	private TestDatabase(Server server, String database, String readerRole, boolean ownsReaderRole) {
+		this.server = server;
+		this.database = database;
+		this.readerRole = readerRole;
+		this.ownsReaderRole = ownsReaderRole;
 		this.jdbcUrl = server.url().replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
 	}
 
@@ -65,7 +73,28 @@ public final class TestDatabase {
 		return createOn(this.server);
 	}
 
-	/** Drops a database made by {@link #createEmpty()}, whoever is still connected to it, and its role. */
+	/**
+	 * A new database on the same server holding what this one holds, its schema history included
+	 * ({@code CREATE DATABASE … TEMPLATE}), for tests that start many databases from one state instead of
+	 * migrating each from nothing. The copy shares this database's reader role: its grants name it, and
+	 * the migrations' checksums include its name. Nothing may be connected to this database meanwhile;
+	 * the caller drops the copy with {@link #drop(TestDatabase)} before this one, which drops the role.
+	 */
+	public TestDatabase createCopy() {
+		String copy = newName();
+		try (Connection admin = this.server.connect(); Statement statement = admin.createStatement()) {
+			statement.execute("CREATE DATABASE " + copy + " TEMPLATE " + this.database);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot copy test database " + this.database + ": " + ex.getMessage(), ex);
+		}
+		return new TestDatabase(this.server, copy, this.readerRole, false);
+	}
+
+	/**
+	 * Drops a database made by {@link #createEmpty()} or {@link #createCopy()}, whoever is still connected
+	 * to it, and its own role.
+	 */
 	public void drop(TestDatabase created) {
 		created.drop();
 	}
@@ -96,7 +125,7 @@ public final class TestDatabase {
 	}
 
 	private static TestDatabase createOn(Server server) {
-		String database = "lsarchive_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		String database = newName();
 		try (Connection admin = server.connect(); Statement statement = admin.createStatement()) {
 			statement.execute("CREATE DATABASE " + database);
 		}
@@ -105,6 +134,10 @@ public final class TestDatabase {
 					+ server.description() + " cannot be used: " + ex.getMessage(), ex);
 		}
 		return new TestDatabase(server, database);
+	}
+
+	private static String newName() {
+		return "lsarchive_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 	}
 
 	/** The one line that tells which PostgreSQL the tests use, and why. */
@@ -163,13 +196,15 @@ public final class TestDatabase {
 	}
 
 	/**
-	 * Drops the database, then its reader role (which the database's grants no longer hold); says so on
-	 * standard error when the server refuses, as nothing else would tell.
+	 * Drops the database, then its own reader role (which the database's grants no longer hold); says so
+	 * on standard error when the server refuses, as nothing else would tell.
 	 */
 	void drop() {
 		try (Connection admin = this.server.connect(); Statement statement = admin.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS " + this.database + " WITH (FORCE)");
-			statement.execute("DROP ROLE IF EXISTS " + this.readerRole);
+			if (this.ownsReaderRole) {
+				statement.execute("DROP ROLE IF EXISTS " + this.readerRole);
+			}
 		}
 		catch (SQLException ex) {
 			System.err.println("Could not drop test database " + this.database + " or role " + this.readerRole + ": "
