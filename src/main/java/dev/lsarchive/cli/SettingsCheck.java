@@ -85,7 +85,8 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 			problems.addAll(unknownKeys(Arrays.asList(arguments.getPropertyNames()), known));
 		}
 		Set<String> profiles = Set.of(environment.getActiveProfiles());
-		problems.addAll(unknownProfiles(profiles));
+		List<String> unknownProfiles = unknownProfiles(profiles);
+		problems.addAll(unknownProfiles);
 		Binder binder = Binder.get(environment);
 		Set<String> malformed = new LinkedHashSet<>();
 		for (String name : known.names()) {
@@ -95,8 +96,11 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 				malformed.add(name);
 			}
 		}
-		problems.addAll(constraintProblems(binder, profiles, malformed));
-		problems.addAll(databaseProblems(environment, profiles));
+		// what the start needs depends on its profile: a misspelt one says so alone, not what another mode would need
+		if (unknownProfiles.isEmpty()) {
+			problems.addAll(constraintProblems(binder, profiles, malformed));
+			problems.addAll(databaseProblems(environment, profiles));
+		}
 		return new ArrayList<>(problems);
 	}
 
@@ -161,6 +165,13 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 
 	private static String formProblem(Binder binder, ConfigurableEnvironment environment, String name,
 			Class<?> type) {
+		// Boot reads a bare number as milliseconds: "--archive.callback-grace=15" would be 15 ms, not the minutes meant
+		String given = environment.getProperty(name);
+		if (type == Duration.class && given != null && given.strip().matches("-?\\d+") && !given.strip().equals("0")) {
+			return name + "=" + SettingProblemReporter.shown(name, given) + " is not valid: expected " + form(type)
+					+ ", with its unit (a number alone would be read as milliseconds); "
+					+ SettingProblemReporter.howToSet(name);
+		}
 		try {
 			binder.bind(name, Bindable.of(type));
 			return null;

@@ -84,6 +84,29 @@ class SettingsCheckTests {
 	}
 
 	@Test
+	void aMisspeltProfileIsTheOnlyProblemToldNotWhatTheNightlyRunWouldNeed() {
+		// when: no keys and no database, which the demo meant would not need
+		List<String> problems = problems("--spring.profiles.active=dmeo");
+
+		// then
+		assertThat(problems).singleElement().asString().contains("dmeo is not a profile", "did you mean demo?");
+	}
+
+	@Test
+	void aDurationWithoutItsUnitIsRefusedRatherThanReadAsMilliseconds() {
+		// when
+		List<String> bare = problems(DATABASE, KEYS, "--archive.callback-grace=15");
+		List<String> withUnit = problems(DATABASE, KEYS, "--archive.callback-grace=15m");
+
+		// then
+		assertThat(bare).singleElement()
+			.asString()
+			.startsWith("archive.callback-grace=15 is not valid")
+			.contains("15m", "with its unit", "milliseconds");
+		assertThat(withUnit).isEmpty();
+	}
+
+	@Test
 	void everyProblemIsToldAtOnceWithTheFormItExpects() {
 		// when
 		List<String> problems = problems(DATABASE, "--livestation.api.access-key=a", "--archive.job=bogus",
