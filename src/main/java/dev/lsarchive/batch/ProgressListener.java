@@ -164,7 +164,7 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 		this.terminal.flush();
 	}
 
-	// what the step counts its records in: the resource it archives (before its first commit: none yet)
+	// what the step counts its records in, plural: the resource it archives (before its first commit: none yet)
 	private static String unit(@Nullable ArchivedResource resource) {
 		return (resource != null) ? resource.label() : "records";
 	}
@@ -179,10 +179,12 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 		StepCounts counts = StepCounts.of(step.getExecutionContext(), this.resources);
 		ArchivedResource resource = counts.resource();
 		long read = (resource != null) ? counts.get(resource, Tally.READ) : 0;
-		log.info("{} {}: {} {} read ({} written, {} unchanged, {} quarantined){} in {} chunks, {} {}/s, {} s",
-				step.getStepName(), state, read, unit(resource), tally(counts, resource, Tally.WRITTEN),
-				tally(counts, resource, Tally.UNCHANGED), tally(counts, resource, Tally.QUARANTINED), source(counts),
-				step.getCommitCount(), Math.round(read / seconds), unit(resource),
+		String unit = unit(resource);
+		log.info("{} {}: {} read ({} written, {} unchanged, {} quarantined){} in {}, {} {}/s, {} s",
+				step.getStepName(), state, SummaryNote.count(read, unit.substring(0, unit.length() - 1), unit),
+				tally(counts, resource, Tally.WRITTEN), tally(counts, resource, Tally.UNCHANGED),
+				tally(counts, resource, Tally.QUARANTINED), source(counts),
+				SummaryNote.count(step.getCommitCount(), "chunk", "chunks"), Math.round(read / seconds), unit,
 				String.format(Locale.ROOT, "%.1f", seconds));
 	}
 

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.lsarchive.batch.SummaryNote;
+
 /**
  * Micrometer meters of the callback receiver, and the counts of its summary line: callbacks acknowledged,
  * repeated deliveries among them, requests refused (by reason), the time from a request's arrival to its
@@ -86,8 +88,9 @@ final class CallbackMetrics {
 
 	/** The summary line printed when the receiver stops. */
 	String summary() {
-		return "Callback receiver: " + this.receivedCount.get() + " received, " + this.duplicateCount.get()
-				+ " duplicates, " + this.rejectedCount.get() + " rejected";
+		return "Callback receiver: " + this.receivedCount.get() + " received, "
+				+ SummaryNote.count(this.duplicateCount.get(), "duplicate", "duplicates") + ", "
+				+ this.rejectedCount.get() + " rejected";
 	}
 
 }

@@ -44,7 +44,7 @@ class PrintedCountsIntegrationTests {
 			"COMPLETED: read (\\d+), written (\\d+), already archived (\\d+), quarantined (\\d+);");
 
 	private static final Pattern CHANNELS_ASKED = Pattern.compile(
-			"COMPLETED: \\d+ recordings read \\(\\d+ written, \\d+ unchanged, \\d+ quarantined\\) from (\\d+) channels? asked");
+			"COMPLETED: \\d+ recordings? read \\(\\d+ written, \\d+ unchanged, \\d+ quarantined\\) from (\\d+) channels? asked");
 
 	private static final String[] RESOURCES = { "channels", "events", "snapshots", "recordings" };
 
