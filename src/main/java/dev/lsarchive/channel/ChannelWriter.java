@@ -85,11 +85,14 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 			                    AND i.rtmp_url = t.rtmp_url)
 			""";
 
+	// the chunk's channels named twice: as the join, and as a condition the open intervals' index takes, so that
+	// a chunk reads its own channels' intervals rather than every channel's (as estimates made before the
+	// table's first analysis would have it)
 	private static final String CLOSE_CHANGED_STATUS = """
 			UPDATE livestation.channel_status_history h SET valid_to = ?
 			FROM unnest(?::text[], ?::text[]) AS i(channel_id, channel_status)
 			WHERE h.channel_id = i.channel_id AND h.valid_to IS NULL AND h.channel_status <> i.channel_status
-			  AND h.valid_from < ?
+			  AND h.valid_from < ? AND h.channel_id = ANY (?::text[])
 			""";
 
 	private static final String OPEN_NEW_STATUS = """
@@ -121,11 +124,12 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 	private static final String VERSION_CONFIGURATION = "(" + CONFIGURATION
 			+ " - CASE WHEN i.payload -> 'restream' IS NULL THEN '{restream}'::text[] ELSE '{}'::text[] END)";
 
+	// the chunk's channels named twice, as in CLOSE_CHANGED_STATUS
 	private static final String CLOSE_CHANGED_VERSION = """
 			UPDATE livestation.channel_version v SET valid_to = ?
 			FROM unnest(?::text[], ?::jsonb[]) AS i(channel_id, payload)
 			WHERE v.channel_id = i.channel_id AND v.valid_to IS NULL AND v.valid_from < ?
-			  AND %s IS DISTINCT FROM %s
+			  AND v.channel_id = ANY (?::text[]) AND %s IS DISTINCT FROM %s
 			""".formatted(VERSION_CONFIGURATION.formatted("v.payload"), CONFIGURATION.formatted("i.payload"));
 
 	// a channel without an open version opens one: its first, or the next after a change closed the last
@@ -268,6 +272,7 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 			SqlArrays.bind(ps, 2, "text", ids);
 			SqlArrays.bind(ps, 3, "jsonb", payloads);
 			ps.setTimestamp(4, observed);
+			SqlArrays.bind(ps, 5, "text", ids);
 		});
 		this.jdbc.update(OPEN_NEW_VERSION, (ps) -> {
 			ps.setTimestamp(1, observed);
@@ -285,6 +290,7 @@ class ChannelWriter extends UpsertWriter<Outcome<ChannelRow>, ChannelRow> {
 			SqlArrays.bind(ps, 2, "text", ids);
 			SqlArrays.bind(ps, 3, "text", statuses);
 			ps.setTimestamp(4, observed);
+			SqlArrays.bind(ps, 5, "text", ids);
 		});
 		this.jdbc.update(OPEN_NEW_STATUS, (ps) -> {
 			ps.setTimestamp(1, observed);

@@ -1,7 +1,9 @@
 package dev.lsarchive.recording;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,8 +29,8 @@ import dev.lsarchive.batch.SqlArrays;
 import dev.lsarchive.normalize.SessionEvents;
 
 /**
- * Reads the recordings of one partition's channels among those that can have new or changed ones,
- * one channel per item. A channel is asked when
+ * Reads the recordings of one partition's channels among those that can have new or changed ones
+ * (an item: one channel's list, or a few channels' unfinished recordings, below). A channel is asked when
  * <ul>
  * <li>an {@code ONAIR_START} or {@code ONAIR_END} event newer than the last time it was asked is
  * archived (a recording began or ended since), or</li>
@@ -48,6 +50,12 @@ import dev.lsarchive.normalize.SessionEvents;
  * on air). A recording the API does not know (gone, or its channel gone) falls back to the list, which
  * tells the two apart.
  * <p>
+ * An item is the answers of one channel asked for its list, or of up to {@link #ONE_BY_ONE_PER_ITEM}
+ * consecutive channels asked one by one (the last of them possibly asked for its list instead): an
+ * item holds at most one list, so a chunk holds no more lists than it holds items, while the few
+ * recordings of the channels asked one by one (a night's usual answers) share a transaction, its
+ * statements and its commit.
+ * <p>
  * Partition {@code p} of {@code n} takes the due channels whose id hashes to {@code p} modulo
  * {@code n}: the due set shrinks as channels are asked, so a channel's partition follows from its id
  * alone, never from its place among the due (a restarted partition would otherwise take channels of
@@ -55,7 +63,7 @@ import dev.lsarchive.normalize.SessionEvents;
  * the last channel it asked: restarted, it asks only the due channels after it, so that a channel
  * still due because of an unfinished recording is not asked, nor counted, twice in one run.
  */
-class RecordingReader implements ItemStreamReader<RecordingList> {
+class RecordingReader implements ItemStreamReader<List<RecordingList>> {
 
 	private static final Logger log = LoggerFactory.getLogger(RecordingReader.class);
 
@@ -64,6 +72,9 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 
 	// each recording asked alone takes a request of the rate budget, a list one whatever its length
 	static final int ONE_BY_ONE_AT_MOST = 3;
+
+	// channels asked one by one in one item: at most three recordings each, a few kilobytes
+	static final int ONE_BY_ONE_PER_ITEM = 10;
 
 	// every channel: its recording events after those it was last asked with (one probe of the index of
 	// recording events, channel_event_recording, per channel), and its recordings not in a final status
@@ -113,15 +124,65 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 
 	/** The channels due now, of every partition, in id order. */
 	static List<Due> due(JdbcTemplate jdbc) {
-		List<Due> due = new ArrayList<>(jdbc.query(DUE, RecordingReader::bindDue, (rs, n) -> {
-			Timestamp through = rs.getTimestamp(2);
-			Array unfinished = rs.getArray(3);
-			return new Due(rs.getString(1), (through != null) ? through.toInstant() : null,
-					(unfinished != null) ? List.of((String[]) unfinished.getArray()) : List.of());
-		}));
+		List<Due> due = new ArrayList<>(jdbc.execute(RecordingReader::dueWithoutJit));
 		// in Java's order, the one the saved position compares in (the database's collation may differ)
 		due.sort(Comparator.comparing(Due::channelId));
 		return due;
+	}
+
+	// DUE reads a few index entries per channel (about 10 ms for 1,000 channels), but the estimates of
+	// a big archive put its cost above jit_above_cost, and compiling it took 0.1 - 0.4 s: the JIT is
+	// off for this query alone, in a transaction of its own or for the moment in the caller's
+	private static List<Due> dueWithoutJit(Connection connection) throws SQLException {
+		boolean ownTransaction = connection.getAutoCommit();
+		if (ownTransaction) {
+			connection.setAutoCommit(false);
+		}
+		try {
+			String jit = setJit(connection, "off");
+			List<Due> due = new ArrayList<>();
+			try (PreparedStatement statement = connection.prepareStatement(DUE)) {
+				bindDue(statement);
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						Timestamp through = rs.getTimestamp(2);
+						Array unfinished = rs.getArray(3);
+						due.add(new Due(rs.getString(1), (through != null) ? through.toInstant() : null,
+								(unfinished != null) ? List.of((String[]) unfinished.getArray()) : List.of()));
+					}
+				}
+			}
+			if (ownTransaction) {
+				connection.commit();
+			}
+			else {
+				setJit(connection, jit);
+			}
+			return due;
+		}
+		catch (SQLException | RuntimeException ex) {
+			if (ownTransaction) {
+				connection.rollback();
+			}
+			throw ex;
+		}
+		finally {
+			if (ownTransaction) {
+				connection.setAutoCommit(true);
+			}
+		}
+	}
+
+	// sets jit for the current transaction, returning the value it had
+	private static String setJit(Connection connection, String value) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT current_setting('jit'), set_config('jit', ?, true)")) {
+			statement.setString(1, value);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getString(1);
+			}
+		}
 	}
 
 	/** Whether {@code channelId} belongs to partition {@code partition} of {@code partitions}. */
@@ -150,11 +211,24 @@ class RecordingReader implements ItemStreamReader<RecordingList> {
 	}
 
 	@Override
-	public @Nullable RecordingList read() {
+	public @Nullable List<RecordingList> read() {
 		if (this.next >= this.due.size()) {
 			return null;
 		}
-		Due channel = this.due.get(this.next++);
+		List<RecordingList> item = new ArrayList<>();
+		while (this.next < this.due.size() && item.size() < ONE_BY_ONE_PER_ITEM
+				&& (item.isEmpty() || this.due.get(this.next).unfinishedOnly())) {
+			RecordingList answer = ask(this.due.get(this.next++));
+			item.add(answer);
+			if (!answer.unfinishedOnly()) {
+				// a list ends the item
+				break;
+			}
+		}
+		return item;
+	}
+
+	private RecordingList ask(Due channel) {
 		this.askedThrough = channel.channelId();
 		if (channel.unfinishedOnly()) {
 			List<RecordingDto> unfinished = new ArrayList<>(channel.unfinished().size());

@@ -1,7 +1,7 @@
 package dev.lsarchive.recording;
 
 import java.time.Clock;
-
+import java.util.List;
 
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -39,10 +39,11 @@ class RecordingStepConfiguration {
 	// the step each partition runs, as recordingsWorker:channels-3-of-8
 	static final String WORKER_STEP_NAME = "recordingsWorker";
 
-	// a channel's recordings are one item, a chunk of channels one transaction; the partitions that run at
-	// once share this many channels held in memory (a channel's list of a hundred recordings with their
-	// payloads takes megabytes while it is parsed, normalized and bound)
-	private static final int CHANNELS_IN_MEMORY = 20;
+	// a channel's list, or a few channels asked one by one, are one item (RecordingReader), a chunk of
+	// items one transaction; the partitions that run at once share this many items held in memory (a
+	// channel's list of a hundred recordings with their payloads takes megabytes while it is parsed,
+	// normalized and bound; an item holds at most one list)
+	private static final int ITEMS_IN_MEMORY = 20;
 
 	@Bean
 	ArchivedResource recordingsResource() {
@@ -69,13 +70,16 @@ class RecordingStepConfiguration {
 
 	@Bean
 	Step recordingsWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ItemStreamReader<RecordingList> recordingReader, ItemStreamWriter<ChannelRecordings> recordingWriter,
-			Clock clock, ProgressListener progress, ArchiveProperties properties) {
+			ItemStreamReader<List<RecordingList>> recordingReader,
+			ItemStreamWriter<List<ChannelRecordings>> recordingWriter, Clock clock, ProgressListener progress,
+			ArchiveProperties properties) {
+		RecordingNormalizer normalizer = new RecordingNormalizer(clock);
+		int itemsPerChunk = Math.max(1, ITEMS_IN_MEMORY / properties.eventThreads());
 		return new StepBuilder(WORKER_STEP_NAME, jobRepository)
-			.<RecordingList, ChannelRecordings>chunk(Math.max(1, CHANNELS_IN_MEMORY / properties.eventThreads()))
+			.<List<RecordingList>, List<ChannelRecordings>>chunk(itemsPerChunk)
 			.transactionManager(transactionManager)
 			.reader(recordingReader)
-			.processor(new RecordingNormalizer(clock))
+			.processor((item) -> item.stream().map(normalizer::process).toList())
 			.writer(recordingWriter)
 			// the partitions show as one line, the recordings step's
 			.listener(progress.labelling(WORKER_STEP_NAME, STEP_NAME))
@@ -84,7 +88,7 @@ class RecordingStepConfiguration {
 
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
-	ItemStreamReader<RecordingList> recordingReader(LiveStationClient client, JdbcTemplate jdbc,
+	ItemStreamReader<List<RecordingList>> recordingReader(LiveStationClient client, JdbcTemplate jdbc,
 			DueChannels dueChannels, @Value("#{stepExecution.stepName}") String stepName,
 			@Value("#{stepExecution.jobExecutionId}") long jobExecutionId) {
 		int[] partition = ChannelPartitioner.ofStep(stepName);
@@ -93,7 +97,7 @@ class RecordingStepConfiguration {
 
 	@Bean
 	@Scope(value = "step", proxyMode = ScopedProxyMode.INTERFACES)
-	ItemStreamWriter<ChannelRecordings> recordingWriter(JdbcTemplate jdbc, QuarantineWriter quarantine) {
+	ItemStreamWriter<List<ChannelRecordings>> recordingWriter(JdbcTemplate jdbc, QuarantineWriter quarantine) {
 		return new RecordingWriter(jdbc, quarantine);
 	}
 

@@ -19,13 +19,13 @@ import dev.lsarchive.quarantine.QuarantineWriter;
 import dev.lsarchive.reporting.ApiFields;
 
 /**
- * Writes the recordings of a chunk of channels with one upsert, each with the record as received
- * (unchanged recordings are not touched; a new status moves {@code status_since}), and notes for
- * each channel what it was asked with, and the fields received in {@code reporting.api_fields}, in
- * the same transaction. A recording the database refuses for a reason of its data is found
- * by {@link DataErrorScan} and quarantined.
+ * Writes the recordings of a chunk of channels (its items, each the answers of one or a few channels)
+ * with one upsert, each with the record as received (unchanged recordings are not touched; a new
+ * status moves {@code status_since}), and notes for each channel what it was asked with, and the
+ * fields received in {@code reporting.api_fields}, in the same transaction. A recording the database
+ * refuses for a reason of its data is found by {@link DataErrorScan} and quarantined.
  */
-class RecordingWriter extends UpsertWriter<ChannelRecordings, RecordingRow> {
+class RecordingWriter extends UpsertWriter<List<ChannelRecordings>, RecordingRow> {
 
 	// a recording received byte for byte as last written, its columns as they are, is left out before its
 	// payload is parsed: most of a channel's recordings are unchanged
@@ -100,11 +100,11 @@ class RecordingWriter extends UpsertWriter<ChannelRecordings, RecordingRow> {
 		this.apiFields = new ApiFields(jdbc);
 	}
 
-	// an item is a channel's recordings: its records are what the chunk read
+	// an item is the recordings of one or a few channels: their records are what the chunk read
 	@Override
-	protected List<Outcome<RecordingRow>> outcomes(Chunk<? extends ChannelRecordings> chunk) {
+	protected List<Outcome<RecordingRow>> outcomes(Chunk<? extends List<ChannelRecordings>> chunk) {
 		List<Outcome<RecordingRow>> outcomes = new ArrayList<>();
-		chunk.forEach((channel) -> outcomes.addAll(channel.outcomes()));
+		channels(chunk).forEach((channel) -> outcomes.addAll(channel.outcomes()));
 		return outcomes;
 	}
 
@@ -115,11 +115,11 @@ class RecordingWriter extends UpsertWriter<ChannelRecordings, RecordingRow> {
 	}
 
 	@Override
-	protected void written(Chunk<? extends ChannelRecordings> chunk, List<RecordingRow> stored, RunContext run) {
-		checked(chunk.getItems(), run.observedAt());
-		count(RecordingResource.CHANNELS_ASKED, chunk.size());
-		count(RecordingResource.UNFINISHED_ONLY,
-				chunk.getItems().stream().filter(ChannelRecordings::unfinishedOnly).count());
+	protected void written(Chunk<? extends List<ChannelRecordings>> chunk, List<RecordingRow> stored, RunContext run) {
+		List<ChannelRecordings> channels = channels(chunk);
+		checked(channels, run.observedAt());
+		count(RecordingResource.CHANNELS_ASKED, channels.size());
+		count(RecordingResource.UNFINISHED_ONLY, channels.stream().filter(ChannelRecordings::unfinishedOnly).count());
 		ApiFields.Seen fields = new ApiFields.Seen();
 		stored.forEach((row) -> fields.add(row.fields()));
 		count(RecordingResource.NEW_FIELDS, this.apiFields.add("recording", fields, MAPPED, run));
@@ -154,7 +154,13 @@ class RecordingWriter extends UpsertWriter<ChannelRecordings, RecordingRow> {
 		});
 	}
 
-	private void checked(List<? extends ChannelRecordings> channels, Instant observedAt) {
+	private static List<ChannelRecordings> channels(Chunk<? extends List<ChannelRecordings>> chunk) {
+		List<ChannelRecordings> channels = new ArrayList<>();
+		chunk.forEach(channels::addAll);
+		return channels;
+	}
+
+	private void checked(List<ChannelRecordings> channels, Instant observedAt) {
 		this.jdbc.update(CHECKED, (ps) -> {
 			ps.setTimestamp(1, Timestamp.from(observedAt));
 			SqlArrays.bind(ps, 2, "text", channels.stream().map(ChannelRecordings::channelId).toArray());
