@@ -12,6 +12,8 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.lsarchive.batch.SummaryNote;
+
 /**
  * The channels due for their recordings ({@link RecordingReader#DUE}), found once when the recordings
  * step starts and shared by its partitions: each partition asking the database the same question over
@@ -37,7 +39,7 @@ final class DueChannels implements StepExecutionListener {
 	public void beforeStep(StepExecution step) {
 		List<RecordingReader.Due> due = RecordingReader.due(this.jdbc);
 		this.found.put(step.getJobExecutionId(), due);
-		log.info("Recordings: {} channels can have new or changed recordings", due.size());
+		log.info("Recordings: {} can have new or changed recordings", SummaryNote.count(due.size(), "channel", "channels"));
 	}
 
 	@Override

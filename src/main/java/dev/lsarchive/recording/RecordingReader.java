@@ -1,15 +1,14 @@
 package dev.lsarchive.recording;
 
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -20,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.api.RecordingDto;
@@ -124,65 +125,22 @@ class RecordingReader implements ItemStreamReader<List<RecordingList>> {
 
 	/** The channels due now, of every partition, in id order. */
 	static List<Due> due(JdbcTemplate jdbc) {
-		List<Due> due = new ArrayList<>(jdbc.execute(RecordingReader::dueWithoutJit));
+		// DUE reads a few index entries per channel (about 10 ms for 1,000 channels), but a big archive's
+		// estimates put its cost above jit_above_cost, and compiling it took 0.1 - 0.4 s: the JIT is off for it
+		TransactionTemplate transaction = new TransactionTemplate(
+				new DataSourceTransactionManager(Objects.requireNonNull(jdbc.getDataSource())));
+		List<Due> due = new ArrayList<>(Objects.requireNonNull(transaction.execute((status) -> {
+			jdbc.execute("SET LOCAL jit = off");
+			return jdbc.query(DUE, RecordingReader::bindDue, (rs, n) -> {
+				Timestamp through = rs.getTimestamp(2);
+				Array unfinished = rs.getArray(3);
+				return new Due(rs.getString(1), (through != null) ? through.toInstant() : null,
+						(unfinished != null) ? List.of((String[]) unfinished.getArray()) : List.of());
+			});
+		})));
 		// in Java's order, the one the saved position compares in (the database's collation may differ)
 		due.sort(Comparator.comparing(Due::channelId));
 		return due;
-	}
-
-	// DUE reads a few index entries per channel (about 10 ms for 1,000 channels), but the estimates of
-	// a big archive put its cost above jit_above_cost, and compiling it took 0.1 - 0.4 s: the JIT is
-	// off for this query alone, in a transaction of its own or for the moment in the caller's
-	private static List<Due> dueWithoutJit(Connection connection) throws SQLException {
-		boolean ownTransaction = connection.getAutoCommit();
-		if (ownTransaction) {
-			connection.setAutoCommit(false);
-		}
-		try {
-			String jit = setJit(connection, "off");
-			List<Due> due = new ArrayList<>();
-			try (PreparedStatement statement = connection.prepareStatement(DUE)) {
-				bindDue(statement);
-				try (ResultSet rs = statement.executeQuery()) {
-					while (rs.next()) {
-						Timestamp through = rs.getTimestamp(2);
-						Array unfinished = rs.getArray(3);
-						due.add(new Due(rs.getString(1), (through != null) ? through.toInstant() : null,
-								(unfinished != null) ? List.of((String[]) unfinished.getArray()) : List.of()));
-					}
-				}
-			}
-			if (ownTransaction) {
-				connection.commit();
-			}
-			else {
-				setJit(connection, jit);
-			}
-			return due;
-		}
-		catch (SQLException | RuntimeException ex) {
-			if (ownTransaction) {
-				connection.rollback();
-			}
-			throw ex;
-		}
-		finally {
-			if (ownTransaction) {
-				connection.setAutoCommit(true);
-			}
-		}
-	}
-
-	// sets jit for the current transaction, returning the value it had
-	private static String setJit(Connection connection, String value) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT current_setting('jit'), set_config('jit', ?, true)")) {
-			statement.setString(1, value);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getString(1);
-			}
-		}
 	}
 
 	/** Whether {@code channelId} belongs to partition {@code partition} of {@code partitions}. */
