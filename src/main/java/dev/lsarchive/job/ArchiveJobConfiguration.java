@@ -34,9 +34,9 @@ import dev.lsarchive.reporting.ReportingRefresh;
 
 /**
  * {@code archiveJob}: the archived resources' steps (channels, then events, partitioned by channel,
- * and snapshots side by side, then the callbacks reconciled with the events, then recordings), then
- * the quarantine gate (the run fails when too many records were quarantined), then the reporting
- * refresh. The run ledger listens to every execution.
+ * and snapshots side by side, then the callbacks reconciled with the events, then recordings and the
+ * reporting refresh side by side), then the quarantine gate (the run fails when too many records were
+ * quarantined). The run ledger listens to every execution.
  */
 @Configuration(proxyBeanMethods = false)
 @ArchiveMode
@@ -49,39 +49,42 @@ class ArchiveJobConfiguration {
 	// the archived resources' steps, in the order they run: a new resource is one more line here
 	@Bean
 	Flow resourceSteps(Step channelsStep, Step eventsStep, Step snapshotsStep, Step callbacksStep,
-			Step recordingsStep) {
+			Step recordingsStep, Step reportingRefreshStep) {
 		// snapshots need only the channel listing: they are fetched while the events load, not after them
-		Flow events = new FlowBuilder<Flow>("eventsFlow").start(eventsStep).build();
-		Flow snapshots = new FlowBuilder<Flow>("snapshotsFlow").start(snapshotsStep).build();
-		Flow eventsAndSnapshots = new FlowBuilder<Flow>("eventsAndSnapshots")
-			.split(new SimpleAsyncTaskExecutor("steps-"))
-			.add(events, snapshots)
-			.build();
+		Flow eventsAndSnapshots = sideBySide("eventsAndSnapshots", eventsStep, snapshotsStep);
+		// the reporting layer follows from the events and the channels' statuses alone: PostgreSQL refreshes it
+		// while the recordings are asked for (after a first load it works seconds, on cores the recordings leave idle)
+		Flow recordingsAndReporting = sideBySide("recordingsAndReporting", recordingsStep, reportingRefreshStep);
 		return new FlowBuilder<Flow>("resourceSteps").start(channelsStep)
 			.next(eventsAndSnapshots)
 			// the pushed events reconciled with the lists just read: what they archive counts for the recordings too
 			.next(callbacksStep)
 			// which channels' recordings to ask for follows from the recording events just archived
-			.next(recordingsStep)
+			.next(recordingsAndReporting)
+			.build();
+	}
+
+	private static Flow sideBySide(String name, Step first, Step second) {
+		return new FlowBuilder<Flow>(name).split(new SimpleAsyncTaskExecutor("steps-"))
+			.add(new FlowBuilder<Flow>(first.getName() + "Flow").start(first).build(),
+					new FlowBuilder<Flow>(second.getName() + "Flow").start(second).build())
 			.build();
 	}
 
 	@Bean
-	Job archiveJob(JobRepository jobRepository, Flow resourceSteps, Step quarantineGateStep,
-			Step reportingRefreshStep, RunLedger runLedger, RunResultPublisher runResultPublisher,
-			GracefulShutdown gracefulShutdown) {
+	Job archiveJob(JobRepository jobRepository, Flow resourceSteps, Step quarantineGateStep, RunLedger runLedger,
+			RunResultPublisher runResultPublisher, GracefulShutdown gracefulShutdown) {
 		// afterJob runs in reverse order: the ledger is written before a waiting shutdown is released
 		return new JobBuilder(ArchiveProperties.Job.NIGHTLY.jobName(), jobRepository).listener(gracefulShutdown)
 			.listener(runResultPublisher)
 			.listener(runLedger)
 			.start(resourceSteps)
 			.next(quarantineGateStep)
-			.next(reportingRefreshStep)
 			.end()
 			.build();
 	}
 
-	// every run passes the gate and refreshes the reporting layer, also a resumed one whose gate passed before
+	// every run refreshes the reporting layer and passes the gate, also a resumed one that did so before
 	@Bean
 	Step quarantineGateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ArchiveProperties properties, ArchivedResources archivedResources) {
