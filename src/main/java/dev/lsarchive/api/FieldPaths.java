@@ -35,9 +35,13 @@ final class FieldPaths {
 	static void collect(JsonNode node, String prefix, Set<String> paths) {
 		if (node.isObject()) {
 			for (Map.Entry<String, JsonNode> field : node.properties()) {
-				String path = prefix + field.getKey();
+				String path = prefix.isEmpty() ? field.getKey() : prefix + field.getKey();
 				paths.add(path);
-				collect(field.getValue(), path + ".", paths);
+				JsonNode value = field.getValue();
+				// a value that holds no field names none: no prefix built for each of a record's scalars
+				if (value.isContainer()) {
+					collect(value, path + ".", paths);
+				}
 			}
 		}
 		else if (node.isArray()) {

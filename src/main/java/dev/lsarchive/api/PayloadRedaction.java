@@ -3,7 +3,9 @@ package dev.lsarchive.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,11 +27,28 @@ final class PayloadRedaction {
 	// inside a re-stream target, "id" is the RTMP authentication id, and the URL may carry credentials
 	private static final String RESTREAM_TARGETS = "restream";
 
+	// an answer repeats a few field names in every record: each is judged once (bounded, whatever names arrive)
+	private static final int JUDGED_NAMES_KEPT = 4096;
+
+	private static final Map<String, Boolean> JUDGED = new ConcurrentHashMap<>();
+
 	private PayloadRedaction() {
 	}
 
 	/** Whether a field of this name carries a secret. */
 	static boolean isSecret(String name) {
+		Boolean judged = JUDGED.get(name);
+		if (judged != null) {
+			return judged;
+		}
+		boolean secret = judge(name);
+		if (JUDGED.size() < JUDGED_NAMES_KEPT) {
+			JUDGED.put(name, secret);
+		}
+		return secret;
+	}
+
+	private static boolean judge(String name) {
 		if (SECRET_FIELDS.contains(name)) {
 			return true;
 		}

@@ -58,9 +58,11 @@ class PayloadRedactionTests {
 				"accessControl", "snapshotUrl", "objectStorageUrl", "rtmpUrl", "uploadPath", "alertOptions", "cdnDomain",
 				"tokenCount", "callbackCount", "id", "description", "keyFrameInterval");
 
-		// then
-		assertThat(secrets).allMatch(PayloadRedaction::isSecret);
-		assertThat(fields).noneMatch(PayloadRedaction::isSecret);
+		// then: judged again (each name's answer is kept once judged), the same
+		for (int time = 1; time <= 2; time++) {
+			assertThat(secrets).allMatch(PayloadRedaction::isSecret);
+			assertThat(fields).noneMatch(PayloadRedaction::isSecret);
+		}
 	}
 
 	@Test
