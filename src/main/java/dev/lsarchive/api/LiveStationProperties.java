@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import dev.lsarchive.config.SettingAdvice;
+
 /**
  * Connection to the Live Station API gateway.
  *
@@ -51,8 +53,8 @@ public record LiveStationProperties(
 
 	public LiveStationProperties {
 		List<String> problems = new ArrayList<>();
-		requireSet(accessKey, "livestation.api.access-key", "LIVESTATION_API_ACCESSKEY", problems);
-		requireSet(secretKey, "livestation.api.secret-key", "LIVESTATION_API_SECRETKEY", problems);
+		requireSet(accessKey, "livestation.api.access-key", problems);
+		requireSet(secretKey, "livestation.api.secret-key", problems);
 		if (baseUrl != null && !"https".equalsIgnoreCase(baseUrl.getScheme()) && !allowInsecureHttp) {
 			problems.add("livestation.api.base-url must be an https URL"
 					+ ((baseUrl.getScheme() != null) ? " (it starts with '" + baseUrl.getScheme() + ":')"
@@ -66,13 +68,9 @@ public record LiveStationProperties(
 	}
 
 	// Boot would name a missing value by its field (accessKey); an operator sets the property or the variable
-	private static void requireSet(String value, String property, String variable, List<String> problems) {
+	private static void requireSet(String value, String property, List<String> problems) {
 		if (value == null || value.isBlank()) {
-			// a secret on the command line is seen by every user of the host (ps): the environment only
-			problems.add(property + " is not set: "
-					+ (property.endsWith("secret-key") ? "set the environment variable " + variable
-							+ " (a secret: not on the command line, where every user of the host sees it)"
-							: "give it as --" + property + "=... or in the environment variable " + variable));
+			problems.add(property + " is not set: " + SettingAdvice.howToSet(property));
 		}
 	}
 

@@ -17,6 +17,8 @@ import org.springframework.core.Ordered;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
+import dev.lsarchive.config.SettingAdvice;
+
 /**
  * Reports a start-up that failed on a setting in one line per setting (which one, what is wrong,
  * how to set it: flag and environment variable), or on a database that refuses or does not answer
@@ -117,15 +119,9 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 		return prefix + ": " + error.getDefaultMessage();
 	}
 
-	/** How to set {@code property}: its flag and the environment variable Spring binds to it. */
+	/** How to set {@code property} ({@link SettingAdvice#howToSet}). */
 	static String howToSet(String property) {
-		String variable = property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
-		if (isSecret(property)) {
-			// a secret on the command line is seen by every user of the host (ps): the environment only
-			return "set the environment variable " + variable
-					+ " (a secret: not on the command line, where every user of the host sees it)";
-		}
-		return "set it with --" + property + "=... or the environment variable " + variable;
+		return SettingAdvice.howToSet(property);
 	}
 
 	// a secret's value is never printed, not even a wrong one
@@ -133,11 +129,9 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 		return isSecret(name) ? "******" : value.toString();
 	}
 
-	/** Whether the setting {@code name} holds a secret (a key, a password, a token). */
+	/** Whether the setting {@code name} holds a secret ({@link SettingAdvice#isSecret}). */
 	static boolean isSecret(String name) {
-		String lower = name.toLowerCase(Locale.ROOT);
-		return lower.contains("secret") || lower.contains("password") || lower.contains("key")
-				|| lower.contains("token");
+		return SettingAdvice.isSecret(name);
 	}
 
 	private static String kebab(String field) {

@@ -1,0 +1,32 @@
+package dev.lsarchive.config;
+
+import java.util.Locale;
+
+/**
+ * How an operator sets a setting, and which settings hold a secret: the one rule behind every message
+ * that tells either. A secret (a secret key, a password, a token) is set in the environment only, since
+ * a command line is seen by every user of the host ({@code ps}); any other setting either way.
+ */
+public final class SettingAdvice {
+
+	private SettingAdvice() {
+	}
+
+	/** Whether the setting {@code property} holds a secret; its value is then never shown either. */
+	public static boolean isSecret(String property) {
+		String lower = property.toLowerCase(Locale.ROOT);
+		return lower.contains("secret") || lower.contains("password") || lower.contains("token")
+				|| lower.contains("stream-key");
+	}
+
+	/** How to set {@code property}: its flag and the environment variable Spring binds to it, or that variable alone. */
+	public static String howToSet(String property) {
+		String variable = property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
+		if (isSecret(property)) {
+			return "set the environment variable " + variable
+					+ " (a secret: not on the command line, where every user of the host sees it)";
+		}
+		return "set it with --" + property + "=... or the environment variable " + variable;
+	}
+
+}
