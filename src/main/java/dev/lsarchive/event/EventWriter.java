@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -133,9 +134,7 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 		}
 		Outcome.Split<EventRow> split = Outcome.split(events);
 		RunContext run = RunContext.current();
-		for (EventRow row : split.rows()) {
-			this.coverage.observe(row.requestedChannelId(), row.occurredAtMillis());
-		}
+		observeOldest(split.rows());
 		this.stored.clear();
 		DataErrorScan.Result<EventRow> result = DataErrorScan.write(this.dataSource, split.rows(), this::write);
 		List<QuarantineRecord> rejected = new ArrayList<>(split.rejected());
@@ -158,6 +157,26 @@ class EventWriter extends CountingWriter<List<Outcome<EventRow>>> {
 			Set<String> listed = new HashSet<>(this.listedFields);
 			listed.addAll(seen.paths());
 			this.listedFields = listed;
+		}
+	}
+
+	// the coverage learns each list's oldest event of the chunk: one call per run of a list's events, not one per event
+	// (it is a step-scoped proxy, and a chunk is one or two lists)
+	private void observeOldest(List<EventRow> rows) {
+		String list = null;
+		long oldest = Long.MAX_VALUE;
+		for (EventRow row : rows) {
+			if (!Objects.equals(row.requestedChannelId(), list)) {
+				if (list != null) {
+					this.coverage.observe(list, oldest);
+				}
+				list = row.requestedChannelId();
+				oldest = Long.MAX_VALUE;
+			}
+			oldest = Math.min(oldest, row.occurredAtMillis());
+		}
+		if (list != null) {
+			this.coverage.observe(list, oldest);
 		}
 	}
 

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -168,20 +170,20 @@ public final class SessionTables {
 	 */
 	public static void mark(Connection connection, String[] channelIds, String[] codes, long[] occurredAtMillis)
 			throws SQLException {
-		List<String> channels = new ArrayList<>();
-		List<Timestamp> instants = new ArrayList<>();
+		// a channel's earliest such event is all its mark keeps: sent once per channel, not once per event (a chunk of
+		// a thousand events is one or two channels, and binding a timestamp costs the driver more than the mark)
+		Map<String, Long> earliest = new LinkedHashMap<>();
 		for (int i = 0; i < channelIds.length; i++) {
 			if (SessionEvents.isSessionCode(codes[i])) {
-				channels.add(channelIds[i]);
-				instants.add(new Timestamp(occurredAtMillis[i]));
+				earliest.merge(channelIds[i], occurredAtMillis[i], Math::min);
 			}
 		}
-		if (channels.isEmpty()) {
+		if (earliest.isEmpty()) {
 			return;
 		}
 		try (PreparedStatement statement = connection.prepareStatement(MARK)) {
-			SqlArrays.bind(statement, 1, "text", channels.toArray());
-			SqlArrays.bind(statement, 2, "timestamptz", instants.toArray());
+			SqlArrays.bind(statement, 1, "text", earliest.keySet().toArray());
+			SqlArrays.bind(statement, 2, "timestamptz", earliest.values().stream().map(Timestamp::new).toArray());
 			statement.executeUpdate();
 		}
 	}
