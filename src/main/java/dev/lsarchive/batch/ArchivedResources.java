@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +42,11 @@ public final class ArchivedResources implements Iterable<ArchivedResource> {
 	@Override
 	public Iterator<ArchivedResource> iterator() {
 		return this.resources.iterator();
+	}
+
+	/** The resource labelled {@code label}, if one is. */
+	public Optional<ArchivedResource> labelled(String label) {
+		return this.resources.stream().filter((resource) -> resource.label().equals(label)).findFirst();
 	}
 
 	/** Every declared counter: resource by resource, each its tallies then its facts. */

@@ -158,10 +158,19 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 				start = Math.min(start, times[0]);
 			}
 		}
-		String line = ProgressLine.of(this.labels.getOrDefault(name, name), unit(resource), items,
+		String line = ProgressLine.of(this.labels.getOrDefault(name, name), unit(named(step, resource)), items,
 				(now - start) / 1e9, done, total);
 		this.terminal.print("\r" + line + " ".repeat(Math.max(0, 100 - line.length())));
 		this.terminal.flush();
+	}
+
+	// a step that counted nothing yet (a partition given no channel) counts in the resource its name or label names
+	private @Nullable ArchivedResource named(StepExecution step, @Nullable ArchivedResource counted) {
+		if (counted != null) {
+			return counted;
+		}
+		String name = step.getStepName().replaceFirst(":.*", "");
+		return this.resources.labelled(this.labels.getOrDefault(name, name)).orElse(null);
 	}
 
 	// what the step counts its records in, plural: the resource it archives (before its first commit: none yet)
@@ -179,7 +188,7 @@ public class ProgressListener implements ChunkListener<Object, Object>, StepExec
 		StepCounts counts = StepCounts.of(step.getExecutionContext(), this.resources);
 		ArchivedResource resource = counts.resource();
 		long read = (resource != null) ? counts.get(resource, Tally.READ) : 0;
-		String unit = unit(resource);
+		String unit = unit(named(step, resource));
 		log.info("{} {}: {} read ({} written, {} unchanged, {} quarantined){} in {}, {} {}/s, {} s",
 				step.getStepName(), state, SummaryNote.count(read, unit.substring(0, unit.length() - 1), unit),
 				tally(counts, resource, Tally.WRITTEN), tally(counts, resource, Tally.UNCHANGED),

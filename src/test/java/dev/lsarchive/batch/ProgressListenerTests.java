@@ -46,6 +46,31 @@ class ProgressListenerTests {
 		assertThat(line).startsWith("resource  0 records").contains("37% of channels").doesNotContain("worker");
 	}
 
+	@Test
+	void aPartitionThatCountedNothingYetIsCountedInTheResourceItsStepIsLabelledWith() {
+		// given: a partition given no channel, of the worker step of recordings
+		ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+		ArchivedResources resources = new ArchivedResources(List.of(ArchivedResource.named("recordings", 1).build()));
+		ProgressListener listener = new ProgressListener(Duration.ofHours(1), resources,
+				new PrintStream(terminal, true, StandardCharsets.UTF_8))
+			.labelling("recordingsWorker", "recordings");
+		JobExecution job = new JobExecution(1L, new JobInstance(1L, "job"), new JobParameters());
+		StepExecution empty = partition(2L, "recordingsWorker:channels-0-of-8", job, 0, 0);
+		listener.beforeStep(empty);
+
+		// when
+		StepSynchronizationManager.register(empty);
+		try {
+			listener.afterChunk(new Chunk<>());
+		}
+		finally {
+			StepSynchronizationManager.close();
+		}
+
+		// then: in the resource's words, not "records"
+		assertThat(terminal.toString(StandardCharsets.UTF_8).strip()).startsWith("recordings  0 recordings");
+	}
+
 	private static StepExecution partition(long id, String name, JobExecution job, long done, long total) {
 		StepExecution step = new StepExecution(id, name, job);
 		step.getExecutionContext().putLong(ProgressListener.CHANNELS_DONE, done);
