@@ -76,7 +76,7 @@ class RunSummary implements RunResult.Listener {
 		}
 		text.append(String.format("  API: %d requests, %d retries, %d throttled (429)%n", api.requests(),
 				api.retries(), api.throttled()));
-		log.info("{} {}: read {}, written {}, already archived {}, quarantined {}; API requests {}, retries {}, throttled {}{}",
+		log.info("{} {}: read {}, written {}, unchanged {}, quarantined {}; API requests {}, retries {}, throttled {}{}",
 				title(execution), execution.getStatus(), totals.itemsRead(), totals.itemsWritten(), totals.itemsAlreadyArchived(), totals.itemsQuarantined(),
 				api.requests(), api.retries(), api.throttled(), failureReason.isEmpty() ? "" : "; " + failureReason);
 		if (!this.table) {

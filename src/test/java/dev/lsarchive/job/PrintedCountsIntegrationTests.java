@@ -41,7 +41,7 @@ class PrintedCountsIntegrationTests {
 			"(?m)^  (channels|events|snapshots|recordings) +(\\d+) +(\\d+) +(\\d+) +(\\d+)$");
 
 	private static final Pattern SUMMARY_LINE = Pattern.compile(
-			"COMPLETED: read (\\d+), written (\\d+), already archived (\\d+), quarantined (\\d+);");
+			"COMPLETED: read (\\d+), written (\\d+), unchanged (\\d+), quarantined (\\d+);");
 
 	private static final Pattern CHANNELS_ASKED = Pattern.compile(
 			"COMPLETED: \\d+ recordings? read \\(\\d+ written, \\d+ unchanged, \\d+ quarantined\\) from (\\d+) channels? asked");

@@ -118,7 +118,7 @@ class SnapshotCaptureIntegrationTests {
 			assertThat(channels).isEqualTo(Simulators.Expected.of(simulator.dataset()).channels());
 			assertThat(archivedAlready).isPositive();
 			assertThat(captured).contains("listing: " + channels + " channels (")
-				.contains("already archived " + archivedAlready + ",")
+				.contains("unchanged " + archivedAlready + ",")
 				.contains(archivedAlready + " listed snapshots archived already");
 			Map<String, Object> run = rows("SELECT channels_listed, snapshots_unchanged, items_already_archived"
 					+ " FROM livestation.archive_run ORDER BY job_execution_id DESC LIMIT 1").get(0);
