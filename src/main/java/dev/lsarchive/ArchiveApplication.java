@@ -20,6 +20,7 @@ import org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContri
 import dev.lsarchive.callback.CallbackReceiverApplication;
 import dev.lsarchive.cli.StartProblem;
 import dev.lsarchive.cli.Usage;
+import dev.lsarchive.job.CallbackRegistrationApplication;
 import dev.lsarchive.job.ExitCodes;
 import dev.lsarchive.job.TransientFailure;
 
@@ -49,9 +50,17 @@ public class ArchiveApplication {
 		}
 		int exitCode;
 		try {
-			// the receiver is a server of its own: a web application without the batch jobs
-			exitCode = CallbackReceiverApplication.selected(args) ? CallbackReceiverApplication.run(args)
-					: SpringApplication.exit(SpringApplication.run(ArchiveApplication.class, args));
+			// the receiver is a server of its own: a web application without the batch jobs; the registration one
+			// signed call, without a database
+			if (CallbackReceiverApplication.selected(args)) {
+				exitCode = CallbackReceiverApplication.run(args);
+			}
+			else if (CallbackRegistrationApplication.selected(args)) {
+				exitCode = CallbackRegistrationApplication.run(args);
+			}
+			else {
+				exitCode = SpringApplication.exit(SpringApplication.run(ArchiveApplication.class, args));
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -1,7 +1,5 @@
 package dev.lsarchive.callback;
 
-import java.util.Locale;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,15 +9,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.SimpleCommandLinePropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 import dev.lsarchive.config.ArchiveProperties;
 
@@ -36,33 +29,9 @@ public class CallbackReceiverApplication {
 
 	private static final Logger log = LoggerFactory.getLogger(CallbackReceiverApplication.class);
 
-	private static final String JOB = "archive.job";
-
-	/**
-	 * Whether {@code args}, the environment variables and the system properties choose the callback
-	 * receiver; any other start is told so without building an environment.
-	 */
+	/** Whether {@code args}, the environment variables and the system properties choose the callback receiver. */
 	public static boolean selected(String[] args) {
-		boolean mentioned = System.getenv("ARCHIVE_JOB") != null || System.getProperty(JOB) != null;
-		for (String arg : args) {
-			mentioned |= arg.toLowerCase(Locale.ROOT).contains("callback");
-		}
-		if (!mentioned) {
-			return false;
-		}
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
-		ConfigurationPropertySources.attach(environment);
-		try {
-			return Binder.get(environment)
-				.bind(JOB, ArchiveProperties.Job.class)
-				.map((job) -> job == ArchiveProperties.Job.CALLBACK_RECEIVER)
-				.orElse(false);
-		}
-		catch (BindException invalid) {
-			// told in one line by the settings check of the ordinary start
-			return false;
-		}
+		return ArchiveProperties.Job.CALLBACK_RECEIVER.chosenBy(args);
 	}
 
 	/** Starts the receiver with {@code args}; the caller closes the context (or a signal does). */

@@ -99,7 +99,10 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		// what the start needs depends on its profile: a misspelt one says so alone, not what another mode would need
 		if (unknownProfiles.isEmpty()) {
 			problems.addAll(constraintProblems(binder, profiles, malformed));
-			problems.addAll(databaseProblems(environment, profiles));
+			// a registration is one signed call: it writes nothing, and connects to no database
+			if (!chosen(binder, malformed, ArchiveProperties.Job.REGISTER_CALLBACK)) {
+				problems.addAll(databaseProblems(environment, profiles));
+			}
 		}
 		return new ArrayList<>(problems);
 	}
@@ -225,15 +228,17 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 	}
 
 	// every range and rule of every record this start uses, all at once (Boot would stop at the first record)
+	private static boolean chosen(Binder binder, Set<String> malformed, ArchiveProperties.Job job) {
+		return !malformed.contains(JOB) && binder.bind(JOB, ArchiveProperties.Job.class).map(job::equals).orElse(false);
+	}
+
 	private static List<String> constraintProblems(Binder binder, Set<String> profiles, Set<String> malformed) {
 		Map<String, Class<?>> records = new LinkedHashMap<>();
 		if (!profiles.contains("simulator")) {
 			records.put("archive", ArchiveProperties.class);
 		}
 		// the receiver never calls the API (its demo calls the built-in simulator); it needs its token instead
-		boolean receiver = !malformed.contains(JOB) && binder.bind(JOB, ArchiveProperties.Job.class)
-			.map((job) -> job == ArchiveProperties.Job.CALLBACK_RECEIVER)
-			.orElse(false);
+		boolean receiver = chosen(binder, malformed, ArchiveProperties.Job.CALLBACK_RECEIVER);
 		if (receiver) {
 			records.put("archive.callback", CallbackProperties.class);
 		}

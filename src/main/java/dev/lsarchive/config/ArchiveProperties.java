@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.nio.file.Path;
 
 import jakarta.validation.Valid;
@@ -18,7 +19,12 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -93,6 +99,8 @@ public record ArchiveProperties(
 		 */
 		CALLBACK_RECEIVER("callbackReceiver");
 
+		private static final String JOB = "archive.job";
+
 		private final String jobName;
 
 		Job(String jobName) {
@@ -102,6 +110,30 @@ public record ArchiveProperties(
 		/** The Spring Batch job's name, which its runs carry in {@code livestation.archive_run.job_name}. */
 		public String jobName() {
 			return this.jobName;
+		}
+
+		/**
+		 * Whether {@code args}, the environment variables and the system properties choose this job; a start
+		 * that names no job that way is told so without building an environment (an invalid name is not this
+		 * job: the settings check of the ordinary start tells it in one line).
+		 */
+		public boolean chosenBy(String[] args) {
+			boolean mentioned = System.getenv("ARCHIVE_JOB") != null || System.getProperty(JOB) != null;
+			for (String arg : args) {
+				mentioned |= arg.toLowerCase(Locale.ROOT).contains("job");
+			}
+			if (!mentioned) {
+				return false;
+			}
+			StandardEnvironment environment = new StandardEnvironment();
+			environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+			ConfigurationPropertySources.attach(environment);
+			try {
+				return Binder.get(environment).bind(JOB, Job.class).map(this::equals).orElse(false);
+			}
+			catch (BindException invalid) {
+				return false;
+			}
 		}
 
 	}

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * How an operator sets a setting, and which settings hold a secret: the one rule behind every message
- * that tells either. A secret (a secret key, a password, a token) is set in the environment only, since
+ * that tells either. A secret (a secret key, a password, a token, the callback URL whose path is the
+ * receiver's token) is set in the environment only, since
  * a command line is seen by every user of the host ({@code ps}); any other setting either way.
  */
 public final class SettingAdvice {
@@ -15,8 +16,9 @@ public final class SettingAdvice {
 	/** Whether the setting {@code property} holds a secret; its value is then never shown either. */
 	public static boolean isSecret(String property) {
 		String lower = property.toLowerCase(Locale.ROOT);
+		// the callback URL's last path segment is the receiver's token
 		return lower.contains("secret") || lower.contains("password") || lower.contains("token")
-				|| lower.contains("stream-key");
+				|| lower.contains("stream-key") || lower.endsWith("callback.url");
 	}
 
 	/** How to set {@code property}: its flag and the environment variable Spring binds to it, or that variable alone. */

@@ -15,6 +15,7 @@ import dev.lsarchive.api.LiveStationApiException;
 import dev.lsarchive.api.LiveStationAuthException;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.config.SettingAdvice;
 
 /**
  * {@code --archive.job=register-callback}: registers {@code archive.callback.url} with Live Station, as
@@ -46,8 +47,8 @@ public final class CallbackRegistration {
 	public int register(ArchiveProperties.Callback callback) {
 		String text = callback.url();
 		if (text == null || text.isBlank()) {
-			return refused("archive.callback.url is not set: give the receiver's URL with its secret token as"
-					+ " --archive.callback.url=https://…/callbacks/<token> or in the environment variable ARCHIVE_CALLBACK_URL");
+			return refused("archive.callback.url is not set, the receiver's URL with its secret token"
+					+ " (https://…/callbacks/<token>): " + SettingAdvice.howToSet("archive.callback.url"));
 		}
 		URI url;
 		try {

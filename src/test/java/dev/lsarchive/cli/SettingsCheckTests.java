@@ -143,6 +143,18 @@ class SettingsCheckTests {
 	}
 
 	@Test
+	void theCallbackRegistrationNeedsTheApiKeysAndNoDatabase() {
+		// when
+		List<String> registration = problems(KEYS, "--archive.job=register-callback");
+		List<String> withoutKeys = problems("--archive.job=register-callback");
+
+		// then
+		assertThat(registration).isEmpty();
+		assertThat(withoutKeys).hasSize(2).allSatisfy((line) -> assertThat(line).contains("is not set")
+			.doesNotContain("database"));
+	}
+
+	@Test
 	void aLibpqUrlIsRefusedWithoutShowingItsPassword() {
 		// when
 		List<String> problems = problems(KEYS, "--spring.datasource.url=postgres://archiver:pa55word@db/archive");

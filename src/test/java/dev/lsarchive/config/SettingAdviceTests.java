@@ -12,8 +12,8 @@ class SettingAdviceTests {
 	void aSecretIsSetInTheEnvironmentOnlyAndAnyOtherSettingEitherWay() {
 		// given
 		List<String> secrets = List.of("livestation.api.secret-key", "archive.callback.token", "spring.datasource.password",
-				"simulator.secret-key");
-		List<String> others = List.of("livestation.api.access-key", "archive.callback.url", "archive.run-date",
+				"simulator.secret-key", "archive.callback.url");
+		List<String> others = List.of("livestation.api.access-key", "archive.callback.channel", "archive.run-date",
 				"spring.datasource.username");
 
 		// then

@@ -41,6 +41,28 @@ class CallbackRegistrationIntegrationTests {
 	}
 
 	@Test
+	void theRegistrationStartsWithoutADatabase() {
+		// given: a database setting that nothing answers at, which a start that connected would fail on
+		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(6, 5))) {
+			String url = "http://127.0.0.1:8080/callbacks/" + TOKEN;
+
+			// when: the start the entry point makes for --archive.job=register-callback
+			String[] args = { "--archive.job=register-callback", "--archive.callback.url=" + url,
+					"--livestation.api.base-url=" + simulator.baseUrl(), "--livestation.api.allow-insecure-http=true",
+					"--livestation.api.access-key=" + simulator.accessKey(),
+					"--livestation.api.secret-key=" + simulator.secretKey(),
+					"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nothing-answers-here" };
+			boolean selected = CallbackRegistrationApplication.selected(args);
+			int exitCode = CallbackRegistrationApplication.run(args);
+
+			// then
+			assertThat(selected).isTrue();
+			assertThat(exitCode).isZero();
+			assertThat(simulator.defaultCallbackEndpoint()).contains(URI.create(url));
+		}
+	}
+
+	@Test
 	void registersAChannelsOwnEndpointAtTheEndpointOfItsKind() {
 		// given
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(9, 5))) {
