@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -48,10 +49,10 @@ class CallbackReceiverConfiguration {
 	@Bean
 	GroupCommitter groupCommitter(JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
 			PlatformTransactionManager transactionManager, ReceiverWindow window, CallbackMetrics metrics,
-			CallbackProperties properties, ArchiveProperties archive, Clock clock) {
+			CallbackProperties properties, ArchiveProperties archive, Clock clock, ApplicationEventPublisher events) {
 		CallbackWriter writer = new CallbackWriter(jdbc, new QuarantineWriter(named), receiverId(clock));
 		return new GroupCommitter(writer, new TransactionTemplate(transactionManager), window, metrics, properties,
-				clock, archive.timeZone());
+				clock, archive.timeZone(), events);
 	}
 
 	@Bean

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
@@ -32,7 +35,9 @@ import dev.lsarchive.normalize.QuarantineRecord;
  * interrupts the window; the next commit that succeeds opens a new one. While idle, a heartbeat extends
  * the window. It starts before the web server and stops after it, so that every request accepted is
  * committed and answered before the database pool closes; its window opens only once the application
- * has started ({@link #serving}), so that a start that cannot bind a port never claims one.
+ * has started ({@link #serving}), so that a start that cannot bind a port never claims one. Its
+ * readiness follows the database: refusing traffic from a commit that fails until one (a heartbeat, while
+ * no request comes) succeeds again, so that a balancer sends callbacks to a receiver that can store them.
  */
 final class GroupCommitter implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
@@ -72,8 +77,12 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 
 	private volatile boolean databaseFailing;
 
+	private final ApplicationEventPublisher events;
+
 	GroupCommitter(CallbackWriter writer, TransactionTemplate transaction, ReceiverWindow window,
-			CallbackMetrics metrics, CallbackProperties properties, Clock clock, ZoneId timeZone) {
+			CallbackMetrics metrics, CallbackProperties properties, Clock clock, ZoneId timeZone,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
 		this.writer = writer;
 		this.transaction = transaction;
@@ -240,6 +249,7 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 		if (this.databaseFailing) {
 			this.databaseFailing = false;
 			log.info("The archive database answers again: callbacks are acknowledged again");
+			AvailabilityChangeEvent.publish(this.events, this, ReadinessState.ACCEPTING_TRAFFIC);
 		}
 		this.metrics.acknowledged(stored, stored - inserted);
 		for (Pending pending : batch) {
@@ -279,8 +289,9 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 		this.window.interrupted(nowMicros);
 		if (!this.databaseFailing) {
 			this.databaseFailing = true;
-			log.warn("The archive database cannot store callbacks ({}); answering 503 until it can",
+			log.warn("The archive database cannot store callbacks ({}); answering 503, and not ready, until it can",
 					firstLine(failure));
+			AvailabilityChangeEvent.publish(this.events, this, ReadinessState.REFUSING_TRAFFIC);
 		}
 		String retryAfter = Long.toString(this.properties.retryAfter().toSeconds());
 		for (Pending pending : batch) {

@@ -65,7 +65,11 @@ class CallbackReceiverIntegrationTests {
 	}
 
 	private String start(String... settings) {
-		List<String> args = new ArrayList<>(TestDatabase.get().applicationSettings());
+		return startOn(TestDatabase.get(), settings);
+	}
+
+	private String startOn(TestDatabase database, String... settings) {
+		List<String> args = new ArrayList<>(database.applicationSettings());
 		args.addAll(List.of("--archive.job=callback-receiver", "--archive.callback.token=" + TOKEN, "--server.port=0",
 				"--management.server.port=0", "--archive.callback.heartbeat=200ms"));
 		args.addAll(List.of(settings));
@@ -410,6 +414,51 @@ class CallbackReceiverIntegrationTests {
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("livestation_callbacks_received");
 		assertThat(publicHealth.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void isNotReadyWhileItsDatabaseCannotStoreAndReadyAgainOnceItCanWithoutARestart() throws Exception {
+		// given: a receiver on a database of its own, ready
+		TestDatabase own = TestDatabase.get().createEmpty();
+		try {
+			String base = startOn(own, "--spring.datasource.hikari.connection-timeout=500");
+			String readiness = "http://127.0.0.1:" + this.receivers.get(this.receivers.size() - 1).getEnvironment()
+				.getProperty("local.management.port") + "/actuator/health/readiness";
+			int before = get(readiness).statusCode();
+
+			// when: the database goes away, then comes back
+			own.acceptConnections(false);
+			int whileAway = post(base + "/callbacks/" + TOKEN, event(31)).statusCode();
+			int readinessWhileAway = awaitStatus(readiness, 503);
+			own.acceptConnections(true);
+			int readinessBack = awaitStatus(readiness, 200);
+			int back = post(base + "/callbacks/" + TOKEN, event(32)).statusCode();
+
+			// then
+			assertThat(before).isEqualTo(200);
+			assertThat(whileAway).isEqualTo(503);
+			assertThat(readinessWhileAway).isEqualTo(503);
+			assertThat(readinessBack).isEqualTo(200);
+			assertThat(back).isEqualTo(204);
+		}
+		finally {
+			own.acceptConnections(true);
+			this.receivers.forEach(ConfigurableApplicationContext::close);
+			this.receivers.clear();
+			TestDatabase.get().drop(own);
+		}
+	}
+
+	// the status the URL answers once it answers the one awaited, or the last one within 30 s
+	private static int awaitStatus(String url, int awaited) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		int status = get(url).statusCode();
+		while (status != awaited && System.nanoTime() < deadline) {
+			// polled, not timed: the probe changes when the receiver's next commit or heartbeat says so
+			Thread.sleep(50);
+			status = get(url).statusCode();
+		}
+		return status;
 	}
 
 	private static HttpResponse<String> get(String url) throws Exception {

@@ -176,6 +176,24 @@ public final class TestDatabase {
 		return DriverManager.getConnection(this.jdbcUrl, username(), password());
 	}
 
+	/**
+	 * An outage of this database alone: refusing, it takes no new connection and cuts every one it has;
+	 * accepting again, it is back. For a database made by {@link #createEmpty()}, whose users are the test's.
+	 */
+	public void acceptConnections(boolean accept) {
+		try (Connection admin = this.server.connect(); Statement statement = admin.createStatement()) {
+			statement.execute("ALTER DATABASE " + this.database + " ALLOW_CONNECTIONS " + accept);
+			if (!accept) {
+				statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+						+ this.database + "'");
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot " + (accept ? "reopen" : "close") + " test database " + this.database
+					+ ": " + ex.getMessage(), ex);
+		}
+	}
+
 	/** Empties every archive and job-repository table, so that each test starts from nothing. */
 	public void reset() {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
