@@ -80,6 +80,8 @@ while (exec 3<>"/dev/tcp/127.0.0.1/$proxy_port") 2>/dev/null; do sleep 0.1; done
 outage_from=$(now_ms)
 echo "database unreachable for ${outage}s (proxy stopped) after $(acknowledged_count) acknowledgements"
 sleep "$outage"
+readiness() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$((port + 1))/actuator/health/readiness"; }
+ready_during=$(readiness)
 outage_to=$(now_ms)
 start_proxy
 
@@ -93,6 +95,7 @@ done
 kill -0 "$receiver" 2>/dev/null || { echo "callback db outage drill: FAILED, the receiver ended during the outage"; tail -5 "$work/receiver.log"; exit 1; }
 [ -n "$recovered" ] || { echo "callback db outage drill: FAILED, nothing acknowledged within 60 s after the outage"; exit 1; }
 sleep 5
+ready_after=$(readiness)
 
 # graceful stop in the middle of the traffic
 stop_at=$(now_ms)
@@ -124,6 +127,8 @@ summary=$(grep -o 'Callback receiver: [0-9]* received.*' "$work/receiver.log" | 
 problems=()
 [ "$acked_during" -eq 0 ] || problems+=("$acked_during acknowledgements during the outage")
 [ "$refused_during" -gt 0 ] || problems+=("no 503 during the outage")
+[ "$ready_during" = 503 ] || problems+=("readiness answered $ready_during during the outage, not 503")
+[ "$ready_after" = 200 ] || problems+=("readiness answered $ready_after after the outage, not 200")
 [ "$lost" -eq 0 ] || problems+=("$lost acknowledged ids not stored: $(comm -23 "$work/acknowledged" "$work/stored" | head -5 | tr '\n' ' ')")
 [ "$unacknowledged" -eq 0 ] || problems+=("$unacknowledged stored ids never acknowledged")
 [ "$spanning" -eq 0 ] || problems+=("$spanning windows span the outage")
@@ -133,7 +138,7 @@ problems=()
 [ "$traces" -eq 0 ] || problems+=("$traces stack trace lines in the receiver's log (an outage is one line)")
 if [ ${#problems[@]} -eq 0 ]; then
   echo "callback db outage drill: passed, $acknowledged acknowledged, 0 lost, 0 stored unacknowledged; ${outage}s outage:" \
-    "$refused_during answers 503, 0 acknowledged; acknowledging again $(( (recovered - outage_to) ))ms after the database" \
+    "$refused_during answers 503, 0 acknowledged, not ready; acknowledging and ready again $(( (recovered - outage_to) ))ms after the database" \
     "came back, same process; SIGTERM after $(( (stop_at - recovered) / 1000 ))s more traffic: exit 143, $windows windows," \
     "none across the outage or past the stop ($summary)"
 else
