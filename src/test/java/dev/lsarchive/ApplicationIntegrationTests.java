@@ -100,10 +100,14 @@ class ApplicationIntegrationTests {
 	@Test
 	void aTypoAnUnknownProfileOrABareWordIsRefusedBeforeAnyWork() throws Exception {
 		// when
-		PackagedJar.Result typo = PackagedJar.run("--livestation.api.access-key=a", "--livestation.api.secret-key=s",
-				"--archive.run-dat=2026-11-19");
-		PackagedJar.Result profile = PackagedJar.run("--spring.profiles.active=healthz");
-		PackagedJar.Result word = PackagedJar.run("--spring.profiles.active=health", "help");
+		List<PackagedJar.Result> results = PackagedJar.together(
+				() -> PackagedJar.run("--livestation.api.access-key=a", "--livestation.api.secret-key=s",
+						"--archive.run-dat=2026-11-19"),
+				() -> PackagedJar.run("--spring.profiles.active=healthz"),
+				() -> PackagedJar.run("--spring.profiles.active=health", "help"));
+		PackagedJar.Result typo = results.get(0);
+		PackagedJar.Result profile = results.get(1);
+		PackagedJar.Result word = results.get(2);
 
 		// then
 		for (PackagedJar.Result result : List.of(typo, profile, word)) {
@@ -119,9 +123,12 @@ class ApplicationIntegrationTests {
 	@Test
 	void aRealRunOrAHealthCheckWithoutADatabaseIsRefused() throws Exception {
 		// when
-		PackagedJar.Result nightly = PackagedJar.runWithoutTestDatabase("--livestation.api.access-key=a",
-				"--livestation.api.secret-key=s");
-		PackagedJar.Result health = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health");
+		List<PackagedJar.Result> results = PackagedJar.together(
+				() -> PackagedJar.runWithoutTestDatabase("--livestation.api.access-key=a",
+						"--livestation.api.secret-key=s"),
+				() -> PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health"));
+		PackagedJar.Result nightly = results.get(0);
+		PackagedJar.Result health = results.get(1);
 
 		// then
 		for (PackagedJar.Result result : List.of(nightly, health)) {
@@ -141,15 +148,21 @@ class ApplicationIntegrationTests {
 		}
 
 		// when
-		PackagedJar.Result missingDatabase = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
-				"--spring.datasource.url=" + server + "/lsarchive_no_such_database",
-				"--spring.datasource.username=" + database.username());
-		PackagedJar.Result unknownUser = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
-				"--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=lsarchive_no_such_user");
-		PackagedJar.Result closed = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
-				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/archive");
-		PackagedJar.Result libpqUrl = PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
-				"--spring.datasource.url=postgres://archiver@127.0.0.1/archive");
+		List<PackagedJar.Result> results = PackagedJar.together(
+				() -> PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
+						"--spring.datasource.url=" + server + "/lsarchive_no_such_database",
+						"--spring.datasource.username=" + database.username()),
+				() -> PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
+						"--spring.datasource.url=" + database.jdbcUrl(),
+						"--spring.datasource.username=lsarchive_no_such_user"),
+				() -> PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
+						"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/archive"),
+				() -> PackagedJar.runWithoutTestDatabase("--spring.profiles.active=health",
+						"--spring.datasource.url=postgres://archiver@127.0.0.1/archive"));
+		PackagedJar.Result missingDatabase = results.get(0);
+		PackagedJar.Result unknownUser = results.get(1);
+		PackagedJar.Result closed = results.get(2);
+		PackagedJar.Result libpqUrl = results.get(3);
 
 		// then
 		assertThat(missingDatabase.exitCode()).as(missingDatabase.output()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);

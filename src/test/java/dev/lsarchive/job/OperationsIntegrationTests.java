@@ -189,9 +189,13 @@ class OperationsIntegrationTests {
 		}
 
 		// when
-		PackagedJar.Result healthy = PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-19");
-		PackagedJar.Result unhealthy = PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-20");
-		PackagedJar.Result missing = PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-21");
+		List<PackagedJar.Result> results = PackagedJar.together(
+				() -> PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-19"),
+				() -> PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-20"),
+				() -> PackagedJar.run("--spring.profiles.active=health", "--archive.run-date=2026-11-21"));
+		PackagedJar.Result healthy = results.get(0);
+		PackagedJar.Result unhealthy = results.get(1);
+		PackagedJar.Result missing = results.get(2);
 
 		// then
 		assertThat(healthy.exitCode()).as(healthy.output()).isZero();

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code target/livestation-archive.jar} as an operator would, in a process of its own. */
@@ -42,6 +46,43 @@ public final class PackagedJar {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().keySet().removeIf((name) -> name.startsWith("ARCHIVE_JDBC_"));
 		return finish(builder);
+	}
+
+	/** One run of the jar, for {@link #together}. */
+	@FunctionalInterface
+	public interface Run {
+
+		Result run() throws IOException, InterruptedException;
+
+	}
+
+	/**
+	 * Does {@code runs}, two processes at a time, and returns their results in the given order: for a test
+	 * whose runs are independent of each other (each its own process, arguments and output), as a cold start
+	 * leaves a core of the two mostly idle.
+	 */
+	public static List<Result> together(Run... runs) throws IOException, InterruptedException {
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Result>> futures = new ArrayList<>();
+			for (Run run : runs) {
+				futures.add(executor.submit(run::run));
+			}
+			List<Result> results = new ArrayList<>();
+			for (Future<Result> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof IOException io) {
+				throw io;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		finally {
+			executor.shutdownNow();
+		}
 	}
 
 	// runs the process to its end, its output read whole
