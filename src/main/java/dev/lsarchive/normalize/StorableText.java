@@ -102,13 +102,10 @@ public final class StorableText {
 
 	// the common case costs one pass without allocation
 	private static boolean isClean(String text) {
-		// one copy, then a loop over the array: charAt costs a call and two index checks per character in code
-		// compiled by C1 alone, as the launchers run the job, and this runs for every text field received
-		char[] chars = text.toCharArray();
-		for (int i = 0; i < chars.length; i++) {
-			char c = chars[i];
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
 			if (c == '\0' || Character.isSurrogate(c)) {
-				if (Character.isHighSurrogate(c) && i + 1 < chars.length && Character.isLowSurrogate(chars[i + 1])) {
+				if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
 					i++;
 					continue;
 				}
