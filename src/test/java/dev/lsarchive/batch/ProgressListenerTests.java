@@ -33,13 +33,7 @@ class ProgressListenerTests {
 		listener.beforeStep(second);
 
 		// when: a chunk of one of them commits
-		StepSynchronizationManager.register(first);
-		try {
-			listener.afterChunk(new Chunk<>());
-		}
-		finally {
-			StepSynchronizationManager.close();
-		}
+		chunkCommitted(listener, first);
 
 		// then: one line, named by the label, with the partitions' channels added up
 		String line = terminal.toString(StandardCharsets.UTF_8).strip();
@@ -59,16 +53,21 @@ class ProgressListenerTests {
 		listener.beforeStep(empty);
 
 		// when
-		StepSynchronizationManager.register(empty);
+		chunkCommitted(listener, empty);
+
+		// then: in the resource's words, not "records"
+		assertThat(terminal.toString(StandardCharsets.UTF_8).strip()).startsWith("recordings  0 recordings");
+	}
+
+	// as the step's chunk loop calls the listener: with the step registered for its thread
+	private static void chunkCommitted(ProgressListener listener, StepExecution step) {
+		StepSynchronizationManager.register(step);
 		try {
 			listener.afterChunk(new Chunk<>());
 		}
 		finally {
 			StepSynchronizationManager.close();
 		}
-
-		// then: in the resource's words, not "records"
-		assertThat(terminal.toString(StandardCharsets.UTF_8).strip()).startsWith("recordings  0 recordings");
 	}
 
 	private static StepExecution partition(long id, String name, JobExecution job, long done, long total) {
