@@ -103,6 +103,11 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 			if (!chosen(binder, malformed, ArchiveProperties.Job.REGISTER_CALLBACK)) {
 				problems.addAll(databaseProblems(environment, profiles));
 			}
+			else if (!binder.bind("archive.callback", ArchiveProperties.Callback.class)
+				.map(ArchiveProperties.Callback::hasUrl)
+				.orElse(false)) {
+				problems.add(ArchiveProperties.Callback.URL_MISSING);
+			}
 		}
 		return new ArrayList<>(problems);
 	}

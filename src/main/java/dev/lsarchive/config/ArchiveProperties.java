@@ -148,6 +148,15 @@ public record ArchiveProperties(
 	 */
 	public record Callback(@Nullable String url, @Nullable String channel) {
 
+		/** What a registration without {@code archive.callback.url} is told, with how to set it. */
+		public static final String URL_MISSING = "archive.callback.url is not set, the receiver's URL with its secret"
+				+ " token (https://…/callbacks/<token>): " + SettingAdvice.howToSet("archive.callback.url");
+
+		/** Whether a URL is given. */
+		public boolean hasUrl() {
+			return this.url != null && !this.url.isBlank();
+		}
+
 		// the URL carries the receiver's secret
 		@Override
 		public String toString() {

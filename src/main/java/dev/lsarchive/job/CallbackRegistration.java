@@ -15,7 +15,6 @@ import dev.lsarchive.api.LiveStationApiException;
 import dev.lsarchive.api.LiveStationAuthException;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.config.ArchiveProperties;
-import dev.lsarchive.config.SettingAdvice;
 
 /**
  * {@code --archive.job=register-callback}: registers {@code archive.callback.url} with Live Station, as
@@ -46,9 +45,8 @@ public final class CallbackRegistration {
 	/** Registers {@code callback}, printing the outcome; the exit code. */
 	public int register(ArchiveProperties.Callback callback) {
 		String text = callback.url();
-		if (text == null || text.isBlank()) {
-			return refused("archive.callback.url is not set, the receiver's URL with its secret token"
-					+ " (https://…/callbacks/<token>): " + SettingAdvice.howToSet("archive.callback.url"));
+		if (!callback.hasUrl()) {
+			return refused(ArchiveProperties.Callback.URL_MISSING);
 		}
 		URI url;
 		try {

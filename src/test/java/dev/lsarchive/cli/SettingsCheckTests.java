@@ -145,13 +145,16 @@ class SettingsCheckTests {
 	@Test
 	void theCallbackRegistrationNeedsTheApiKeysAndNoDatabase() {
 		// when
-		List<String> registration = problems(KEYS, "--archive.job=register-callback");
-		List<String> withoutKeys = problems("--archive.job=register-callback");
+		List<String> registration = problems(KEYS, "--archive.job=register-callback",
+				"--archive.callback.url=https://archive.example/callbacks/t0ken");
+		List<String> withNothing = problems("--archive.job=register-callback");
 
-		// then
+		// then: every missing setting at once, and no database among them
 		assertThat(registration).isEmpty();
-		assertThat(withoutKeys).hasSize(2).allSatisfy((line) -> assertThat(line).contains("is not set")
-			.doesNotContain("database"));
+		assertThat(withNothing).hasSize(3)
+			.allSatisfy((line) -> assertThat(line).contains("is not set").doesNotContain("database"))
+			.anySatisfy((line) -> assertThat(line).startsWith("archive.callback.url is not set")
+				.contains("set the environment variable ARCHIVE_CALLBACK_URL"));
 	}
 
 	@Test
