@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.Validation;
@@ -122,6 +123,11 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		boolean secretMayFollow = Arrays.stream(arguments.getPropertyNames())
 			.anyMatch((key) -> KnownSettings.owned(key) && SettingProblemReporter.isSecret(key)
 					&& isBlank(arguments.getProperty(key)));
+		// "--archive.run-date 2026-11-01" leaves the date as a bare word after a setting given without a value
+		List<String> givenBlank = Arrays.stream(arguments.getPropertyNames())
+			.filter((key) -> KnownSettings.owned(key) && known.find(key).isPresent()
+					&& isBlank(arguments.getProperty(key)))
+			.toList();
 		List<String> problems = new ArrayList<>();
 		for (String word : text.split(",")) {
 			if (secretMayFollow) {
@@ -134,6 +140,8 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 			String suggestion = known.find(key)
 				.map((setting) -> "--" + setting + "=...")
 				.or(() -> KnownSettings.meantWord(name))
+				.or(() -> (givenBlank.size() == 1 && !word.startsWith("-"))
+						? Optional.of("--" + givenBlank.get(0) + "=" + word) : Optional.empty())
 				.orElse(null);
 			problems.add("'" + shownWord(word) + "' is not understood: settings are given as --name=value"
 					+ ((suggestion != null) ? " (did you mean " + suggestion + "?)" : "; see --help"));

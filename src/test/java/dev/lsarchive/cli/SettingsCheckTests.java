@@ -41,6 +41,16 @@ class SettingsCheckTests {
 	}
 
 	@Test
+	void aValueAfterASpaceIsRefusedWithTheSettingItWasMeantFor() {
+		// when
+		List<String> problems = problems(DATABASE, KEYS, "--archive.run-date 2026-11-01");
+
+		// then
+		assertThat(problems).anySatisfy((line) -> assertThat(line).contains("'2026-11-01' is not understood",
+				"did you mean --archive.run-date=2026-11-01?"));
+	}
+
+	@Test
 	void aKeyWithoutItsPrefixOrAMisspeltProfileKeyIsRefusedWithTheSettingMeant() {
 		// when
 		List<String> runDate = problems(DATABASE, KEYS, "--run-date=2026-11-20");
