@@ -31,11 +31,12 @@ public final class ChannelResource {
 		.fact(ListingCounts.DRIFT)
 		.fact(NEW_FIELDS)
 		// the run's unknown statuses and scaled timestamps, snapshots' and events' included, have always been on this line
-		.note(10, (counts) -> String.format("listing: %s (%d live, %d re-stream, %d VOD2LIVE), %d re-reads,"
+		.note(10, (counts) -> String.format("listing: %s (%d live, %d re-stream, %d VOD2LIVE), %s,"
 				+ " drift %d; unknown statuses %d, scaled timestamps %d",
 				SummaryNote.count(counts.get(ListingCounts.LISTED), "channel", "channels"),
 				counts.get(ListingCounts.LISTED_LIVE), counts.get(ListingCounts.LISTED_RE_STREAM),
-				counts.get(ListingCounts.LISTED_VOD2LIVE), counts.get(ListingCounts.REREADS),
+				counts.get(ListingCounts.LISTED_VOD2LIVE),
+				SummaryNote.count(counts.get(ListingCounts.REREADS), "re-read", "re-reads"),
 				counts.get(ListingCounts.DRIFT), counts.get(UNKNOWN_STATUS) + counts.get("snapshots.unknown_status"),
 				counts.get("events.scaled_timestamps")))
 		.build();

@@ -57,8 +57,9 @@ public final class EventResource {
 					+ ": see reporting.channel_coverage";
 		})
 		.note(40, (counts) -> (counts.get(UNCHANGED_LISTS) > 0)
-				? String.format("events: %d event lists unchanged since archived, %d events not parsed again",
-						counts.get(UNCHANGED_LISTS), counts.get(READ_UNCHANGED))
+				? "events: " + SummaryNote.count(counts.get(UNCHANGED_LISTS), "event list", "event lists")
+						+ " unchanged since archived, "
+						+ SummaryNote.count(counts.get(READ_UNCHANGED), "event", "events") + " not parsed again"
 				: null)
 		.build();
 

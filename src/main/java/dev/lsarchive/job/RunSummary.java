@@ -74,8 +74,9 @@ class RunSummary implements RunResult.Listener {
 				log.info("NOTE new API field {}", field);
 			}
 		}
-		text.append(String.format("  API: %d requests, %d retries, %d throttled (429)%n", api.requests(),
-				api.retries(), api.throttled()));
+		text.append(String.format("  API: %s, %s, %d throttled (429)%n",
+				SummaryNote.count(api.requests(), "request", "requests"),
+				SummaryNote.count(api.retries(), "retry", "retries"), api.throttled()));
 		log.info("{} {}: read {}, written {}, unchanged {}, quarantined {}; API requests {}, retries {}, throttled {}{}",
 				title(execution), execution.getStatus(), totals.itemsRead(), totals.itemsWritten(), totals.itemsAlreadyArchived(), totals.itemsQuarantined(),
 				api.requests(), api.retries(), api.throttled(), failureReason.isEmpty() ? "" : "; " + failureReason);

@@ -3,6 +3,7 @@ package dev.lsarchive.snapshot;
 import dev.lsarchive.batch.ArchivedResource;
 import dev.lsarchive.batch.Counter;
 import dev.lsarchive.batch.Counts;
+import dev.lsarchive.batch.SummaryNote;
 import dev.lsarchive.batch.Tally;
 
 /** The snapshots resource: its counters and the summary lines on snapshots archived already or expired. */
@@ -35,14 +36,14 @@ public final class SnapshotResource {
 		.readUnchanged(READ_UNCHANGED)
 		.fact(NEW_FIELDS)
 		.note(50, (counts) -> (counts.get(READ_UNCHANGED) > 0)
-				? String.format("snapshots: %d listed snapshots archived already (their info is not asked again)",
-						counts.get(READ_UNCHANGED))
+				? "snapshots: " + SummaryNote.count(counts.get(READ_UNCHANGED), "listed snapshot", "listed snapshots")
+						+ " archived already (their info is not asked again)"
 				: null)
 		// the ones asked for this run: those archived already were not asked again
 		.note(60, (counts) -> (asked(counts) > 0)
-				? String.format("snapshots: of %d snapshots whose info this run asked for, %d had expired"
-						+ " (info is readable for one hour; kept as listed, not quarantined)", asked(counts),
-						counts.get(EXPIRED))
+				? "snapshots: of " + SummaryNote.count(asked(counts), "snapshot", "snapshots")
+						+ " whose info this run asked for, " + counts.get(EXPIRED)
+						+ " had expired (info is readable for one hour; kept as listed, not quarantined)"
 				: null)
 		.build();
 

@@ -67,16 +67,16 @@ class RunSummaryTests {
 				"  snapshots            11            4            7            0",
 				"  recordings            7            7            0            0",
 				"  total               188          113           70            5",
-				"  listing: 20 channels (12 live, 5 re-stream, 3 VOD2LIVE), 1 re-reads, drift 2; unknown statuses 2,"
+				"  listing: 20 channels (12 live, 5 re-stream, 3 VOD2LIVE), 1 re-read, drift 2; unknown statuses 2,"
 						+ " scaled timestamps 4",
 				"  WARNING continuity: 2 windows in which events may have been lost (lists no longer reached back to"
 						+ " what was archived): see reporting.channel_coverage",
 				"  recordings: asked for 3 channels with new recording events or unfinished recordings",
-				"  events: 1 event lists unchanged since archived, 10 events not parsed again",
+				"  events: 1 event list unchanged since archived, 10 events not parsed again",
 				"  snapshots: 6 listed snapshots archived already (their info is not asked again)",
 				"  snapshots: of 5 snapshots whose info this run asked for, 3 had expired (info is readable for one"
 						+ " hour; kept as listed, not quarantined)",
-				"  API: 9 requests, 1 retries, 0 throttled (429)");
+				"  API: 9 requests, 1 retry, 0 throttled (429)");
 		assertThat(printed.lines().skip(1).findFirst()).hasValueSatisfying((title) -> assertThat(title)
 			.startsWith("Archive run 2026-11-20: COMPLETED in ").endsWith(" s (job execution 7)"));
 	}
@@ -143,6 +143,26 @@ class RunSummaryTests {
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("  listing: 1 channel (1 live,")
 			.contains("  recordings: asked for 1 channel with new recording events")
 			.doesNotContain("1 channels");
+	}
+
+	@Test
+	void aCountOfOneSnapshotOrListOrRequestNamesOneToo() {
+		// given: one snapshot archived already, one asked for, one unchanged list of one event, one request
+		RunTotals totals = new RunTotals(Map.of("snapshots.read", 2L, "snapshots.unchanged", 2L,
+				"snapshots.read_unchanged", 1L, "snapshots.expired", 1L, "events.read", 1L,
+				"events.already_archived", 1L, "events.unchanged_lists", 1L, "events.read_unchanged", 1L), ARCHIVE);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		// when
+		new RunSummary(new PrintStream(out, true, StandardCharsets.UTF_8), true).print(completed(), totals,
+				new ApiCallStats.Snapshot(1, 1, 0, 0, 0), "");
+
+		// then
+		assertThat(out.toString(StandardCharsets.UTF_8))
+			.contains("  snapshots: 1 listed snapshot archived already (their info is not asked again)")
+			.contains("  snapshots: of 1 snapshot whose info this run asked for, 1 had expired")
+			.contains("  events: 1 event list unchanged since archived, 1 event not parsed again")
+			.contains("  API: 1 request, 1 retry, 0 throttled (429)");
 	}
 
 	@Test
