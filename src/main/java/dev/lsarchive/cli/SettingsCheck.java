@@ -44,6 +44,7 @@ import dev.lsarchive.api.LiveStationProperties;
 import dev.lsarchive.bench.BenchProperties;
 import dev.lsarchive.callback.CallbackProperties;
 import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.config.SettingAdvice;
 import dev.lsarchive.simulator.SimulatorProperties;
 
 /**
@@ -73,6 +74,25 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		if (!problems.isEmpty()) {
 			throw new SettingsRefusedException(problems);
 		}
+		secretsOnTheCommandLine(environment).forEach((line) -> System.err.println("livestation-archive: " + line));
+	}
+
+	/**
+	 * A warning for each secret given on the command line, which every user of the host sees ({@code ps}): the
+	 * start goes on, as a secret there is a risk to fix, not a setting the run cannot use. The simulator's keys
+	 * are made up, and not counted.
+	 */
+	static List<String> secretsOnTheCommandLine(ConfigurableEnvironment environment) {
+		PropertySource<?> commandLine = environment.getPropertySources()
+			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+		if (!(commandLine instanceof EnumerablePropertySource<?> arguments)) {
+			return List.of();
+		}
+		return Arrays.stream(arguments.getPropertyNames())
+			.filter((key) -> SettingAdvice.isSecret(key) && !key.startsWith("simulator.")
+					&& !isBlank(arguments.getProperty(key)))
+			.map((key) -> "WARNING --" + key + " was given on the command line: " + SettingAdvice.howToSet(key))
+			.toList();
 	}
 
 	/** Every problem of the settings in {@code environment}, one line each; empty when it may start. */

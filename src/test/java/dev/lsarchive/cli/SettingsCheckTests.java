@@ -41,6 +41,23 @@ class SettingsCheckTests {
 	}
 
 	@Test
+	void aSecretOnTheCommandLineIsWarnedAboutWithoutItsValueAndTheSimulatorsMadeUpKeysAreNot() {
+		// given
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--livestation.api.secret-key=s3cr3t",
+				"--livestation.api.access-key=a", "--simulator.secret-key=made-up", "--archive.callback.token="));
+
+		// when
+		List<String> warnings = SettingsCheck.secretsOnTheCommandLine(environment);
+
+		// then
+		assertThat(warnings).singleElement().asString()
+			.startsWith("WARNING --livestation.api.secret-key was given on the command line")
+			.contains("set the environment variable LIVESTATION_API_SECRETKEY")
+			.doesNotContain("s3cr3t");
+	}
+
+	@Test
 	void aValueAfterASpaceIsRefusedWithTheSettingItWasMeantFor() {
 		// when
 		List<String> problems = problems(DATABASE, KEYS, "--archive.run-date 2026-11-01");
