@@ -29,6 +29,9 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 
 	private static final Logger log = LoggerFactory.getLogger(SettingProblemReporter.class);
 
+	// how Spring's command-line parser refuses an argument it cannot read as --name=value
+	private static final String INVALID_ARGUMENT = "Invalid argument syntax: ";
+
 	private final PrintStream err;
 
 	/** Reports on standard error. */
@@ -68,6 +71,13 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 		SettingsRefusedException refused = find(failure, SettingsRefusedException.class);
 		if (refused != null) {
 			return refused.problems();
+		}
+		Throwable syntax = rootCause(failure);
+		if (syntax instanceof IllegalArgumentException && syntax.getMessage() != null
+				&& syntax.getMessage().startsWith(INVALID_ARGUMENT)) {
+			// Spring's own parsing of the command line, before anything else: "--=x", "--" and the like
+			return List.of("'" + syntax.getMessage().substring(INVALID_ARGUMENT.length())
+					+ "' is not understood: settings are given as --name=value; see --help");
 		}
 		BindValidationException invalid = find(failure, BindValidationException.class);
 		if (invalid != null) {

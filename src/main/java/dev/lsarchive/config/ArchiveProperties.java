@@ -125,13 +125,14 @@ public record ArchiveProperties(
 			if (!mentioned) {
 				return false;
 			}
-			StandardEnvironment environment = new StandardEnvironment();
-			environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
-			ConfigurationPropertySources.attach(environment);
 			try {
+				StandardEnvironment environment = new StandardEnvironment();
+				environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+				ConfigurationPropertySources.attach(environment);
 				return Binder.get(environment).bind(JOB, Job.class).map(this::equals).orElse(false);
 			}
-			catch (BindException invalid) {
+			catch (BindException | IllegalArgumentException invalid) {
+				// an argument that is no argument, or a job of no such name: the ordinary start tells it
 				return false;
 			}
 		}

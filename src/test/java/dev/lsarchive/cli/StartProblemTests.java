@@ -5,9 +5,12 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+
 import dev.lsarchive.job.ExitCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A database that refuses the job is a setting to fix (2); one that does not answer may come back (75). */
 class StartProblemTests {
@@ -31,6 +34,20 @@ class StartProblemTests {
 				.containsAnyOf("ARCHIVE_JDBC_", "grant the database user")
 				.endsWith("nothing was done");
 		}
+	}
+
+	@Test
+	void anArgumentSpringCannotReadIsASettingToFixInOneLine() {
+		// given: what Spring's command-line parser throws for "--=x", before any setting is read
+		Throwable failure = catchThrowable(() -> new SimpleCommandLinePropertySource("--archive.run-date=2026-11-19", "--=x"));
+
+		// when
+		StartProblem problem = StartProblem.of(failure).orElseThrow();
+
+		// then
+		assertThat(problem.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+		assertThat(problem.lines()).containsExactly(
+				"'--=x' is not understood: settings are given as --name=value; see --help");
 	}
 
 	@Test
