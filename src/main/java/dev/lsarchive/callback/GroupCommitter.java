@@ -62,6 +62,9 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 
 	private final ZoneId timeZone;
 
+	// readiness follows the database through availability events
+	private final ApplicationEventPublisher events;
+
 	private final List<Thread> threads = new ArrayList<>();
 
 	private final CountDownLatch stopped = new CountDownLatch(1);
@@ -77,12 +80,9 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 
 	private volatile boolean databaseFailing;
 
-	private final ApplicationEventPublisher events;
-
 	GroupCommitter(CallbackWriter writer, TransactionTemplate transaction, ReceiverWindow window,
 			CallbackMetrics metrics, CallbackProperties properties, Clock clock, ZoneId timeZone,
 			ApplicationEventPublisher events) {
-		this.events = events;
 		this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
 		this.writer = writer;
 		this.transaction = transaction;
@@ -91,6 +91,7 @@ final class GroupCommitter implements SmartLifecycle, ApplicationListener<Contex
 		this.properties = properties;
 		this.clock = clock;
 		this.timeZone = timeZone;
+		this.events = events;
 	}
 
 	/** Whether new requests are taken. */

@@ -3,7 +3,6 @@ package dev.lsarchive.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +28,9 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 
 	private static final Logger log = LoggerFactory.getLogger(SettingProblemReporter.class);
 
+	// what starts every line the start tells an operator
+	static final String PREFIX = "livestation-archive: ";
+
 	// how Spring's command-line parser refuses an argument it cannot read as --name=value
 	private static final String INVALID_ARGUMENT = "Invalid argument syntax: ";
 
@@ -51,9 +53,9 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 		}
 		// the whole chain stays available to whoever turns DEBUG on
 		log.debug("Start refused", failure);
-		problem.get().lines().forEach((line) -> this.err.println("livestation-archive: " + line));
+		problem.get().lines().forEach((line) -> this.err.println(PREFIX + line));
 		if (problem.get().settings()) {
-			this.err.println("livestation-archive: nothing was done; see --help for the settings to set first");
+			this.err.println(PREFIX + "nothing was done; see --help for the settings to set first");
 		}
 		this.err.flush();
 		return true;
@@ -102,7 +104,7 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 		Class<?> type = bind.getTarget().getType().resolve();
 		String expected = (type != null) ? "expected " + SettingsCheck.form(type) : firstLine(root.getMessage());
 		problems.add(name + ((value != null) ? "=" + shown(name, value) : "") + " is not valid: " + expected + "; "
-				+ howToSet(name));
+				+ SettingAdvice.howToSet(name));
 		return problems;
 	}
 
@@ -124,24 +126,14 @@ public final class SettingProblemReporter implements SpringBootExceptionReporter
 			Object value = field.getRejectedValue();
 			String what = (value == null || value.toString().isBlank()) ? " is not set"
 					: "=" + shown(name, value) + " is not valid (" + field.getDefaultMessage() + ")";
-			return name + what + ": " + howToSet(name);
+			return name + what + ": " + SettingAdvice.howToSet(name);
 		}
 		return prefix + ": " + error.getDefaultMessage();
 	}
 
-	/** How to set {@code property} ({@link SettingAdvice#howToSet}). */
-	static String howToSet(String property) {
-		return SettingAdvice.howToSet(property);
-	}
-
 	// a secret's value is never printed, not even a wrong one
 	static String shown(String name, Object value) {
-		return isSecret(name) ? "******" : value.toString();
-	}
-
-	/** Whether the setting {@code name} holds a secret ({@link SettingAdvice#isSecret}). */
-	static boolean isSecret(String name) {
-		return SettingAdvice.isSecret(name);
+		return SettingAdvice.isSecret(name) ? "******" : value.toString();
 	}
 
 	private static String kebab(String field) {

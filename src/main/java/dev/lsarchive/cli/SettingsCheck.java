@@ -74,7 +74,7 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		if (!problems.isEmpty()) {
 			throw new SettingsRefusedException(problems);
 		}
-		secretsOnTheCommandLine(environment).forEach((line) -> System.err.println("livestation-archive: " + line));
+		secretsOnTheCommandLine(environment).forEach((line) -> System.err.println(SettingProblemReporter.PREFIX + line));
 	}
 
 	/**
@@ -141,7 +141,7 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		// "--livestation.api.secret-key abc" leaves the secret as a bare word: then no word is shown (an empty
 		// database password is common, with trust authentication, and does not count)
 		boolean secretMayFollow = Arrays.stream(arguments.getPropertyNames())
-			.anyMatch((key) -> KnownSettings.owned(key) && SettingProblemReporter.isSecret(key)
+			.anyMatch((key) -> KnownSettings.owned(key) && SettingAdvice.isSecret(key)
 					&& isBlank(arguments.getProperty(key)));
 		// "--archive.run-date 2026-11-01" leaves the date as a bare word after a setting given without a value
 		List<String> givenBlank = Arrays.stream(arguments.getPropertyNames())
@@ -206,7 +206,7 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		if (type == Duration.class && given != null && given.strip().matches("-?\\d+") && !given.strip().equals("0")) {
 			return name + "=" + SettingProblemReporter.shown(name, given) + " is not valid: expected " + form(type)
 					+ ", with its unit (a number alone would be read as milliseconds); "
-					+ SettingProblemReporter.howToSet(name);
+					+ SettingAdvice.howToSet(name);
 		}
 		try {
 			binder.bind(name, Bindable.of(type));
@@ -215,7 +215,7 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		catch (BindException ex) {
 			String value = environment.getProperty(name);
 			return name + ((value != null) ? "=" + SettingProblemReporter.shown(name, value) : "")
-					+ " is not valid: expected " + form(type) + "; " + SettingProblemReporter.howToSet(name);
+					+ " is not valid: expected " + form(type) + "; " + SettingAdvice.howToSet(name);
 		}
 	}
 
@@ -260,11 +260,11 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
 	}
 
-	// every range and rule of every record this start uses, all at once (Boot would stop at the first record)
 	private static boolean chosen(Binder binder, Set<String> malformed, ArchiveProperties.Job job) {
 		return !malformed.contains(JOB) && binder.bind(JOB, ArchiveProperties.Job.class).map(job::equals).orElse(false);
 	}
 
+	// every range and rule of every record this start uses, all at once (Boot would stop at the first record)
 	private static List<String> constraintProblems(Binder binder, Set<String> profiles, Set<String> malformed) {
 		Map<String, Class<?>> records = new LinkedHashMap<>();
 		if (!profiles.contains("simulator")) {

@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * How an operator sets a setting, and which settings hold a secret: the one rule behind every message
  * that tells either. A secret (a secret key, a password, a token, the callback URL whose path is the
- * receiver's token) is set in the environment only, since
- * a command line is seen by every user of the host ({@code ps}); any other setting either way.
+ * receiver's token) is set in the environment only, since a command line is seen by every user of the
+ * host ({@code ps}); any other setting either way.
  */
 public final class SettingAdvice {
 

@@ -172,6 +172,14 @@ class ArchiveJobIntegrationTests {
 			Map<String, Object> run = rows("SELECT * FROM livestation.archive_run").get(0);
 			assertThat(run).containsEntry("status", "FAILED");
 			assertThat((String) run.get("exit_message")).contains("archive.max-quarantine-ratio=0.001");
+			// the reporting layer, refreshed beside the recordings before the gate, shows what the run archived
+			assertThat(rows("SELECT status FROM batch.batch_step_execution WHERE step_name = 'reportingRefresh'"))
+				.singleElement()
+				.isEqualTo(Map.of("status", "COMPLETED"));
+			assertThat(rows("SELECT (SELECT sum(events) FROM reporting.daily_channel_events)"
+					+ " = (SELECT count(*) FROM livestation.channel_event) AS counted"))
+				.singleElement()
+				.isEqualTo(Map.of("counted", true));
 		}
 	}
 
