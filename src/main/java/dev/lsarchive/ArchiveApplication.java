@@ -20,8 +20,8 @@ import org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContri
 import dev.lsarchive.callback.CallbackReceiverApplication;
 import dev.lsarchive.cli.StartProblem;
 import dev.lsarchive.cli.Usage;
+import dev.lsarchive.config.ExitCodes;
 import dev.lsarchive.job.CallbackRegistrationApplication;
-import dev.lsarchive.job.ExitCodes;
 import dev.lsarchive.job.TransientFailure;
 
 /**

@@ -15,7 +15,7 @@ import dev.lsarchive.api.ApiCallStats;
 import dev.lsarchive.api.ChannelPage;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.api.LiveStationProperties;
-import dev.lsarchive.job.ExitCodes;
+import dev.lsarchive.config.ExitCodes;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.ApiSettings;

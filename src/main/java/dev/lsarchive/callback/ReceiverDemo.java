@@ -19,9 +19,7 @@ import org.springframework.core.env.Environment;
 import dev.lsarchive.api.ApiCallStats;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.api.LiveStationProperties;
-import dev.lsarchive.config.ArchiveProperties;
-import dev.lsarchive.job.CallbackRegistration;
-import dev.lsarchive.job.ExitCodes;
+import dev.lsarchive.config.ExitCodes;
 import dev.lsarchive.simulator.CallbackStats;
 import dev.lsarchive.simulator.LiveStationSimulator;
 
@@ -86,7 +84,7 @@ final class ReceiverDemo implements ApplicationRunner, ApplicationListener<Conte
 		int exitCode;
 		try (LiveStationClient client = new LiveStationClient(simulated, new ApiCallStats(), this.clock)) {
 			exitCode = new CallbackRegistration(client, this.out, System.err)
-				.register(new ArchiveProperties.Callback(url, null));
+				.register(url, null);
 		}
 		if (exitCode != ExitCodes.COMPLETED) {
 			throw new IllegalStateException("the demo could not register its receiver with the built-in simulator");

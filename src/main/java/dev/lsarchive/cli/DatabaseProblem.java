@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.lsarchive.job.ExitCodes;
+import dev.lsarchive.config.ExitCodes;
 
 /**
  * A database that refuses the job at start (no such database, unknown user, wrong password, no

@@ -124,10 +124,8 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 			if (!chosen(binder, malformed, ArchiveProperties.Job.REGISTER_CALLBACK)) {
 				problems.addAll(databaseProblems(environment, profiles));
 			}
-			else if (!binder.bind("archive.callback", ArchiveProperties.Callback.class)
-				.map(ArchiveProperties.Callback::hasUrl)
-				.orElse(false)) {
-				problems.add(ArchiveProperties.Callback.URL_MISSING);
+			else if (!binder.bind("archive.callback.url", String.class).map(CallbackProperties::hasUrl).orElse(false)) {
+				problems.add(CallbackProperties.URL_MISSING);
 			}
 		}
 		return new ArrayList<>(problems);

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.boot.web.server.PortInUseException;
 
-import dev.lsarchive.job.ExitCodes;
+import dev.lsarchive.config.ExitCodes;
 
 /**
  * A start that failed for a reason an operator can act on, told in lines without a stack trace,

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.nio.file.Path;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -49,7 +48,6 @@ import org.springframework.validation.annotation.Validated;
  * @param captureInterval how often snapshot captures are scheduled: a capture's time slot starts on a multiple of it
  * @param captureSlot the time slot a snapshot capture runs for (an instant, e.g. 2026-11-26T01:15:00Z); identifies its job instance. Default: now, rounded down to {@code captureInterval}
  * @param captureStaleAfter the health check warns when no snapshot capture has completed for this long (once any has run)
- * @param callback the callback endpoint that {@code register-callback} registers with Live Station
  * @param callbackGrace how long after its instant a pulled event's callback may still arrive: only older events are judged (once) for whether the callback receiver missed them
  */
 @Validated
@@ -74,7 +72,6 @@ public record ArchiveProperties(
 		@NotNull @DurationMin(minutes = 1) @DefaultValue("15m") Duration captureInterval,
 		@Nullable Instant captureSlot,
 		@NotNull @DurationMin(minutes = 1) @DefaultValue("1h") Duration captureStaleAfter,
-		@Valid @NotNull @DefaultValue Callback callback,
 		@NotNull @DurationMin(millis = 0) @DefaultValue("15m") Duration callbackGrace) {
 
 	public ArchiveProperties {
@@ -135,33 +132,6 @@ public record ArchiveProperties(
 				// an argument that is no argument, or a job of no such name: the ordinary start tells it
 				return false;
 			}
-		}
-
-	}
-
-	/**
-	 * The callback endpoint to register ({@code --archive.job=register-callback}).
-	 *
-	 * @param url the receiver's URL, with its secret path ({@code https://archive.example/callbacks/<token>}): https,
-	 * or http for a loopback host only; never printed or logged whole
-	 * @param channel register it for this channel alone (its kind, live, re-stream or VOD2LIVE, picks the
-	 * endpoint), instead of as the default of every channel
-	 */
-	public record Callback(@Nullable String url, @Nullable String channel) {
-
-		/** What a registration without {@code archive.callback.url} is told, with how to set it. */
-		public static final String URL_MISSING = "archive.callback.url is not set, the receiver's URL with its secret"
-				+ " token (https://…/callbacks/<token>): " + SettingAdvice.howToSet("archive.callback.url");
-
-		/** Whether a URL is given. */
-		public boolean hasUrl() {
-			return this.url != null && !this.url.isBlank();
-		}
-
-		// the URL carries the receiver's secret
-		@Override
-		public String toString() {
-			return "Callback[url=" + ((this.url != null) ? "******" : "none") + ", channel=" + this.channel + "]";
 		}
 
 	}

@@ -21,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 import dev.lsarchive.batch.RunContext;
+import dev.lsarchive.config.ExitCodes;
 
 /**
  * Launches a job the way a scheduler needs it: the nightly archive of a run date, or a snapshot

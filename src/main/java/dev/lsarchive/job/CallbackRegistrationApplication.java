@@ -10,6 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.lsarchive.api.ApiCallStats;
 import dev.lsarchive.api.LiveStationClient;
 import dev.lsarchive.api.LiveStationProperties;
+import dev.lsarchive.callback.CallbackProperties;
+import dev.lsarchive.callback.CallbackRegistration;
 import dev.lsarchive.config.ArchiveProperties;
 
 /**
@@ -33,8 +35,8 @@ public class CallbackRegistrationApplication {
 		try (ConfigurableApplicationContext context = application.run(args)) {
 			LiveStationClient client = new LiveStationClient(context.getBean(LiveStationProperties.class),
 					new ApiCallStats(), Clock.systemUTC());
-			return new CallbackRegistration(client, System.out, System.err)
-				.register(context.getBean(ArchiveProperties.class).callback());
+			CallbackProperties callback = CallbackProperties.of(context.getEnvironment());
+			return new CallbackRegistration(client, System.out, System.err).register(callback.url(), callback.channel());
 		}
 	}
 

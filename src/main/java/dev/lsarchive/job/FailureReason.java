@@ -18,7 +18,7 @@ final class FailureReason {
 	 * How the reason of a run whose API credentials the gateway refused begins, in the ledger's
 	 * {@code exit_message}: the health check tells that cause from a failed night by it.
 	 */
-	static final String CREDENTIALS_REFUSED = "credentials refused";
+	static final String CREDENTIALS_REFUSED = LiveStationAuthException.CREDENTIALS_REFUSED;
 
 	private FailureReason() {
 	}

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.config.ExitCodes;
 
 /**
  * The on-call check: is the archive's schema the one this version needs, did the last night's run

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.config.ExitCodes;
 
 /**
  * {@code health} profile: check the archive instead of running the job (no API keys needed). A probe

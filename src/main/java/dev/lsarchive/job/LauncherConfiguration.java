@@ -21,8 +21,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.lsarchive.api.LiveStationClient;
+import dev.lsarchive.callback.CallbackProperties;
+import dev.lsarchive.callback.CallbackRegistration;
 import dev.lsarchive.config.ArchiveMode;
 import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.config.ExitCodes;
 
 /** Runs the chosen job (nightly archive, snapshot capture or callback registration) once at start-up and turns its outcome into the process exit code. */
 @Configuration(proxyBeanMethods = false)
@@ -44,13 +47,13 @@ class LauncherConfiguration {
 			Environment environment, JdbcTemplate jdbc, LiveStationClient client) {
 		CallbackRegistration registration = new CallbackRegistration(client, System.out, System.err);
 		if (!environment.matchesProfiles("demo")) {
-			return new LaunchOnStartup(launcher, properties, clock, null, registration);
+			return new LaunchOnStartup(launcher, properties, clock, null, registration, environment);
 		}
 		// the demo falls back to the local PostgreSQL: it says where it writes before it does
 		String url = environment.getProperty("spring.datasource.url", "");
 		log.info("Demo: archiving the built-in simulator into {} as user {} (set ARCHIVE_JDBC_URL to archive elsewhere)",
 				url.replaceFirst("\\?.*", ""), environment.getProperty("spring.datasource.username", ""));
-		return new LaunchOnStartup(launcher, properties, clock, jdbc, registration);
+		return new LaunchOnStartup(launcher, properties, clock, jdbc, registration, environment);
 	}
 
 	/** The {@link ApplicationRunner} that launches one run and reports its exit code. */
@@ -66,21 +69,25 @@ class LauncherConfiguration {
 
 		private final CallbackRegistration registration;
 
+		private final Environment environment;
+
 		private int exitCode = ExitCodes.FAILED;
 
 		LaunchOnStartup(ArchiveLauncher launcher, ArchiveProperties properties, Clock clock, JdbcTemplate demoQueries,
-				CallbackRegistration registration) {
+				CallbackRegistration registration, Environment environment) {
 			this.launcher = launcher;
 			this.properties = properties;
 			this.clock = clock;
 			this.demoQueries = demoQueries;
 			this.registration = registration;
+			this.environment = environment;
 		}
 
 		@Override
 		public void run(org.springframework.boot.ApplicationArguments args) throws Exception {
 			if (this.properties.job() == ArchiveProperties.Job.REGISTER_CALLBACK) {
-				this.exitCode = this.registration.register(this.properties.callback());
+				CallbackProperties callback = CallbackProperties.of(this.environment);
+				this.exitCode = this.registration.register(callback.url(), callback.channel());
 				return;
 			}
 			if (this.properties.job() == ArchiveProperties.Job.SNAPSHOT_CAPTURE) {

@@ -26,7 +26,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.lsarchive.ArchiveApplication;
-import dev.lsarchive.job.ExitCodes;
+import dev.lsarchive.config.ExitCodes;
 import dev.lsarchive.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

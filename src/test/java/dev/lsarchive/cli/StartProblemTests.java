@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 
-import dev.lsarchive.job.ExitCodes;
+import dev.lsarchive.config.ExitCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

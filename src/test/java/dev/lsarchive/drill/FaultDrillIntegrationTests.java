@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.lsarchive.job.ExitCodes;
+import dev.lsarchive.config.ExitCodes;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.ArchiveRun;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import dev.lsarchive.config.ExitCodes;
 import dev.lsarchive.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

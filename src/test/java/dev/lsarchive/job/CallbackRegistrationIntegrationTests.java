@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.lsarchive.api.ApiCallStats;
 import dev.lsarchive.api.LiveStationClient;
-import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.callback.CallbackRegistration;
+import dev.lsarchive.config.ExitCodes;
 import dev.lsarchive.simulator.LiveStationSimulator;
 import dev.lsarchive.simulator.SimulatorProperties;
 import dev.lsarchive.support.ApiSettings;
@@ -157,7 +158,7 @@ class CallbackRegistrationIntegrationTests {
 		try (LiveStationClient client = new LiveStationClient(settings.build(), new ApiCallStats())) {
 			int exitCode = new CallbackRegistration(client, new PrintStream(out, true, StandardCharsets.UTF_8),
 					new PrintStream(err, true, StandardCharsets.UTF_8))
-				.register(new ArchiveProperties.Callback(url, channel));
+				.register(url, channel);
 			return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 		}
 	}

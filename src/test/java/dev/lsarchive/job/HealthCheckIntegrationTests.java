@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.config.ExitCodes;
 import dev.lsarchive.support.PackagedJar;
 import dev.lsarchive.support.TestDatabase;
 

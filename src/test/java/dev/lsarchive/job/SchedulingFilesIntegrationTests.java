@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import dev.lsarchive.config.ExitCodes;
 import dev.lsarchive.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

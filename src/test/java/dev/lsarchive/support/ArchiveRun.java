@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.lsarchive.ArchiveApplication;
-import dev.lsarchive.job.ExitCodes;
+import dev.lsarchive.config.ExitCodes;
 import dev.lsarchive.simulator.LiveStationSimulator;
 
 /**

@@ -1,4 +1,4 @@
-package dev.lsarchive.job;
+package dev.lsarchive.callback;
 
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -14,7 +14,7 @@ import dev.lsarchive.api.ChannelKind;
 import dev.lsarchive.api.LiveStationApiException;
 import dev.lsarchive.api.LiveStationAuthException;
 import dev.lsarchive.api.LiveStationClient;
-import dev.lsarchive.config.ArchiveProperties;
+import dev.lsarchive.config.ExitCodes;
 
 /**
  * {@code --archive.job=register-callback}: registers {@code archive.callback.url} with Live Station, as
@@ -42,11 +42,13 @@ public final class CallbackRegistration {
 		this.err = err;
 	}
 
-	/** Registers {@code callback}, printing the outcome; the exit code. */
-	public int register(ArchiveProperties.Callback callback) {
-		String text = callback.url();
-		if (!callback.hasUrl()) {
-			return refused(ArchiveProperties.Callback.URL_MISSING);
+	/**
+	 * Registers {@code text} ({@code archive.callback.url}) as the default endpoint of every channel or, with
+	 * {@code channel} ({@code archive.callback.channel}), as that channel's own, printing the outcome; the exit code.
+	 */
+	public int register(@Nullable String text, @Nullable String channel) {
+		if (!CallbackProperties.hasUrl(text)) {
+			return refused(CallbackProperties.URL_MISSING);
 		}
 		URI url;
 		try {
@@ -60,7 +62,6 @@ public final class CallbackRegistration {
 			return refused(problem);
 		}
 		String shown = redacted(url);
-		String channel = callback.channel();
 		try {
 			if (channel == null || channel.isBlank()) {
 				this.client.registerCallback(null, null, url);
@@ -81,7 +82,7 @@ public final class CallbackRegistration {
 		}
 		catch (LiveStationAuthException ex) {
 			return failed(ExitCodes.INVALID_CONFIGURATION,
-					FailureReason.CREDENTIALS_REFUSED + ": " + ex.getMessage() + trace(ex), text);
+					LiveStationAuthException.CREDENTIALS_REFUSED + ": " + ex.getMessage() + trace(ex), text);
 		}
 		catch (LiveStationApiException ex) {
 			if (ex.isRetryable()) {

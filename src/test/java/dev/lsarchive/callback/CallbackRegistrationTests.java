@@ -1,4 +1,4 @@
-package dev.lsarchive.job;
+package dev.lsarchive.callback;
 
 import java.net.URI;
 

@@ -1,4 +1,4 @@
-package dev.lsarchive.job;
+package dev.lsarchive.config;
 
 /** Process exit codes a scheduler can act on. */
 public final class ExitCodes {
