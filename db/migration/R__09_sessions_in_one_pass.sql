@@ -34,48 +34,17 @@ LANGUAGE sql STABLE AS $$
         -- every start; an end only when the mark before it is not a start: an orphan, never paired with an older session
         WHERE w.is_start OR w.previous_code IS NULL OR w.previous_code = end_code
     ),
-    -- as in reporting.sessions: a start's channel first seen not publishing from the start on, before the next mark
+    -- how a start ends (R__00_session_end.sql), looked up for the starts that may have been seen not publishing
     seen AS (
-        SELECT m.channel_id, m.occurred_at, m.event_key, o.at, o.channel_status
-        FROM m CROSS JOIN LATERAL (
-            SELECT o.at, o.channel_status FROM (
-                (SELECT h.valid_from AS at, h.channel_status FROM livestation.channel_status_history h
-                 WHERE h.channel_id = m.channel_id AND h.valid_from >= m.occurred_at
-                   AND h.channel_status <> 'PUBLISHING'
-                 ORDER BY h.valid_from LIMIT 1)
-                UNION ALL
-                (SELECT run.started_at, held.channel_status
-                 FROM (SELECT h.channel_status, h.valid_to FROM livestation.channel_status_history h
-                       WHERE h.channel_id = m.channel_id AND h.valid_from <= m.occurred_at
-                       ORDER BY h.valid_from DESC LIMIT 1) held
-                 CROSS JOIN LATERAL (
-                     SELECT r.started_at FROM livestation.archive_run r
-                     WHERE r.job_name = 'archiveJob' AND r.started_at >= m.occurred_at
-                       AND r.started_at < coalesce(held.valid_to, 'infinity')
-                       AND EXISTS (SELECT 1 FROM livestation.listed_channel l
-                                   WHERE l.run_date = r.run_date AND l.channel_id = m.channel_id)
-                     ORDER BY r.started_at LIMIT 1) run
-                 WHERE held.channel_status <> 'PUBLISHING')
-            ) o
-            WHERE o.at < coalesce(m.next_at, 'infinity')
-            ORDER BY o.at LIMIT 1
-        ) o
+        SELECT m.channel_id, m.occurred_at, m.event_key, o.stopped_at, o.channel_status
+        FROM m CROSS JOIN LATERAL reporting.session_stop(m.channel_id, m.occurred_at, m.next_at) o
         WHERE m.may_be_seen
     )
-    SELECT m.channel_id, m.event_key,
-           CASE WHEN m.is_start THEN m.occurred_at END,
-           CASE WHEN NOT m.is_start THEN m.occurred_at
-                ELSE coalesce(seen.at, CASE WHEN m.next_code = end_code THEN m.next_at END) END,
-           CASE WHEN m.is_start THEN round(extract(epoch FROM
-                coalesce(seen.at, CASE WHEN m.next_code = end_code THEN m.next_at END) - m.occurred_at) / 60)::integer END,
-           m.is_start AND m.next_code IS NULL AND seen.at IS NULL,
-           m.is_start AND coalesce(m.next_code = start_code, false) AND seen.at IS NULL,
-           NOT m.is_start,
-           CASE WHEN seen.at IS NOT NULL
-                THEN CASE WHEN seen.channel_status IN ('DELETED', 'FORCE_DELETED') THEN 'deleted' ELSE 'status' END
-                WHEN NOT m.is_start OR m.next_code = end_code THEN 'end_event' END
+    SELECT m.channel_id, m.event_key, s.*
     FROM m
     LEFT JOIN seen ON seen.channel_id = m.channel_id AND seen.occurred_at = m.occurred_at AND seen.event_key = m.event_key
+    CROSS JOIN LATERAL reporting.session_row(start_code, end_code, m.is_start, m.occurred_at, m.next_code, m.next_at,
+        seen.stopped_at, seen.channel_status) s
 $$;
 COMMENT ON FUNCTION reporting.sessions_in_one_pass(text, text, text[], timestamptz[]) IS 'The rows of reporting.sessions(start, end, channels, from), computed for many channels at once: their marks read in one pass, a status looked up only for a start whose channel had one other than PUBLISHING during it. What the session tables are recomputed with when most channels are due from their first mark (a first load, a new time zone)';
 

@@ -60,7 +60,13 @@ class SchemaUpgradeIntegrationTests {
 			"SELECT count(*) FROM reporting.sessions('ONAIR_START', 'ONAIR_END', ARRAY['ls-live'], ARRAY[NULL]::timestamptz[])",
 			"reporting.sessions_in_one_pass(text,text,text[],timestamp with time zone[])",
 			"SELECT count(*) FROM reporting.sessions_in_one_pass('ONAIR_START', 'ONAIR_END', ARRAY['ls-live'],"
-					+ " ARRAY[NULL]::timestamptz[])");
+					+ " ARRAY[NULL]::timestamptz[])",
+			"reporting.session_stop(text,timestamp with time zone,timestamp with time zone)",
+			"SELECT count(*) FROM reporting.session_stop('ls-live', '2026-11-01T16:00:00Z', NULL)",
+			"reporting.session_row(text,text,boolean,timestamp with time zone,text,timestamp with time zone,"
+					+ "timestamp with time zone,text)",
+			"SELECT count(*) FROM reporting.session_row('PUBLISH_START', 'PUBLISH_END', true, '2026-11-18T10:00:00Z',"
+					+ " 'PUBLISH_END', '2026-11-18T11:01:00Z', NULL, NULL)");
 
 	private static final Set<String> SESSION_TABLES = Set.of("reporting.publish_session", "reporting.recording_session");
 
