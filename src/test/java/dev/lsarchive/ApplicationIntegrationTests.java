@@ -2,6 +2,7 @@ package dev.lsarchive;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -195,6 +196,22 @@ class ApplicationIntegrationTests {
 				.doesNotContain("\tat ", "not-the-secret");
 			assertThat(rows("SELECT exit_message FROM livestation.archive_run")).singleElement()
 				.satisfies((row) -> assertThat((String) row.get("exit_message")).startsWith("credentials refused"));
+		}
+	}
+
+	@Test
+	void aStandaloneSimulatorOnAPortInUseIsOneLineWithTheTransientExitCode() throws Exception {
+		// given: the port taken by another listener
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			// when
+			PackagedJar.Result result = PackagedJar.run("--spring.profiles.active=simulator",
+					"--simulator.port=" + taken.getLocalPort(), "--simulator.channels=2");
+
+			// then
+			assertThat(result.exitCode()).as(result.output()).isEqualTo(ExitCodes.TRANSIENT_FAILURE);
+			assertThat(result.output()).contains("livestation-archive: port " + taken.getLocalPort()
+					+ " is in use: stop what listens there", "simulator.port")
+				.doesNotContain("\tat ", "Exception", "APPLICATION FAILED TO START", "Simulator serving");
 		}
 	}
 

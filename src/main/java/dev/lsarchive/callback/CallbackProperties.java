@@ -44,8 +44,8 @@ import dev.lsarchive.config.SettingAdvice;
 public record CallbackProperties(
 		@Nullable String url,
 		@Nullable String channel,
-		@NotBlank @Size(min = 16, max = 256, message = "it must have 16 to 256 characters")
-		@Pattern(regexp = "[A-Za-z0-9._~-]*", message = "it may hold letters, digits and . _ ~ - only") @Nullable String token,
+		@NotBlank @Size(min = TOKEN_MIN, max = TOKEN_MAX, message = "it must have 16 to 256 characters")
+		@Pattern(regexp = TOKEN_CHARACTERS, message = "it may hold letters, digits and . _ ~ - only") @Nullable String token,
 		@NotNull @DefaultValue("16KB") DataSize maxBodySize,
 		@Min(1) @Max(1_000_000) @DefaultValue("4096") int queueCapacity,
 		@Min(1) @Max(10_000) @DefaultValue("500") int batchSize,
@@ -54,6 +54,15 @@ public record CallbackProperties(
 		@NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration requestTimeout,
 		@NotNull @DurationMin(seconds = 1) @DefaultValue("1s") Duration retryAfter,
 		@Nullable Duration stopAfter) {
+
+	/** Fewest characters of a token. */
+	public static final int TOKEN_MIN = 16;
+
+	/** Most characters of a token. */
+	public static final int TOKEN_MAX = 256;
+
+	/** What a token may hold: the characters a URL's path carries as they are, none that needs escaping. */
+	public static final String TOKEN_CHARACTERS = "[A-Za-z0-9._~-]*";
 
 	/** The prefix of every setting here. */
 	public static final String PREFIX = "archive.callback";
@@ -70,7 +79,12 @@ public record CallbackProperties(
 		return Binder.get(environment).bindOrCreate(PREFIX, CallbackProperties.class);
 	}
 
-	/** Whether {@code url}, a value of {@code archive.callback.url}, is given. */
+	/** Whether {@code text} is a token the receiver accepts ({@code archive.callback.token}'s rule). */
+	public static boolean isToken(String text) {
+		return text.length() >= TOKEN_MIN && text.length() <= TOKEN_MAX && text.matches(TOKEN_CHARACTERS);
+	}
+
+		/** Whether {@code url}, a value of {@code archive.callback.url}, is given. */
 	public static boolean hasUrl(@Nullable String url) {
 		return url != null && !url.isBlank();
 	}

@@ -29,6 +29,8 @@ public final class CallbackRegistration {
 
 	private static final String PREFIX = "livestation-archive: ";
 
+	private static final int MAX_PORT = 65_535;
+
 	private final LiveStationClient client;
 
 	private final PrintStream out;
@@ -61,9 +63,14 @@ public final class CallbackRegistration {
 		if (problem != null) {
 			return refused(problem);
 		}
+		if (channel != null && channel.isBlank()) {
+			// an unset variable in a script must not register the default of every channel
+			return refused("archive.callback.channel is empty: name the channel, or leave the setting out to register"
+					+ " the default endpoint of every channel");
+		}
 		String shown = redacted(url);
 		try {
-			if (channel == null || channel.isBlank()) {
+			if (channel == null) {
 				this.client.registerCallback(null, null, url);
 				this.out.println("Registered the callback endpoint " + shown
 						+ " as the default of every channel (a channel's own endpoint wins over it)");
@@ -102,16 +109,27 @@ public final class CallbackRegistration {
 		}
 		if (scheme.equals("http") && !loopback(url.getHost())) {
 			return "archive.callback.url must be https: its path carries the receiver's secret token (http is"
-					+ " accepted for localhost only, a simulator or a demo)";
+					+ " accepted for a loopback host only, localhost, 127.0.0.1 or [::1]: a simulator or a demo)";
+		}
+		if (url.getPort() > MAX_PORT) {
+			return "archive.callback.url has port " + url.getPort() + ", which no server listens on (1 to " + MAX_PORT
+					+ ")";
 		}
 		if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null) {
 			return "archive.callback.url carries a user, a query or a fragment: the receiver takes its token as the"
 					+ " last path segment only (https://host/callbacks/<token>)";
 		}
-		String path = url.getPath();
+		String path = url.getRawPath();
 		if (path == null || path.replace("/", "").isEmpty()) {
 			return "archive.callback.url has no path: it must end with the receiver's secret token"
 					+ " (https://host/callbacks/<token>)";
+		}
+		// the receiver answers only its own token: a URL ending otherwise would have every push refused
+		if (!CallbackProperties.isToken(path.substring(path.lastIndexOf('/') + 1))) {
+			return "archive.callback.url does not end with a token the receiver accepts: its last path segment must"
+					+ " be archive.callback.token, " + CallbackProperties.TOKEN_MIN + " to "
+					+ CallbackProperties.TOKEN_MAX + " letters, digits and . _ ~ - (https://host/callbacks/<token>,"
+					+ " no slash after it)";
 		}
 		return null;
 	}

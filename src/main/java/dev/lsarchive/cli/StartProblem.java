@@ -27,14 +27,15 @@ public record StartProblem(int exitCode, List<String> lines, boolean settings) {
 		return database.isPresent() ? database : portInUse(failure);
 	}
 
-	// the receiver's port (or its management port) taken: often by the instance before it, still stopping
+	// the receiver's port (or its management port, or a standalone simulator's) taken: often by the instance
+	// before it, still stopping
 	private static Optional<StartProblem> portInUse(Throwable failure) {
 		for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
 			if (cause instanceof PortInUseException taken) {
 				return Optional.of(new StartProblem(ExitCodes.TRANSIENT_FAILURE,
 						List.of("port " + taken.getPort() + " is in use: stop what listens there (a receiver still"
-								+ " stopping frees it by itself), or set server.port or management.server.port to a"
-								+ " free one; nothing was started"), false));
+								+ " stopping frees it by itself), or set server.port, management.server.port or"
+								+ " simulator.port to a free one; nothing was started"), false));
 			}
 		}
 		return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.lsarchive.simulator;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+
+import org.springframework.boot.web.server.PortInUseException;
 
 /** The JDK's HTTP server on 127.0.0.1, serving every path with one handler on a pool of daemon threads. */
 final class SimulatorServer implements AutoCloseable {
@@ -23,6 +26,10 @@ final class SimulatorServer implements AutoCloseable {
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+		}
+		catch (BindException ex) {
+			// told in one line by the start, as the receiver's own port is
+			throw new PortInUseException(port, ex);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot listen on 127.0.0.1:" + port + ": " + ex.getMessage(), ex);

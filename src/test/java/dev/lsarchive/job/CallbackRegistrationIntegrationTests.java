@@ -103,7 +103,7 @@ class CallbackRegistrationIntegrationTests {
 	}
 
 	@Test
-	void plainHttpBeyondLocalhostIsRefusedBeforeAnyRequest() {
+	void plainHttpBeyondLocalhostAShortTokenOrAnEmptyChannelIsRefusedBeforeAnyRequest() {
 		// given
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(1, 5))) {
 
@@ -112,6 +112,10 @@ class CallbackRegistrationIntegrationTests {
 					null);
 			Outcome noToken = register(simulator, ApiSettings.of(simulator), "https://archive.example/", null);
 			Outcome missing = register(simulator, ApiSettings.of(simulator), null, null);
+			Outcome shortToken = register(simulator, ApiSettings.of(simulator), "https://archive.example/callbacks/t0ken",
+					null);
+			Outcome emptyChannel = register(simulator, ApiSettings.of(simulator),
+					"https://archive.example/callbacks/" + TOKEN, " ");
 
 			// then
 			assertThat(http.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
@@ -122,6 +126,10 @@ class CallbackRegistrationIntegrationTests {
 			assertThat(noToken.err()).contains("has no path");
 			assertThat(missing.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
 			assertThat(missing.err()).contains("ARCHIVE_CALLBACK_URL");
+			assertThat(shortToken.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+			assertThat(shortToken.err()).contains("does not end with a token the receiver accepts").doesNotContain("t0ken");
+			assertThat(emptyChannel.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+			assertThat(emptyChannel.err()).contains("archive.callback.channel is empty").doesNotContain(TOKEN);
 			assertThat(simulator.requests()).isZero();
 		}
 	}
