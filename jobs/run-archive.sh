@@ -25,9 +25,34 @@
 set -uo pipefail
 
 settings=${ARCHIVE_SETTINGS:-/etc/livestation-archive/archive.env}
-if [ ! -r "$settings" ]; then
+if [ ! -e "$settings" ]; then
   echo "livestation-archive: cannot read the settings file $settings: create it (mode 0600, owned by the job's user) as jobs/README.md says, or set ARCHIVE_SETTINGS to its path" >&2
   exit 2
+fi
+if [ ! -f "$settings" ] || [ ! -r "$settings" ]; then
+  echo "livestation-archive: the settings file $settings is not a file $(id -un) can read: make it one, owned by the job's user with mode 0600 (chown, chmod), or set ARCHIVE_SETTINGS to its path" >&2
+  exit 2
+fi
+# each line an assignment and nothing else, so that a value the shell would split, expand or run (an & or ;
+# in a password, an unbalanced quote, a space) stops the run instead of losing the setting; a value is never
+# printed: it may be a secret
+sq="'"
+assignment="^[[:space:]]*(export[[:space:]]+)?[A-Za-z_][A-Za-z0-9_]*=(${sq}[^${sq}]*${sq}|\"[^\"\$\`\\\\]*\"|[^[:space:]${sq}\"\$\`\\\\;&|<>()#]*)[[:space:]]*(#.*)?\$"
+line_number=0
+while IFS= read -r line || [ -n "$line" ]; do
+  line_number=$((line_number + 1))
+  if [[ $line == *$'\r'* ]]; then
+    echo "livestation-archive: the settings file $settings has Windows line ends (line $line_number): convert it (dos2unix, or sed -i 's/\\r\$//')" >&2
+    exit 2
+  fi
+  [[ $line =~ ^[[:space:]]*(#.*)?$ ]] && continue
+  if ! [[ $line =~ $assignment ]]; then
+    echo "livestation-archive: line $line_number of the settings file $settings is not NAME=value: a value holding a space or any of & ; | < > ( ) \$ \` \\ \" # goes in single quotes ('like this'), and a value holding a single quote in double quotes; nothing was started" >&2
+    exit 2
+  fi
+done <"$settings"
+if [ -n "$(find "$settings" -maxdepth 0 -perm /044 2>/dev/null)" ]; then
+  echo "livestation-archive: WARNING the settings file $settings, which holds secrets, can be read by other users: chmod 0600 it" >&2
 fi
 set -a
 # shellcheck disable=SC1090
@@ -74,7 +99,8 @@ fi
 
 transient_failure=75
 run_once() {
-  log="$logs/run-$job-$(date +%Y%m%d-%H%M%S)-$1.log"
+  # the process id keeps apart two runs started within the same second
+  log="$logs/run-$job-$(date +%Y%m%d-%H%M%S)-$$-$1.log"
   # shellcheck disable=SC2086
   "$java" -XX:MaxRAMPercentage=75 $java_options "${launch[@]}" "${@:2}" >"$log" 2>&1
   status=$?
@@ -97,6 +123,10 @@ fi
 # the summary table starts at "Archive run" (or "Snapshot capture"); the full log stays on disk
 summary=$(sed -n '/^\(Archive run\|Snapshot capture\) /,$p' "$log")
 [ -z "$summary" ] || printf '%s\n' "$summary"
+# a night archived already ends without a summary: its one line says so, and how to archive it again
+if [ -z "$summary" ] && [ "$status" -eq 0 ]; then
+  sed -n 's/^.* - \(.* is done already .*\)$/\1/p' "$log" | head -n 1
+fi
 [ -z "$relaunched" ] || { echo; echo "$relaunched"; }
 # a run that ended with a summary has said why (its reason line); one that stopped before has its log's end
 [ "$status" -eq 0 ] || { echo; echo "exit code $status; full log: $log"; [ -n "$summary" ] || tail -n 20 "$log"; }

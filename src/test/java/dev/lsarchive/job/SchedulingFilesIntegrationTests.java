@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -159,6 +160,78 @@ class SchedulingFilesIntegrationTests {
 		assertThat(Files.readString(Path.of(WRAPPER))).contains("settings=${ARCHIVE_SETTINGS:-" + SETTINGS_FILE + "}");
 		for (String service : SERVICES) {
 			assertThat(unit(service + ".service").section("Service")).doesNotContainKey("EnvironmentFile");
+		}
+	}
+
+	@Test
+	void theWrapperRefusesASettingsLineTheShellWouldSplitExpandOrRunWithoutPrintingItsValue() throws Exception {
+		// given: a stand-in for java that prints what it was given, and settings files an operator may write
+		Path home = Files.createTempDirectory("archive-home");
+		Path logs = Files.createTempDirectory("archive-logs");
+		Path fakeJava = home.resolve("java");
+		Files.writeString(fakeJava, "#!/usr/bin/env bash\necho \"Archive run 2026-11-20: COMPLETED [$ARCHIVE_JDBC_PASSWORD]\"\n");
+		fakeJava.toFile().setExecutable(true);
+		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
+		Path settings = Path.of(env.get("ARCHIVE_SETTINGS"));
+		String[] refused = { "ARCHIVE_JDBC_PASSWORD=s3cret&echo INJECTED\n", "ARCHIVE_JDBC_PASSWORD='s3cret\n",
+				"ARCHIVE_JAVA_OPTIONS=-Xmx512m -XX:+UseSerialGC\n", "ARCHIVE_JDBC_PASSWORD=s3cret$HOME\n",
+				"ARCHIVE_JDBC_PASSWORD=s3cret\r\n" };
+
+		// when
+		List<Result> results = new ArrayList<>();
+		for (String line : refused) {
+			Files.writeString(settings, "# the archive\nARCHIVE_JDBC_URL=jdbc:postgresql://db.internal:5432/archive\n" + line);
+			results.add(runWithEnv(env, "bash", WRAPPER));
+		}
+		Files.writeString(settings, "ARCHIVE_JDBC_PASSWORD='s3cret&; $x \\ \"#'   # quoted whole\nexport ARCHIVE_X=\"it's\"\n");
+		Result quoted = runWithEnv(env, "bash", WRAPPER);
+		Files.setPosixFilePermissions(settings, PosixFilePermissions.fromString("rw-r--r--"));
+		Result readableByOthers = runWithEnv(env, "bash", WRAPPER);
+		Map<String, String> directory = new HashMap<>(env);
+		directory.put("ARCHIVE_SETTINGS", home.toString());
+		Result aDirectory = runWithEnv(directory, "bash", WRAPPER);
+
+		// then
+		for (int i = 0; i < refused.length; i++) {
+			assertThat(results.get(i).code()).as(refused[i]).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+			assertThat(results.get(i).output()).as(refused[i])
+				.startsWith("livestation-archive: ")
+				.contains("line 3")
+				.hasLineCount(1)
+				.doesNotContain("s3cret", "INJECTED", "COMPLETED");
+		}
+		assertThat(quoted.code()).isZero();
+		assertThat(quoted.output()).isEqualTo("Archive run 2026-11-20: COMPLETED [s3cret&; $x \\ \"#]\n");
+		assertThat(readableByOthers.code()).isZero();
+		assertThat(readableByOthers.output()).contains("WARNING the settings file", "can be read by other users: chmod 0600 it");
+		assertThat(aDirectory.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+		assertThat(aDirectory.output()).startsWith("livestation-archive: the settings file " + home + " is not a file")
+			.hasLineCount(1);
+	}
+
+	@Test
+	void theWrapperSaysANightArchivedAlreadyIsDoneAndKeepsTwoLogsOfTheSameSecondApart() throws Exception {
+		// given: a stand-in for java that logs what the launcher logs for a night archived already
+		Path home = Files.createTempDirectory("archive-home");
+		Path logs = Files.createTempDirectory("archive-logs");
+		Path fakeJava = home.resolve("java");
+		Files.writeString(fakeJava, "#!/usr/bin/env bash\necho \"02:30:01.120 INFO  [main] ArchiveLauncher - Run date"
+				+ " 2026-11-20 is done already (job execution 7); nothing to do. A run date is archived again with"
+				+ " --archive.rerun=true.\"\n");
+		fakeJava.toFile().setExecutable(true);
+		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
+
+		// when
+		Result first = runWithEnv(env, "bash", WRAPPER);
+		Result second = runWithEnv(env, "bash", WRAPPER);
+
+		// then
+		assertThat(first.code()).isZero();
+		assertThat(first.output()).isEqualTo("Run date 2026-11-20 is done already (job execution 7); nothing to do. A run"
+				+ " date is archived again with --archive.rerun=true.\n");
+		assertThat(second.output()).isEqualTo(first.output());
+		try (var files = Files.list(logs)) {
+			assertThat(files.filter((file) -> file.getFileName().toString().startsWith("run-nightly-"))).hasSize(2);
 		}
 	}
 
@@ -608,6 +681,7 @@ class SchedulingFilesIntegrationTests {
 	private static Map<String, String> wrapperEnvironment(Path home, Path logs, Path fakeJava) throws Exception {
 		Path settings = home.resolve("archive.env");
 		Files.writeString(settings, "ARCHIVE_JDBC_URL=jdbc:postgresql://db.internal:5432/archive\n");
+		Files.setPosixFilePermissions(settings, PosixFilePermissions.fromString("rw-------"));
 		return Map.of("ARCHIVE_HOME", home.toString(), "ARCHIVE_LOGS", logs.toString(), "JAVA", fakeJava.toString(),
 				"ARCHIVE_SETTINGS", settings.toString());
 	}
