@@ -80,7 +80,8 @@ public class ArchiveLauncher {
 			String whenDone) throws Exception {
 		try (RunLock lock = RunLock.tryAcquire(this.dataSource, lockKey)) {
 			if (!lock.held()) {
-				log.error("{}: another process is running it right now (its lock is held); refusing to start a second run",
+				// nothing was written and nothing needs doing: the run that holds the lock goes on
+				log.warn("{}: another process is running it right now (its lock is held); refusing to start a second run",
 						what);
 				return ExitCodes.ALREADY_RUNNING;
 			}

@@ -6,6 +6,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
@@ -23,7 +27,7 @@ import dev.lsarchive.batch.Tally;
  */
 class RunSummary implements RunResult.Listener {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunSummary.class);
+	private static final Logger log = LoggerFactory.getLogger(RunSummary.class);
 
 	private final PrintStream out;
 
@@ -77,9 +81,12 @@ class RunSummary implements RunResult.Listener {
 		text.append(String.format("  API: %s, %s, %d throttled (429)%n",
 				SummaryNote.count(api.requests(), "request", "requests"),
 				SummaryNote.count(api.retries(), "retry", "retries"), api.throttled()));
-		log.info("{} {}: read {}, written {}, unchanged {}, quarantined {}; API requests {}, retries {}, throttled {}{}",
-				title(execution), execution.getStatus(), totals.itemsRead(), totals.itemsWritten(), totals.itemsAlreadyArchived(), totals.itemsQuarantined(),
-				api.requests(), api.retries(), api.throttled(), failureReason.isEmpty() ? "" : "; " + failureReason);
+		// a run that did not complete is what log-level alerting must see
+		log.atLevel((execution.getStatus() == BatchStatus.COMPLETED) ? Level.INFO : Level.ERROR)
+			.log("{} {}: read {}, written {}, unchanged {}, quarantined {}; API requests {}, retries {}, throttled {}{}",
+					title(execution), execution.getStatus(), totals.itemsRead(), totals.itemsWritten(),
+					totals.itemsAlreadyArchived(), totals.itemsQuarantined(), api.requests(), api.retries(), api.throttled(),
+					failureReason.isEmpty() ? "" : "; " + failureReason);
 		if (!this.table) {
 			return;
 		}
