@@ -39,6 +39,7 @@ fi
 sq="'"
 assignment="^[[:space:]]*(export[[:space:]]+)?[A-Za-z_][A-Za-z0-9_]*=(${sq}[^${sq}]*${sq}|\"[^\"\$\`\\\\]*\"|[^[:space:]${sq}\"\$\`\\\\;&|<>()#]*)[[:space:]]*(#.*)?\$"
 line_number=0
+variables=""
 while IFS= read -r line || [ -n "$line" ]; do
   line_number=$((line_number + 1))
   if [[ $line == *$'\r'* ]]; then
@@ -50,6 +51,14 @@ while IFS= read -r line || [ -n "$line" ]; do
     echo "livestation-archive: line $line_number of the settings file $settings is not NAME=value: a value holding a space or any of & ; | < > ( ) \$ \` \\ \" # goes in single quotes ('like this'), and a value holding a single quote in double quotes; nothing was started" >&2
     exit 2
   fi
+  # the job refuses a name it does not read (a misspelt one would leave its default in force); this wrapper's
+  # own are read here
+  name=${line%%=*}
+  name=${name##*[[:space:]]}
+  case "$name" in
+    ARCHIVE_SETTINGS|ARCHIVE_HOME|ARCHIVE_LOGS|ARCHIVE_RELAUNCH_PAUSE|ARCHIVE_CDS|ARCHIVE_JAVA_OPTIONS|JAVA) ;;
+    *) variables="${variables:+$variables,}$name" ;;
+  esac
 done <"$settings"
 if [ -n "$(find "$settings" -maxdepth 0 -perm /044 2>/dev/null)" ]; then
   echo "livestation-archive: WARNING the settings file $settings, which holds secrets, can be read by other users: chmod 0600 it" >&2
@@ -102,7 +111,8 @@ run_once() {
   # the process id keeps apart two runs started within the same second
   log="$logs/run-$job-$(date +%Y%m%d-%H%M%S)-$$-$1.log"
   # shellcheck disable=SC2086
-  "$java" -XX:MaxRAMPercentage=75 $java_options "${launch[@]}" "${@:2}" >"$log" 2>&1
+  "$java" -XX:MaxRAMPercentage=75 $java_options -Dlivestation-archive.settings-file-variables="${variables:-}" \
+    "${launch[@]}" "${@:2}" >"$log" 2>&1
   status=$?
 }
 

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -60,6 +62,17 @@ import dev.lsarchive.simulator.SimulatorProperties;
 public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 
 	private static final String JOB = "archive.job";
+
+	/**
+	 * The system property through which the wrapper ({@code jobs/run-archive.sh}) names the variables its
+	 * settings file sets, comma-separated: names only, never a value.
+	 */
+	static final String SETTINGS_FILE_VARIABLES = "livestation-archive.settings-file-variables";
+
+	// how Spring Boot names the property sources of application*.properties
+	private static final String CONFIG_FILE_SOURCE = "Config resource";
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
 
 	// the modes that archive no night: the run date, if any, names the night they look at
 	private static final Set<String> NOT_A_NIGHT = Set.of("health", "simulator", "bench", "cds-training");
@@ -110,6 +123,7 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 			problems.addAll(bareWords(arguments, known));
 			problems.addAll(unknownKeys(Arrays.asList(arguments.getPropertyNames()), known));
 		}
+		problems.addAll(unknownVariables(environment, known));
 		Set<String> profiles = Set.of(environment.getActiveProfiles());
 		List<String> unknownProfiles = unknownProfiles(profiles);
 		problems.addAll(unknownProfiles);
@@ -264,6 +278,41 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 			return "a comma-separated list";
 		}
 		return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * One line for each variable of the settings file ({@link #SETTINGS_FILE_VARIABLES}) in the product's
+	 * namespaces ({@code ARCHIVE_}, {@code LIVESTATION_}) that nothing reads: a misspelt one would otherwise be
+	 * ignored, and the run go on with the default. The variables read are those Spring binds to a known
+	 * setting and those the configuration files name as placeholders ({@code ${ARCHIVE_JDBC_URL}}).
+	 */
+	static List<String> unknownVariables(ConfigurableEnvironment environment, KnownSettings known) {
+		String listed = environment.getProperty(SETTINGS_FILE_VARIABLES, "");
+		if (listed.isBlank()) {
+			return List.of();
+		}
+		Set<String> read = new LinkedHashSet<>();
+		known.names().forEach((name) -> read.add(SettingAdvice.variable(name)));
+		for (PropertySource<?> source : environment.getPropertySources()) {
+			if (source instanceof EnumerablePropertySource<?> enumerable
+					&& source.getName().startsWith(CONFIG_FILE_SOURCE)) {
+				for (String name : enumerable.getPropertyNames()) {
+					Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(enumerable.getProperty(name)));
+					while (placeholder.find()) {
+						read.add(placeholder.group(1));
+					}
+				}
+			}
+		}
+		List<String> problems = new ArrayList<>();
+		for (String variable : listed.split(",")) {
+			if ((variable.startsWith("ARCHIVE_") || variable.startsWith("LIVESTATION_")) && !read.contains(variable)) {
+				problems.add(variable + " in the settings file is not a variable livestation-archive reads"
+						+ KnownSettings.nearest(variable, read).map((meant) -> " (did you mean " + meant + "?)").orElse("")
+						+ ": correct its name, or remove it");
+			}
+		}
+		return problems;
 	}
 
 	/**

@@ -21,9 +21,14 @@ public final class SettingAdvice {
 				|| lower.contains("stream-key") || lower.endsWith("callback.url");
 	}
 
+	/** The environment variable Spring binds to {@code property} ({@code archive.time-zone}: {@code ARCHIVE_TIMEZONE}). */
+	public static String variable(String property) {
+		return property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
+	}
+
 	/** How to set {@code property}: its flag and the environment variable Spring binds to it, or that variable alone. */
 	public static String howToSet(String property) {
-		String variable = property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
+		String variable = variable(property);
 		if (isSecret(property)) {
 			return "set the environment variable " + variable
 					+ " (a secret: not on the command line, where every user of the host sees it)";

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -259,6 +261,30 @@ class SettingsCheckTests {
 		assertThat(inUtc).as("2026-12-06 is not over in UTC at 23:30").isPresent();
 		assertThat(healthCheck).isEmpty();
 		assertThat(capture).isEmpty();
+	}
+
+	@Test
+	void aVariableOfTheSettingsFileThatNothingReadsIsRefusedWithTheNearestName() {
+		// given: the variables the wrapper read from its settings file, and a configuration file's placeholder
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(DATABASE.split(" ")));
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("Config resource 'class path resource [application.properties]'",
+					Map.of("spring.datasource.password", "${ARCHIVE_JDBC_PASSWORD:}")));
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("wrapper", Map.of(SettingsCheck.SETTINGS_FILE_VARIABLES,
+					"ARCHIVE_JDBC_PASSWORD,LIVESTATION_API_ACCESSKEY,ARCHIVE_TIMEZNE,ARCHIVE_SUMMARY_FILE,"
+							+ "SPRING_PROFILES_ACTIVE,TZ,ARCHIVE_CALLBACK_TOKEN")));
+
+		// when
+		List<String> problems = SettingsCheck.unknownVariables(environment, KnownSettings.load());
+
+		// then: an underscore where Spring binds a dot is a name nothing reads either
+		assertThat(problems).containsExactly(
+				"ARCHIVE_TIMEZNE in the settings file is not a variable livestation-archive reads (did you mean"
+						+ " ARCHIVE_TIMEZONE?): correct its name, or remove it",
+				"ARCHIVE_SUMMARY_FILE in the settings file is not a variable livestation-archive reads (did you mean"
+						+ " ARCHIVE_SUMMARYFILE?): correct its name, or remove it");
 	}
 
 	private static Optional<String> notOverYet(Clock clock, String... args) {

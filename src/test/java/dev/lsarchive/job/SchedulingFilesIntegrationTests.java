@@ -33,6 +33,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SchedulingFilesIntegrationTests {
 
+	// the settings file's variables the wrapper names to the job (its own, ARCHIVE_JAVA_OPTIONS, are not)
+	private static final String VARIABLES = "-Dlivestation-archive.settings-file-variables=ARCHIVE_JDBC_URL ";
+
 	private static final String WRAPPER = "jobs/run-archive.sh";
 
 	private static final String INSTALLED_WRAPPER = "/opt/livestation-archive/run-archive.sh";
@@ -210,6 +213,27 @@ class SchedulingFilesIntegrationTests {
 	}
 
 	@Test
+	void aMisspeltVariableInTheSettingsFileStopsTheJobNamingTheOneMeant() throws Exception {
+		// given: the real jar and java, and a settings file with a name nothing reads
+		Path home = Files.createTempDirectory("archive-home");
+		Path logs = Files.createTempDirectory("archive-logs");
+		Files.createSymbolicLink(home.resolve("livestation-archive.jar"), Path.of("target/livestation-archive.jar").toAbsolutePath());
+		Map<String, String> env = new HashMap<>(wrapperEnvironment(home, logs, Path.of("java")));
+		env.put("JAVA", "java");
+		Files.writeString(Path.of(env.get("ARCHIVE_SETTINGS")), "ARCHIVE_TIMEZNE=Asia/Tokyo\nLIVESTATION_API_ACCESSKEY=k\n"
+				+ "LIVESTATION_API_SECRETKEY='s3cret'\nARCHIVE_RELAUNCH_PAUSE=0\n", StandardOpenOption.APPEND);
+
+		// when
+		Result result = runWithEnv(env, "bash", WRAPPER, "--archive.run-date=2026-11-20");
+
+		// then
+		assertThat(result.code()).as(result.output()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+		assertThat(result.output()).contains("livestation-archive: ARCHIVE_TIMEZNE in the settings file is not a variable"
+				+ " livestation-archive reads (did you mean ARCHIVE_TIMEZONE?)")
+			.doesNotContain("s3cret", "ARCHIVE_RELAUNCH_PAUSE", "LIVESTATION_API_ACCESSKEY in", "\tat ");
+	}
+
+	@Test
 	void theWrapperSaysANightArchivedAlreadyIsDoneAndKeepsTwoLogsOfTheSameSecondApart() throws Exception {
 		// given: a stand-in for java that logs what the launcher logs for a night archived already
 		Path home = Files.createTempDirectory("archive-home");
@@ -248,8 +272,9 @@ class SchedulingFilesIntegrationTests {
 		Path cds = Files.createDirectories(home.resolve("cds"));
 		Path extracted = Files.writeString(cds.resolve("livestation-archive.jar"), "extracted jar");
 		Path archive = cds.resolve("livestation-archive.jsa");
-		String plain = "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -jar " + installed + " --archive.run-date=2026-11-20";
-		String shared = "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=" + archive
+		String plain = "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 " + VARIABLES + "-jar " + installed
+				+ " --archive.run-date=2026-11-20";
+		String shared = "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 " + VARIABLES + "-XX:SharedArchiveFile=" + archive
 				+ " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar " + extracted + " --archive.run-date=2026-11-20";
 
 		// when: no archive yet; then one made from the installed jar; then a jar installed after it
@@ -280,7 +305,7 @@ class SchedulingFilesIntegrationTests {
 		Path extracted = Files.writeString(cds.resolve("livestation-archive.jar"), "extracted jar");
 		Path aot = Files.writeString(cds.resolve("livestation-archive.aot"), "aot cache");
 		Path archive = cds.resolve("livestation-archive.jsa");
-		String options = "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 ";
+		String options = "-XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 " + VARIABLES;
 		String fromAot = options + "-XX:AOTCache=" + aot + " -Xlog:aot=off -Xlog:cds=off -jar " + extracted;
 		String fromArchive = options + "-XX:SharedArchiveFile=" + archive
 				+ " -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off -jar " + extracted;
@@ -339,9 +364,9 @@ class SchedulingFilesIntegrationTests {
 
 		// then: each is passed as separate options before the jar; the image's entrypoint starts as the default does
 		String started = "Archive run 2026-11-20: COMPLETED started with -XX:MaxRAMPercentage=75 ";
-		assertThat(byDefault.output()).isEqualTo(started + "-XX:TieredStopAtLevel=1 -jar " + installed + "\n");
-		assertThat(empty.output()).isEqualTo(started + "-jar " + installed + "\n");
-		assertThat(own.output()).isEqualTo(started + "-XX:+UseSerialGC -Xss1m -jar " + installed + "\n");
+		assertThat(byDefault.output()).isEqualTo(started + "-XX:TieredStopAtLevel=1 " + VARIABLES + "-jar " + installed + "\n");
+		assertThat(empty.output()).isEqualTo(started + VARIABLES + "-jar " + installed + "\n");
+		assertThat(own.output()).isEqualTo(started + "-XX:+UseSerialGC -Xss1m " + VARIABLES + "-jar " + installed + "\n");
 		assertThat(Files.readString(Path.of("Dockerfile")))
 			.contains("ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-XX:TieredStopAtLevel=1\",");
 	}
