@@ -17,6 +17,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 import dev.lsarchive.config.SettingAdvice;
+import dev.lsarchive.config.SettingsRefusedException;
 
 /**
  * Reports a start-up that failed on a setting in one line per setting (which one, what is wrong,

@@ -2,7 +2,6 @@ package dev.lsarchive.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +47,7 @@ import dev.lsarchive.bench.BenchProperties;
 import dev.lsarchive.callback.CallbackProperties;
 import dev.lsarchive.config.ArchiveProperties;
 import dev.lsarchive.config.SettingAdvice;
+import dev.lsarchive.config.SettingsRefusedException;
 import dev.lsarchive.simulator.SimulatorProperties;
 
 /**
@@ -73,9 +72,6 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 	private static final String CONFIG_FILE_SOURCE = "Config resource";
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
-
-	// the modes that archive no night: the run date, if any, names the night they look at
-	private static final Set<String> NOT_A_NIGHT = Set.of("health", "simulator", "bench", "cds-training");
 
 	/** The setting that names the database; {@code ARCHIVE_JDBC_URL} sets it. */
 	static final String DATABASE_URL = "spring.datasource.url";
@@ -139,9 +135,6 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 		// what the start needs depends on its profile: a misspelt one says so alone, not what another mode would need
 		if (unknownProfiles.isEmpty()) {
 			problems.addAll(constraintProblems(binder, profiles, malformed));
-			if (problems.isEmpty()) {
-				notOverYet(binder, profiles, Clock.systemUTC()).ifPresent(problems::add);
-			}
 			// a registration is one signed call: it writes nothing, and connects to no database
 			if (!chosen(binder, malformed, ArchiveProperties.Job.REGISTER_CALLBACK)) {
 				problems.addAll(databaseProblems(environment, profiles));
@@ -313,28 +306,6 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 			}
 		}
 		return problems;
-	}
-
-	/**
-	 * Why the nightly archive's run date cannot be archived yet, if it cannot: a night is archived once it is
-	 * over in the business time zone, since a later one would be recorded as done before it ended, and its
-	 * own scheduled run would then find nothing to do.
-	 */
-	static Optional<String> notOverYet(Binder binder, Set<String> profiles, Clock clock) {
-		if (!Collections.disjoint(profiles, NOT_A_NIGHT)
-				|| binder.bind(JOB, ArchiveProperties.Job.class).orElse(ArchiveProperties.Job.NIGHTLY)
-						!= ArchiveProperties.Job.NIGHTLY) {
-			return Optional.empty();
-		}
-		ArchiveProperties archive = binder.bindOrCreate("archive", ArchiveProperties.class);
-		LocalDate today = LocalDate.now(clock.withZone(archive.timeZone()));
-		LocalDate runDate = archive.effectiveRunDate(clock);
-		if (runDate.isBefore(today)) {
-			return Optional.empty();
-		}
-		return Optional.of("archive.run-date=" + runDate + " is not over yet in " + archive.timeZone() + " (it is "
-				+ today + " there): a night is archived once it has ended, as the default, yesterday, is; "
-				+ SettingAdvice.howToSet("archive.run-date"));
 	}
 
 	private static boolean chosen(Binder binder, Set<String> malformed, ArchiveProperties.Job job) {

@@ -150,14 +150,27 @@ public record ArchiveProperties(
 		return (this.runDate != null) ? this.runDate : LocalDate.now(clock.withZone(this.timeZone)).minusDays(1);
 	}
 
-	/** The run dates to archive, oldest first: the run date alone, or every date since {@code catchUpFrom}. */
+	/**
+	 * The run dates to archive, oldest first: the run date alone, or every date since {@code catchUpFrom}.
+	 * Refused ({@link SettingsRefusedException}) when the run date has not begun in the time zone by
+	 * {@code clock}, the job's: it would be recorded as done before it was over, and its own scheduled run
+	 * would then find nothing to do; or when {@code catchUpFrom} comes after it.
+	 */
 	public List<LocalDate> runDates(Clock clock) {
 		LocalDate last = effectiveRunDate(clock);
+		LocalDate today = LocalDate.now(clock.withZone(this.timeZone));
+		if (last.isAfter(today)) {
+			throw new SettingsRefusedException(List.of("archive.run-date=" + last + " has not begun yet in "
+					+ this.timeZone + " (it is " + today + " there): a night is archived once it is over, as the"
+					+ " default, yesterday, is; " + SettingAdvice.howToSet("archive.run-date")));
+		}
 		if (this.catchUpFrom == null) {
 			return List.of(last);
 		}
 		if (this.catchUpFrom.isAfter(last)) {
-			throw new IllegalArgumentException("archive.catch-up-from (" + this.catchUpFrom + ") is after the run date " + last);
+			throw new SettingsRefusedException(List.of("archive.catch-up-from=" + this.catchUpFrom
+					+ " is after the run date " + last + ": catching up runs from it through the run date; "
+					+ SettingAdvice.howToSet("archive.catch-up-from")));
 		}
 		return this.catchUpFrom.datesUntil(last.plusDays(1)).toList();
 	}

@@ -1,16 +1,10 @@
 package dev.lsarchive.cli;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -234,36 +228,6 @@ class SettingsCheckTests {
 	}
 
 	@Test
-	void aNightIsArchivedOnlyOnceItIsOverInTheBusinessTimeZone() {
-		// given: 23:30 UTC on 2026-12-06 is already 2026-12-07 in Seoul
-		Clock clock = Clock.fixed(Instant.parse("2026-12-06T23:30:00Z"), ZoneOffset.UTC);
-
-		// when
-		Optional<String> today = notOverYet(clock, "--archive.run-date=2026-12-07");
-		Optional<String> future = notOverYet(clock, "--archive.run-date=2026-12-20");
-		Optional<String> catchingUpToTomorrow = notOverYet(clock, "--archive.catch-up-from=2026-12-01",
-				"--archive.run-date=2026-12-08");
-		Optional<String> yesterday = notOverYet(clock, "--archive.run-date=2026-12-06");
-		Optional<String> byDefault = notOverYet(clock);
-		Optional<String> inUtc = notOverYet(clock, "--archive.run-date=2026-12-06", "--archive.time-zone=UTC");
-		Optional<String> healthCheck = notOverYet(clock, "--archive.run-date=2026-12-20", "--spring.profiles.active=health");
-		Optional<String> capture = notOverYet(clock, "--archive.run-date=2026-12-20", "--archive.job=snapshot-capture");
-
-		// then
-		assertThat(today).hasValueSatisfying((line) -> assertThat(line).startsWith(
-				"archive.run-date=2026-12-07 is not over yet in Asia/Seoul (it is 2026-12-07 there): a night is archived"
-						+ " once it has ended")
-			.contains("ARCHIVE_RUNDATE"));
-		assertThat(future).isPresent();
-		assertThat(catchingUpToTomorrow).isPresent();
-		assertThat(yesterday).isEmpty();
-		assertThat(byDefault).isEmpty();
-		assertThat(inUtc).as("2026-12-06 is not over in UTC at 23:30").isPresent();
-		assertThat(healthCheck).isEmpty();
-		assertThat(capture).isEmpty();
-	}
-
-	@Test
 	void aVariableOfTheSettingsFileThatNothingReadsIsRefusedWithTheNearestName() {
 		// given: the variables the wrapper read from its settings file, and a configuration file's placeholder
 		StandardEnvironment environment = new StandardEnvironment();
@@ -285,14 +249,6 @@ class SettingsCheckTests {
 						+ " ARCHIVE_TIMEZONE?): correct its name, or remove it",
 				"ARCHIVE_SUMMARY_FILE in the settings file is not a variable livestation-archive reads (did you mean"
 						+ " ARCHIVE_SUMMARYFILE?): correct its name, or remove it");
-	}
-
-	private static Optional<String> notOverYet(Clock clock, String... args) {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
-		String profiles = environment.getProperty("spring.profiles.active");
-		return SettingsCheck.notOverYet(Binder.get(environment),
-				(profiles != null) ? Set.of(profiles.split(",")) : Set.of(), clock);
 	}
 
 	private static List<String> problems(String... args) {
