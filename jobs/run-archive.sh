@@ -110,6 +110,8 @@ transient_failure=75
 run_once() {
   # the process id keeps apart two runs started within the same second
   log="$logs/run-$job-$(date +%Y%m%d-%H%M%S)-$$-$1.log"
+  # by hand, on a terminal: where the run's progress goes (cron and systemd mail only the summary)
+  [ ! -t 1 ] || echo "livestation-archive: running; follow it with tail -f $log"
   # shellcheck disable=SC2086
   "$java" -XX:MaxRAMPercentage=75 $java_options -Dlivestation-archive.settings-file-variables="${variables:-}" \
     "${launch[@]}" "${@:2}" >"$log" 2>&1
