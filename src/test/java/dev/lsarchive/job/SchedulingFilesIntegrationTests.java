@@ -103,10 +103,7 @@ class SchedulingFilesIntegrationTests {
 		// given: a stand-in for java that logs, prints a summary and exits with FAKE_EXIT
 		Path home = Files.createTempDirectory("archive-home");
 		Path logs = Files.createTempDirectory("archive-logs");
-		Path fakeJava = home.resolve("java");
-		Files.writeString(fakeJava,
-				"#!/usr/bin/env bash\necho noise\necho\necho \"Archive run 2026-11-20: $FAKE_STATUS\"\nexit $FAKE_EXIT\n");
-		fakeJava.toFile().setExecutable(true);
+		Path fakeJava = standInJava(home, "echo noise\necho\necho \"Archive run 2026-11-20: $FAKE_STATUS\"\nexit $FAKE_EXIT\n");
 		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
 
 		// when
@@ -137,9 +134,7 @@ class SchedulingFilesIntegrationTests {
 		// given: a stand-in for java that prints the database setting it was given
 		Path home = Files.createTempDirectory("archive-home");
 		Path logs = Files.createTempDirectory("archive-logs");
-		Path fakeJava = home.resolve("java");
-		Files.writeString(fakeJava, "#!/usr/bin/env bash\necho \"Archive run 2026-11-20: COMPLETED into $ARCHIVE_JDBC_URL\"\n");
-		fakeJava.toFile().setExecutable(true);
+		Path fakeJava = standInJava(home, "echo \"Archive run 2026-11-20: COMPLETED into $ARCHIVE_JDBC_URL\"\n");
 		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
 		Map<String, String> withoutSettings = new HashMap<>(env);
 		withoutSettings.put("ARCHIVE_SETTINGS", home.resolve("missing.env").toString());
@@ -171,9 +166,7 @@ class SchedulingFilesIntegrationTests {
 		// given: a stand-in for java that prints what it was given, and settings files an operator may write
 		Path home = Files.createTempDirectory("archive-home");
 		Path logs = Files.createTempDirectory("archive-logs");
-		Path fakeJava = home.resolve("java");
-		Files.writeString(fakeJava, "#!/usr/bin/env bash\necho \"Archive run 2026-11-20: COMPLETED [$ARCHIVE_JDBC_PASSWORD]\"\n");
-		fakeJava.toFile().setExecutable(true);
+		Path fakeJava = standInJava(home, "echo \"Archive run 2026-11-20: COMPLETED [$ARCHIVE_JDBC_PASSWORD]\"\n");
 		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
 		Path settings = Path.of(env.get("ARCHIVE_SETTINGS"));
 		String[] refused = { "ARCHIVE_JDBC_PASSWORD=s3cret&echo INJECTED\n", "ARCHIVE_JDBC_PASSWORD='s3cret\n",
@@ -238,11 +231,9 @@ class SchedulingFilesIntegrationTests {
 		// given: a stand-in for java that logs what the launcher logs for a night archived already
 		Path home = Files.createTempDirectory("archive-home");
 		Path logs = Files.createTempDirectory("archive-logs");
-		Path fakeJava = home.resolve("java");
-		Files.writeString(fakeJava, "#!/usr/bin/env bash\necho \"02:30:01.120 INFO  [main] ArchiveLauncher - Run date"
+		Path fakeJava = standInJava(home, "echo \"02:30:01.120 INFO  [main] ArchiveLauncher - Run date"
 				+ " 2026-11-20 is done already (job execution 7); nothing to do. A run date is archived again with"
 				+ " --archive.rerun=true.\"\n");
-		fakeJava.toFile().setExecutable(true);
 		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
 
 		// when
@@ -264,9 +255,7 @@ class SchedulingFilesIntegrationTests {
 		// given: a stand-in for java that prints how it was started, an installed jar and a cds directory
 		Path home = Files.createTempDirectory("archive-home");
 		Path logs = Files.createTempDirectory("archive-logs");
-		Path fakeJava = home.resolve("java");
-		Files.writeString(fakeJava, "#!/usr/bin/env bash\necho \"Archive run 2026-11-20: COMPLETED started with $*\"\n");
-		fakeJava.toFile().setExecutable(true);
+		Path fakeJava = standInJava(home, "echo \"Archive run 2026-11-20: COMPLETED started with $*\"\n");
 		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
 		Path installed = Files.writeString(home.resolve("livestation-archive.jar"), "jar");
 		Path cds = Files.createDirectories(home.resolve("cds"));
@@ -348,9 +337,7 @@ class SchedulingFilesIntegrationTests {
 		// given: a stand-in for java that prints how it was started, and a settings file with and without JVM options
 		Path home = Files.createTempDirectory("archive-home");
 		Path logs = Files.createTempDirectory("archive-logs");
-		Path fakeJava = home.resolve("java");
-		Files.writeString(fakeJava, "#!/usr/bin/env bash\necho \"Archive run 2026-11-20: COMPLETED started with $*\"\n");
-		fakeJava.toFile().setExecutable(true);
+		Path fakeJava = standInJava(home, "echo \"Archive run 2026-11-20: COMPLETED started with $*\"\n");
 		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
 		Path installed = Files.writeString(home.resolve("livestation-archive.jar"), "jar");
 		Path settings = Path.of(env.get("ARCHIVE_SETTINGS"));
@@ -376,16 +363,13 @@ class SchedulingFilesIntegrationTests {
 		// given: a stand-in for java whose launches exit with the codes listed in FAKE_EXITS, one per launch
 		Path home = Files.createTempDirectory("archive-home");
 		Path logs = Files.createTempDirectory("archive-logs");
-		Path fakeJava = home.resolve("java");
-		Files.writeString(fakeJava, """
-				#!/usr/bin/env bash
+		Path fakeJava = standInJava(home, """
 				n=$(cat "$ARCHIVE_HOME/launches" 2>/dev/null || echo 0); n=$((n + 1)); echo $n > "$ARCHIVE_HOME/launches"
 				code=$(echo $FAKE_EXITS | cut -d' ' -f$n)
 				echo "Archive run 2026-11-20: launch $n"
 				[ "$code" -eq 0 ] || echo "  reason: could not serialize access"
 				exit $code
 				""");
-		fakeJava.toFile().setExecutable(true);
 		Map<String, String> env = new HashMap<>(wrapperEnvironment(home, logs, fakeJava));
 		env.put("ARCHIVE_RELAUNCH_PAUSE", "0");
 
@@ -700,6 +684,13 @@ class SchedulingFilesIntegrationTests {
 		return Files.readAllLines(Path.of(CRON_FILE)).stream()
 			.filter((line) -> !line.isBlank() && !line.startsWith("#") && !line.matches("^[A-Za-z_]+=.*"))
 			.toList();
+	}
+
+	/** A stand-in for java in {@code home}: a bash script of {@code body}. */
+	private static Path standInJava(Path home, String body) throws Exception {
+		Path java = Files.writeString(home.resolve("java"), "#!/usr/bin/env bash\n" + body);
+		java.toFile().setExecutable(true);
+		return java;
 	}
 
 	/** The wrapper's settings point at the stand-in java and scratch directories, with one settings file. */
