@@ -37,9 +37,11 @@ fi
 # in a password, an unbalanced quote, a space) stops the run instead of losing the setting; a value is never
 # printed: it may be a secret
 sq="'"
-assignment="^[[:space:]]*(export[[:space:]]+)?[A-Za-z_][A-Za-z0-9_]*=(${sq}[^${sq}]*${sq}|\"[^\"\$\`\\\\]*\"|[^[:space:]${sq}\"\$\`\\\\;&|<>()#]*)[[:space:]]*(#.*)?\$"
+assignment="^[[:space:]]*(export[[:space:]]+)?[A-Za-z_][A-Za-z0-9_]*=(${sq}[^${sq}]*${sq}|\"[^\"\$\`\\\\]*\"|[^[:space:]${sq}\"\$\`\\\\;&|<>()#~]*)[[:space:]]*(#.*)?\$"
 line_number=0
 variables=""
+# this wrapper's own variables, which it reads itself (the job suggests them for a misspelt one too)
+own_variables=ARCHIVE_SETTINGS,ARCHIVE_HOME,ARCHIVE_LOGS,ARCHIVE_RELAUNCH_PAUSE,ARCHIVE_CDS,ARCHIVE_JAVA_OPTIONS,JAVA
 while IFS= read -r line || [ -n "$line" ]; do
   line_number=$((line_number + 1))
   if [[ $line == *$'\r'* ]]; then
@@ -48,17 +50,14 @@ while IFS= read -r line || [ -n "$line" ]; do
   fi
   [[ $line =~ ^[[:space:]]*(#.*)?$ ]] && continue
   if ! [[ $line =~ $assignment ]]; then
-    echo "livestation-archive: line $line_number of the settings file $settings is not NAME=value: a value holding a space or any of & ; | < > ( ) \$ \` \\ \" # goes in single quotes ('like this'), and a value holding a single quote in double quotes; nothing was started" >&2
+    echo "livestation-archive: line $line_number of the settings file $settings is not NAME=value: a value holding a space or any of & ; | < > ( ) \$ \` \\ \" # ~ goes in single quotes ('like this'), and a value holding a single quote in double quotes; nothing was started" >&2
     exit 2
   fi
   # the job refuses a name it does not read (a misspelt one would leave its default in force); this wrapper's
   # own are read here
   name=${line%%=*}
   name=${name##*[[:space:]]}
-  case "$name" in
-    ARCHIVE_SETTINGS|ARCHIVE_HOME|ARCHIVE_LOGS|ARCHIVE_RELAUNCH_PAUSE|ARCHIVE_CDS|ARCHIVE_JAVA_OPTIONS|JAVA) ;;
-    *) variables="${variables:+$variables,}$name" ;;
-  esac
+  [[ ",$own_variables," == *",$name,"* ]] || variables="${variables:+$variables,}$name"
 done <"$settings"
 if [ -n "$(find "$settings" -maxdepth 0 -perm /044 2>/dev/null)" ]; then
   echo "livestation-archive: WARNING the settings file $settings, which holds secrets, can be read by other users: chmod 0600 it" >&2
@@ -114,6 +113,7 @@ run_once() {
   [ ! -t 1 ] || echo "livestation-archive: running; follow it with tail -f $log"
   # shellcheck disable=SC2086
   "$java" -XX:MaxRAMPercentage=75 $java_options -Dlivestation-archive.settings-file-variables="${variables:-}" \
+    -Dlivestation-archive.wrapper-variables="$own_variables" \
     "${launch[@]}" "${@:2}" >"$log" 2>&1
   status=$?
 }
@@ -132,15 +132,28 @@ if [ "$job" = snapshot-capture ] && [ "$status" -eq 0 ] && [ -z "$relaunched" ];
   find "$logs" -name 'run-*.log' -mtime +30 -delete 2>/dev/null
   exit 0
 fi
-# the summary table starts at "Archive run" (or "Snapshot capture"); the full log stays on disk
-summary=$(sed -n '/^\(Archive run\|Snapshot capture\) /,$p' "$log")
+# the summary table starts at "Archive run" (or "Snapshot capture"); the full log stays on disk. A registration
+# has no table: what it registered, or why not, is its whole output
+if [ "$job" = register-callback ]; then
+  summary=$(cat "$log")
+else
+  summary=$(sed -n '/^\(Archive run\|Snapshot capture\) /,$p' "$log")
+fi
 [ -z "$summary" ] || printf '%s\n' "$summary"
 # a night archived already ends without a summary: its one line says so, and how to archive it again
 if [ -z "$summary" ] && [ "$status" -eq 0 ]; then
   sed -n 's/^.* - \(.* is done already .*\)$/\1/p' "$log" | head -n 1
 fi
 [ -z "$relaunched" ] || { echo; echo "$relaunched"; }
-# a run that ended with a summary has said why (its reason line); one that stopped before has its log's end
-[ "$status" -eq 0 ] || { echo; echo "exit code $status; full log: $log"; [ -n "$summary" ] || tail -n 20 "$log"; }
+# a run that ended with a summary has said why (its reason line); one that stopped before says it first, in its
+# log's last lines
+if [ "$status" -ne 0 ]; then
+  if [ -n "$summary" ]; then
+    echo
+  else
+    tail -n 20 "$log"
+  fi
+  echo "exit code $status; full log: $log"
+fi
 find "$logs" -name 'run-*.log' -mtime +30 -delete 2>/dev/null
 exit "$status"

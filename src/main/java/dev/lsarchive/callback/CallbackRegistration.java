@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -47,8 +49,9 @@ public final class CallbackRegistration {
 	/**
 	 * Registers {@code text} ({@code archive.callback.url}) as the default endpoint of every channel or, with
 	 * {@code channel} ({@code archive.callback.channel}), as that channel's own, printing the outcome; the exit code.
+	 * With {@code token} ({@code archive.callback.token}, when this host has it), the URL must end with it.
 	 */
-	public int register(@Nullable String text, @Nullable String channel) {
+	public int register(@Nullable String text, @Nullable String channel, @Nullable String token) {
 		if (!CallbackProperties.hasUrl(text)) {
 			return refused(CallbackProperties.URL_MISSING);
 		}
@@ -62,6 +65,11 @@ public final class CallbackRegistration {
 		String problem = problem(url);
 		if (problem != null) {
 			return refused(problem);
+		}
+		if (token != null && !token.isBlank() && !MessageDigest.isEqual(lastSegment(url).getBytes(StandardCharsets.UTF_8),
+				token.strip().getBytes(StandardCharsets.UTF_8))) {
+			return refused("archive.callback.url does not end with archive.callback.token, the one token the receiver"
+					+ " answers: every push would be refused (write it as https://host/callbacks/<archive.callback.token>)");
 		}
 		if (channel != null && channel.isBlank()) {
 			// an unset variable in a script must not register the default of every channel
@@ -125,13 +133,19 @@ public final class CallbackRegistration {
 					+ " (https://host/callbacks/<token>)";
 		}
 		// the receiver answers only its own token: a URL ending otherwise would have every push refused
-		if (!CallbackProperties.isToken(path.substring(path.lastIndexOf('/') + 1))) {
+		if (!CallbackProperties.isToken(lastSegment(url))) {
 			return "archive.callback.url does not end with a token the receiver accepts: its last path segment must"
 					+ " be archive.callback.token, " + CallbackProperties.TOKEN_MIN + " to "
 					+ CallbackProperties.TOKEN_MAX + " letters, digits and . _ ~ - (https://host/callbacks/<token>,"
 					+ " no slash after it)";
 		}
 		return null;
+	}
+
+	// where the receiver's token stands: the raw last path segment (an escaped character is no token's)
+	private static String lastSegment(URI url) {
+		String path = url.getRawPath();
+		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	/** {@code url} without its last path segment, query, fragment and user info: what may be shown of it. */

@@ -84,7 +84,7 @@ final class ReceiverDemo implements ApplicationRunner, ApplicationListener<Conte
 		int exitCode;
 		try (LiveStationClient client = new LiveStationClient(simulated, new ApiCallStats(), this.clock)) {
 			exitCode = new CallbackRegistration(client, this.out, System.err)
-				.register(url, null);
+				.register(url, null, this.properties.token());
 		}
 		if (exitCode != ExitCodes.COMPLETED) {
 			throw new IllegalStateException("the demo could not register its receiver with the built-in simulator");

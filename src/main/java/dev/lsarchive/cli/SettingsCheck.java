@@ -68,6 +68,9 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 	 */
 	static final String SETTINGS_FILE_VARIABLES = "livestation-archive.settings-file-variables";
 
+	/** The system property through which the wrapper names its own variables, which it reads itself. */
+	static final String WRAPPER_VARIABLES = "livestation-archive.wrapper-variables";
+
 	// how Spring Boot names the property sources of application*.properties
 	private static final String CONFIG_FILE_SOURCE = "Config resource";
 
@@ -277,7 +280,8 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 	 * One line for each variable of the settings file ({@link #SETTINGS_FILE_VARIABLES}) in the product's
 	 * namespaces ({@code ARCHIVE_}, {@code LIVESTATION_}) that nothing reads: a misspelt one would otherwise be
 	 * ignored, and the run go on with the default. The variables read are those Spring binds to a known
-	 * setting and those the configuration files name as placeholders ({@code ${ARCHIVE_JDBC_URL}}).
+	 * setting and those the configuration files name as placeholders ({@code ${ARCHIVE_JDBC_URL}}); the
+	 * wrapper's own ({@link #WRAPPER_VARIABLES}) are candidates for what a misspelt name was meant to be.
 	 */
 	static List<String> unknownVariables(ConfigurableEnvironment environment, KnownSettings known) {
 		String listed = environment.getProperty(SETTINGS_FILE_VARIABLES, "");
@@ -285,7 +289,13 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 			return List.of();
 		}
 		Set<String> read = new LinkedHashSet<>();
-		known.names().forEach((name) -> read.add(SettingAdvice.variable(name)));
+		for (String name : known.names()) {
+			read.add(SettingAdvice.variable(name));
+			// Spring also binds the form with an underscore for each dash (ARCHIVE_SUMMARY_FILE)
+			read.add(name.replace('-', '_').replace('.', '_').toUpperCase(Locale.ROOT));
+		}
+		// the wrapper's own, which it reads itself: what a misspelt one of them was meant to be
+		read.addAll(Arrays.asList(environment.getProperty(WRAPPER_VARIABLES, "").split(",")));
 		for (PropertySource<?> source : environment.getPropertySources()) {
 			if (source instanceof EnumerablePropertySource<?> enumerable
 					&& source.getName().startsWith(CONFIG_FILE_SOURCE)) {

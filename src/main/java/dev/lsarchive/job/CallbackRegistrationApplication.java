@@ -36,7 +36,8 @@ public class CallbackRegistrationApplication {
 			LiveStationClient client = new LiveStationClient(context.getBean(LiveStationProperties.class),
 					new ApiCallStats(), Clock.systemUTC());
 			CallbackProperties callback = CallbackProperties.of(context.getEnvironment());
-			return new CallbackRegistration(client, System.out, System.err).register(callback.url(), callback.channel());
+			return new CallbackRegistration(client, System.out, System.err).register(callback.url(), callback.channel(),
+					callback.token());
 		}
 	}
 

@@ -87,7 +87,7 @@ class LauncherConfiguration {
 		public void run(org.springframework.boot.ApplicationArguments args) throws Exception {
 			if (this.properties.job() == ArchiveProperties.Job.REGISTER_CALLBACK) {
 				CallbackProperties callback = CallbackProperties.of(this.environment);
-				this.exitCode = this.registration.register(callback.url(), callback.channel());
+				this.exitCode = this.registration.register(callback.url(), callback.channel(), callback.token());
 				return;
 			}
 			if (this.properties.job() == ArchiveProperties.Job.SNAPSHOT_CAPTURE) {

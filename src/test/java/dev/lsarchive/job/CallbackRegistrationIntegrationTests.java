@@ -29,8 +29,8 @@ class CallbackRegistrationIntegrationTests {
 		try (LiveStationSimulator simulator = Simulators.start(SimulatorProperties.of(6, 5))) {
 			String url = "http://127.0.0.1:8080/callbacks/" + TOKEN;
 
-			// when
-			Outcome outcome = register(simulator, ApiSettings.of(simulator), url, null);
+			// when: on a host that also has the receiver's token, which the URL ends with
+			Outcome outcome = register(simulator, ApiSettings.of(simulator), url, null, TOKEN);
 
 			// then
 			assertThat(outcome.exitCode()).isZero();
@@ -116,6 +116,8 @@ class CallbackRegistrationIntegrationTests {
 					null);
 			Outcome emptyChannel = register(simulator, ApiSettings.of(simulator),
 					"https://archive.example/callbacks/" + TOKEN, " ");
+			Outcome otherToken = register(simulator, ApiSettings.of(simulator),
+					"https://archive.example/callbacks/" + TOKEN, null, "another-t0ken-of-the-receiver");
 
 			// then
 			assertThat(http.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
@@ -130,6 +132,9 @@ class CallbackRegistrationIntegrationTests {
 			assertThat(shortToken.err()).contains("does not end with a token the receiver accepts").doesNotContain("t0ken");
 			assertThat(emptyChannel.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
 			assertThat(emptyChannel.err()).contains("archive.callback.channel is empty").doesNotContain(TOKEN);
+			assertThat(otherToken.exitCode()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+			assertThat(otherToken.err()).contains("does not end with archive.callback.token")
+				.doesNotContain(TOKEN, "another-t0ken");
 			assertThat(simulator.requests()).isZero();
 		}
 	}
@@ -161,12 +166,17 @@ class CallbackRegistrationIntegrationTests {
 	}
 
 	private static Outcome register(LiveStationSimulator simulator, ApiSettings settings, String url, String channel) {
+		return register(simulator, settings, url, channel, null);
+	}
+
+	private static Outcome register(LiveStationSimulator simulator, ApiSettings settings, String url, String channel,
+			String token) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		try (LiveStationClient client = new LiveStationClient(settings.build(), new ApiCallStats())) {
 			int exitCode = new CallbackRegistration(client, new PrintStream(out, true, StandardCharsets.UTF_8),
 					new PrintStream(err, true, StandardCharsets.UTF_8))
-				.register(url, channel);
+				.register(url, channel, token);
 			return new Outcome(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 		}
 	}

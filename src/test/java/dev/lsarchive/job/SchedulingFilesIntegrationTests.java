@@ -34,7 +34,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class SchedulingFilesIntegrationTests {
 
 	// the settings file's variables the wrapper names to the job (its own, ARCHIVE_JAVA_OPTIONS, are not)
-	private static final String VARIABLES = "-Dlivestation-archive.settings-file-variables=ARCHIVE_JDBC_URL ";
+	private static final String VARIABLES = "-Dlivestation-archive.settings-file-variables=ARCHIVE_JDBC_URL"
+			+ " -Dlivestation-archive.wrapper-variables=ARCHIVE_SETTINGS,ARCHIVE_HOME,ARCHIVE_LOGS,ARCHIVE_RELAUNCH_PAUSE,"
+			+ "ARCHIVE_CDS,ARCHIVE_JAVA_OPTIONS,JAVA ";
 
 	private static final String WRAPPER = "jobs/run-archive.sh";
 
@@ -171,7 +173,7 @@ class SchedulingFilesIntegrationTests {
 		Path settings = Path.of(env.get("ARCHIVE_SETTINGS"));
 		String[] refused = { "ARCHIVE_JDBC_PASSWORD=s3cret&echo INJECTED\n", "ARCHIVE_JDBC_PASSWORD='s3cret\n",
 				"ARCHIVE_JAVA_OPTIONS=-Xmx512m -XX:+UseSerialGC\n", "ARCHIVE_JDBC_PASSWORD=s3cret$HOME\n",
-				"ARCHIVE_JDBC_PASSWORD=s3cret\r\n" };
+				"ARCHIVE_JDBC_PASSWORD=s3cret\r\n", "ARCHIVE_JDBC_PASSWORD=s3cret:~\n" };
 
 		// when
 		List<Result> results = new ArrayList<>();
@@ -224,6 +226,33 @@ class SchedulingFilesIntegrationTests {
 		assertThat(result.output()).contains("livestation-archive: ARCHIVE_TIMEZNE in the settings file is not a variable"
 				+ " livestation-archive reads (did you mean ARCHIVE_TIMEZONE?)")
 			.doesNotContain("s3cret", "ARCHIVE_RELAUNCH_PAUSE", "LIVESTATION_API_ACCESSKEY in", "\tat ");
+	}
+
+	@Test
+	void theWrapperPrintsARegistrationWholeAndARefusalBeforeWhereItsLogIs() throws Exception {
+		// given: a stand-in for java that registers, or refuses a setting, as the job prints it
+		Path home = Files.createTempDirectory("archive-home");
+		Path logs = Files.createTempDirectory("archive-logs");
+		Path fakeJava = standInJava(home, """
+				if [ "$FAKE_EXIT" = 0 ]; then
+				  echo "Registered the callback endpoint https://archive.example/callbacks/… as the default of every channel"
+				else
+				  echo "livestation-archive: archive.time-zone=Asia/Seol is not valid"; exit 2
+				fi
+				""");
+		Map<String, String> env = wrapperEnvironment(home, logs, fakeJava);
+
+		// when
+		Result registered = runWithEnv(with(env, "0", ""), "bash", WRAPPER, "--archive.job=register-callback");
+		Result refused = runWithEnv(with(env, "2", ""), "bash", WRAPPER);
+
+		// then
+		assertThat(registered.code()).isZero();
+		assertThat(registered.output()).isEqualTo("Registered the callback endpoint https://archive.example/callbacks/… as"
+				+ " the default of every channel\n");
+		assertThat(refused.code()).isEqualTo(ExitCodes.INVALID_CONFIGURATION);
+		assertThat(refused.output()).startsWith("livestation-archive: archive.time-zone=Asia/Seol is not valid\nexit code 2;"
+				+ " full log: " + logs);
 	}
 
 	@Test
