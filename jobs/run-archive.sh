@@ -35,9 +35,10 @@ if [ ! -f "$settings" ] || [ ! -r "$settings" ]; then
 fi
 # each line an assignment and nothing else, so that a value the shell would split, expand or run (an & or ;
 # in a password, an unbalanced quote, a space) stops the run instead of losing the setting; a value is never
-# printed: it may be a secret
+# printed: it may be a secret. No export and no comment after a value: the receiver's systemd unit reads the
+# same file (EnvironmentFile=), where either would change what it reads
 sq="'"
-assignment="^[[:space:]]*(export[[:space:]]+)?[A-Za-z_][A-Za-z0-9_]*=(${sq}[^${sq}]*${sq}|\"[^\"\$\`\\\\]*\"|[^[:space:]${sq}\"\$\`\\\\;&|<>()#~]*)[[:space:]]*(#.*)?\$"
+assignment="^[A-Za-z_][A-Za-z0-9_]*=(${sq}[^${sq}]*${sq}|\"[^\"\$\`\\\\]*\"|[^[:space:]${sq}\"\$\`\\\\;&|<>()#~]*)[[:space:]]*\$"
 line_number=0
 variables=""
 # this wrapper's own variables, which it reads itself (the job suggests them for a misspelt one too)
@@ -50,13 +51,12 @@ while IFS= read -r line || [ -n "$line" ]; do
   fi
   [[ $line =~ ^[[:space:]]*(#.*)?$ ]] && continue
   if ! [[ $line =~ $assignment ]]; then
-    echo "livestation-archive: line $line_number of the settings file $settings is not NAME=value: a value holding a space or any of & ; | < > ( ) \$ \` \\ \" # ~ goes in single quotes ('like this'), and a value holding a single quote in double quotes; nothing was started" >&2
+    echo "livestation-archive: line $line_number of the settings file $settings is not NAME=value: one per line, a comment on a line of its own; a value holding a space or any of & ; | < > ( ) \$ \` \\ \" # ~ goes in single quotes ('like this'), one holding a single quote in double quotes; nothing was started" >&2
     exit 2
   fi
   # the job refuses a name it does not read (a misspelt one would leave its default in force); this wrapper's
   # own are read here
   name=${line%%=*}
-  name=${name##*[[:space:]]}
   [[ ",$own_variables," == *",$name,"* ]] || variables="${variables:+$variables,}$name"
 done <"$settings"
 if [ -n "$(find "$settings" -maxdepth 0 -perm /044 2>/dev/null)" ]; then

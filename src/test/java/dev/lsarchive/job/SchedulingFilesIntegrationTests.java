@@ -173,7 +173,9 @@ class SchedulingFilesIntegrationTests {
 		Path settings = Path.of(env.get("ARCHIVE_SETTINGS"));
 		String[] refused = { "ARCHIVE_JDBC_PASSWORD=s3cret&echo INJECTED\n", "ARCHIVE_JDBC_PASSWORD='s3cret\n",
 				"ARCHIVE_JAVA_OPTIONS=-Xmx512m -XX:+UseSerialGC\n", "ARCHIVE_JDBC_PASSWORD=s3cret$HOME\n",
-				"ARCHIVE_JDBC_PASSWORD=s3cret\r\n", "ARCHIVE_JDBC_PASSWORD=s3cret:~\n" };
+				"ARCHIVE_JDBC_PASSWORD=s3cret\r\n", "ARCHIVE_JDBC_PASSWORD=s3cret:~\n",
+				// systemd's EnvironmentFile=, which the receiver's unit reads the same file with, takes these otherwise
+				"export ARCHIVE_JDBC_PASSWORD=s3cret\n", "ARCHIVE_JDBC_PASSWORD=s3cret # the password\n" };
 
 		// when
 		List<Result> results = new ArrayList<>();
@@ -181,7 +183,7 @@ class SchedulingFilesIntegrationTests {
 			Files.writeString(settings, "# the archive\nARCHIVE_JDBC_URL=jdbc:postgresql://db.internal:5432/archive\n" + line);
 			results.add(runWithEnv(env, "bash", WRAPPER));
 		}
-		Files.writeString(settings, "ARCHIVE_JDBC_PASSWORD='s3cret&; $x \\ \"#'   # quoted whole\nexport ARCHIVE_X=\"it's\"\n");
+		Files.writeString(settings, "# quoted whole\nARCHIVE_JDBC_PASSWORD='s3cret&; $x \\ \"#'  \nARCHIVE_X=\"it's\"\n");
 		Result quoted = runWithEnv(env, "bash", WRAPPER);
 		Files.setPosixFilePermissions(settings, PosixFilePermissions.fromString("rw-r--r--"));
 		Result readableByOthers = runWithEnv(env, "bash", WRAPPER);
