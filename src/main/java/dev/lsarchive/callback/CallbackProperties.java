@@ -84,7 +84,7 @@ public record CallbackProperties(
 		return text.length() >= TOKEN_MIN && text.length() <= TOKEN_MAX && text.matches(TOKEN_CHARACTERS);
 	}
 
-		/** Whether {@code url}, a value of {@code archive.callback.url}, is given. */
+	/** Whether {@code url}, a value of {@code archive.callback.url}, is given. */
 	public static boolean hasUrl(@Nullable String url) {
 		return url != null && !url.isBlank();
 	}

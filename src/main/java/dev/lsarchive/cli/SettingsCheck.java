@@ -60,7 +60,7 @@ import dev.lsarchive.simulator.SimulatorProperties;
  */
 public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 
-	private static final String JOB = "archive.job";
+	private static final String JOB = ArchiveProperties.Job.PROPERTY;
 
 	/**
 	 * The system property through which the wrapper ({@code jobs/run-archive.sh}) names the variables its
@@ -289,11 +289,7 @@ public final class SettingsCheck implements EnvironmentPostProcessor, Ordered {
 			return List.of();
 		}
 		Set<String> read = new LinkedHashSet<>();
-		for (String name : known.names()) {
-			read.add(SettingAdvice.variable(name));
-			// Spring also binds the form with an underscore for each dash (ARCHIVE_SUMMARY_FILE)
-			read.add(name.replace('-', '_').replace('.', '_').toUpperCase(Locale.ROOT));
-		}
+		known.names().forEach((name) -> read.addAll(SettingAdvice.variablesBound(name)));
 		// the wrapper's own, which it reads itself: what a misspelt one of them was meant to be
 		read.addAll(Arrays.asList(environment.getProperty(WRAPPER_VARIABLES, "").split(",")));
 		for (PropertySource<?> source : environment.getPropertySources()) {

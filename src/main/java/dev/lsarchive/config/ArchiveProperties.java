@@ -76,8 +76,7 @@ public record ArchiveProperties(
 
 	public ArchiveProperties {
 		if (catchUpFrom != null && runDate != null && catchUpFrom.isAfter(runDate)) {
-			throw new IllegalArgumentException("archive.catch-up-from (" + catchUpFrom
-					+ ") must not be after archive.run-date (" + runDate + ")");
+			throw new IllegalArgumentException(catchUpAfter(catchUpFrom, runDate));
 		}
 	}
 
@@ -96,7 +95,8 @@ public record ArchiveProperties(
 		 */
 		CALLBACK_RECEIVER("callbackReceiver");
 
-		private static final String JOB = "archive.job";
+		/** The setting that chooses the job. */
+		public static final String PROPERTY = "archive.job";
 
 		private final String jobName;
 
@@ -115,7 +115,7 @@ public record ArchiveProperties(
 		 * job: the settings check of the ordinary start tells it in one line).
 		 */
 		public boolean chosenBy(String[] args) {
-			boolean mentioned = System.getenv("ARCHIVE_JOB") != null || System.getProperty(JOB) != null;
+			boolean mentioned = System.getenv("ARCHIVE_JOB") != null || System.getProperty(PROPERTY) != null;
 			for (String arg : args) {
 				mentioned |= arg.toLowerCase(Locale.ROOT).contains("job");
 			}
@@ -126,7 +126,7 @@ public record ArchiveProperties(
 				StandardEnvironment environment = new StandardEnvironment();
 				environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
 				ConfigurationPropertySources.attach(environment);
-				return Binder.get(environment).bind(JOB, Job.class).map(this::equals).orElse(false);
+				return Binder.get(environment).bind(PROPERTY, Job.class).map(this::equals).orElse(false);
 			}
 			catch (BindException | IllegalArgumentException invalid) {
 				// an argument that is no argument, or a job of no such name: the ordinary start tells it
@@ -168,11 +168,15 @@ public record ArchiveProperties(
 			return List.of(last);
 		}
 		if (this.catchUpFrom.isAfter(last)) {
-			throw new SettingsRefusedException(List.of("archive.catch-up-from=" + this.catchUpFrom
-					+ " is after the run date " + last + ": catching up runs from it through the run date; "
-					+ SettingAdvice.howToSet("archive.catch-up-from")));
+			throw new SettingsRefusedException(List.of(catchUpAfter(this.catchUpFrom, last)));
 		}
 		return this.catchUpFrom.datesUntil(last.plusDays(1)).toList();
+	}
+
+	// the one refusal of a catch-up that would start after the night it ends with, given or by default
+	private static String catchUpAfter(LocalDate catchUpFrom, LocalDate runDate) {
+		return "archive.catch-up-from=" + catchUpFrom + " is after the run date " + runDate
+				+ ": catching up runs from it through the run date; " + SettingAdvice.howToSet("archive.catch-up-from");
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.lsarchive.config;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,6 +25,14 @@ public final class SettingAdvice {
 	/** The environment variable Spring binds to {@code property} ({@code archive.time-zone}: {@code ARCHIVE_TIMEZONE}). */
 	public static String variable(String property) {
 		return property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * Every environment variable Spring binds to {@code property}: {@link #variable} and the form with an
+	 * underscore for each dash, which Spring binds too ({@code ARCHIVE_TIME_ZONE}).
+	 */
+	public static List<String> variablesBound(String property) {
+		return List.of(variable(property), property.replace('-', '_').replace('.', '_').toUpperCase(Locale.ROOT));
 	}
 
 	/** How to set {@code property}: its flag and the environment variable Spring binds to it, or that variable alone. */

@@ -30,6 +30,8 @@ class SettingAdviceTests {
 		// then
 		assertThat(SettingAdvice.howToSet("archive.callback.token")).contains("ARCHIVE_CALLBACK_TOKEN");
 		assertThat(SettingAdvice.howToSet("livestation.api.access-key")).endsWith("LIVESTATION_API_ACCESSKEY");
+		assertThat(SettingAdvice.variablesBound("archive.summary-file")).containsExactly("ARCHIVE_SUMMARYFILE",
+				"ARCHIVE_SUMMARY_FILE");
 	}
 
 }
